@@ -1,0 +1,1 @@
+"""newsdigest: translate and summarise news articles into English digests."""

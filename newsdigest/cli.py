@@ -1,0 +1,426 @@
+"""The `newsdigest` command: parses options, builds a config, calls the library, prints.
+
+Library errors become one line on stderr and a distinct exit code (see ExitStatus); --debug shows
+the traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+import click
+
+from prompts import TemplateError
+from translate.errors import InputError, ModelError, NewsdigestError
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    PARTIAL = 1  # some inputs failed; the output holds the rest
+    USAGE = 2  # bad command line (Click's own code)
+    INPUT = 3  # no usable input, or a bad config/template
+    MODEL = 4  # a model is missing, refused or cannot be loaded
+    OUTPUT = 5  # the output cannot be written
+    INTERRUPTED = 130
+
+
+log = logging.getLogger("newsdigest")
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"newsdigest: {record.levelname.lower()}: {record.getMessage()}"
+
+
+def _setup_logging(quiet: bool, verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    log.handlers[:] = [handler]
+    log.propagate = False
+    log.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING)
+
+
+def _status_for(error: BaseException) -> ExitStatus:
+    if isinstance(error, ModelError):
+        return ExitStatus.MODEL
+    if isinstance(error, OSError):
+        return ExitStatus.OUTPUT
+    return ExitStatus.INPUT
+
+
+class _Group(click.Group):
+    """Turns library errors into one line and an exit code at the boundary."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (NewsdigestError, TemplateError, OSError) as error:
+            if _debug(ctx):
+                raise
+            click.echo(f"newsdigest: error: {error}", err=True)
+            ctx.exit(_status_for(error))
+        except KeyboardInterrupt:
+            if _debug(ctx):
+                raise
+            click.echo("newsdigest: interrupted; finished articles are kept in the cache", err=True)
+            ctx.exit(ExitStatus.INTERRUPTED)
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool(ctx.obj and ctx.obj.get("debug"))
+
+
+def _version() -> str:
+    from .signature import package_version
+
+    return package_version()
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version=None, package_name="newsdigest", message="newsdigest %(version)s")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Translate and summarise news articles (Dutch -> English by default) into digests.
+
+    Exit codes: 0 ok, 1 some inputs failed, 2 usage error, 3 input error, 4 model error,
+    5 output error, 130 interrupted.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+# -- shared options -----------------------------------------------------------------------------
+
+def _options(*decorators: Callable) -> Callable:
+    def apply(function: Callable) -> Callable:
+        for decorator in reversed(decorators):
+            function = decorator(function)
+        return function
+
+    return apply
+
+
+common = _options(
+    click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML config file "
+                 "(default: ./newsdigest.toml if present)."),
+    click.option("--offline", is_flag=True, default=None, help="Never download: use the local cache or a "
+                 "model directory only (also HF_HUB_OFFLINE=1)."),
+    click.option("--trust-remote-code", is_flag=True, default=None, help="Allow models that run code "
+                 "from their repository."),
+    click.option("--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), help="Where to run models."),
+    click.option("-q", "--quiet", is_flag=True, help="Errors only; no progress bar."),
+    click.option("-v", "--verbose", is_flag=True, help="More detail on stderr."),
+    click.option("--debug", "debug_here", is_flag=True, help="Show tracebacks."),
+)
+translation_options = _options(
+    click.option("--num-beams", type=click.IntRange(min=1), help="Beam size (default: the model's)."),
+    click.option("--max-new-tokens", type=click.IntRange(min=1), help="Cap on tokens generated per "
+                 "sentence (default: twice the source length)."),
+    click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per batch."),
+    click.option("--engine", type=click.Choice(["auto", "torch", "ct2"]), help="Inference engine."),
+    click.option("--quantize", type=click.Choice(["int8"]), help="Dynamic int8 quantisation (CPU)."),
+)
+summary_options = _options(
+    click.option("--length", help="short, medium, long, N sentences (3), N words (60w) or a ratio (20%)."),
+    click.option("--style", type=click.Choice(["paragraph", "bullets", "headline"]), help="Summary shape."),
+    click.option("--order", type=click.Choice(["translate-then-summarize", "summarize-then-translate",
+                                               "direct"]), help="Order of work."),
+    click.option("--prompt", help="Prompt template name or .toml file (instruction models)."),
+    click.option("--prompt-dir", "prompt_dirs", multiple=True, help="Folder of extra prompt templates."),
+    click.option("--no-repeat-ngram-size", type=click.IntRange(min=0), help="Forbid repeated n-grams."),
+    click.option("--repetition-penalty", type=click.FloatRange(min=1.0), help="Penalise repeated tokens."),
+)
+
+
+def _begin(ctx: click.Context, params: dict[str, Any]) -> None:
+    if params.pop("debug_here", False):
+        ctx.obj["debug"] = True
+    ctx.obj["quiet"] = params.pop("quiet", False)
+    _setup_logging(ctx.obj["quiet"], params.pop("verbose", False))
+
+
+def _config(params: dict[str, Any]):
+    """Map command-line values onto config keys and resolve precedence in the library."""
+    from .config import resolve_config
+
+    device = params.get("device")
+    options = {
+        "source_language": params.get("source_language"), "target_language": params.get("target_language"),
+        "translation_model": params.get("translation_model"), "summary_model": params.get("summary_model"),
+        "order": params.get("order"), "engine": params.get("engine"), "format": params.get("fmt"),
+        "include_translation": params.get("include_translation"),
+        "include_original": params.get("include_original"), "offline": params.get("offline"),
+        "trust_remote_code": params.get("trust_remote_code"), "fail_fast": params.get("fail_fast"),
+        "cache": False if params.get("no_cache") else None,
+        "translation": {"num_beams": params.get("num_beams"), "max_new_tokens": params.get("max_new_tokens"),
+                        "batch_size": params.get("batch_size"), "device": device,
+                        "quantize": params.get("quantize")},
+        "summary": {"length": params.get("length"), "style": params.get("style"), "prompt": params.get("prompt"),
+                    "prompt_dirs": list(params.get("prompt_dirs") or []) or None,
+                    "no_repeat_ngram_size": params.get("no_repeat_ngram_size"),
+                    "repetition_penalty": params.get("repetition_penalty"), "device": device},
+        "input": {"include": list(params.get("include") or []) or None,
+                  "language_check": params.get("language_check")},
+    }
+    return resolve_config(options, params.get("config_file"))
+
+
+class _Progress:
+    """A tqdm bar on a terminal; nothing in pipes, files or with --quiet."""
+
+    def __init__(self, total: int | None, unit: str, quiet: bool):
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit=unit, file=sys.stderr, leave=False)
+
+    def __call__(self, count: int) -> None:
+        if self.bar is not None:
+            self.bar.update(count)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _emit(text: str, output: str | None) -> None:
+    from .textio import write_atomic
+
+    if output and output != "-":
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _finish(failures: int, successes: int) -> None:
+    if failures and not successes:
+        raise SystemExit(ExitStatus.INPUT)
+    if failures:
+        raise SystemExit(ExitStatus.PARTIAL)
+
+
+# -- translate ----------------------------------------------------------------------------------
+
+@main.command("translate")
+@click.argument("inputs", nargs=-1)
+@click.option("--model", "translation_model", help="Hub id or model directory (default: opus-mt-FROM-TO).")
+@click.option("--from", "source_language", help="Source language (default: nl).")
+@click.option("--to", "target_language", help="Target language (default: en).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), help="Output format "
+              "(default: text, or from the --output extension).")
+@click.option("-o", "--output", help="Write here instead of standard output.")
+@translation_options
+@common
+@click.pass_context
+def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
+    """Translate text files (or standard input) sentence by sentence; nothing is dropped."""
+    from translate import load_translator, translate_documents
+
+    from .formats import render_translations
+    from .render import format_for
+    from .textio import read_text
+
+    _begin(ctx, params)
+    config = _config(params)
+    fmt = format_for(params.get("output"), params.get("fmt"), default="text")
+    if fmt not in ("text", "json", "markdown"):
+        raise InputError(f"translate writes text, json or markdown, not {fmt}")
+    names, texts, failures = [], [], 0
+    for name in inputs or ("-",):
+        try:
+            text = read_text(name)
+            if not text.strip():
+                raise InputError(f"{'<stdin>' if name == '-' else name}: empty file, nothing to translate")
+        except InputError as error:
+            log.error("%s", error)
+            failures += 1
+            continue
+        names.append("<stdin>" if name == "-" else name)
+        texts.append(text)
+    if not texts:
+        raise SystemExit(ExitStatus.INPUT)
+    progress = _Progress(None, "sentence", ctx.obj["quiet"])
+    translator = load_translator(config.translation_model, source_language=config.source_language,
+                                 target_language=config.target_language, settings=config.translation,
+                                 engine=config.engine, offline=config.offline,
+                                 trust_remote_code=config.trust_remote_code, progress=progress)
+    documents = translate_documents(texts, translator, config.source_language)
+    progress.close()
+    _emit(render_translations(names, documents, config, getattr(translator, "name", None), fmt), params.get("output"))
+    _finish(failures, len(texts))
+
+
+# -- summarize and digest -----------------------------------------------------------------------
+
+def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[list[dict], dict]:
+    from .articles import load_articles
+    from .cache import ResultCache
+    from .pipeline import Pipeline
+
+    cache = ResultCache(config.cache_dir) if config.cache else None
+    progress = _Progress(None, "article", ctx.obj["quiet"])
+    pipeline = Pipeline(config, cache=cache, progress=progress)
+    try:
+        records = list(pipeline.run(load_articles(inputs or ("-",), config.input)))
+    finally:
+        progress.close()
+        if cache:
+            cache.close()
+    return records, pipeline.signature()
+
+
+@main.command("summarize")
+@click.argument("inputs", nargs=-1)
+@click.option("--model", "summary_model", help="Summary model: hub id or directory.")
+@click.option("--translation-model", help="Translation model: hub id or directory.")
+@click.option("--from", "source_language", help="Source language (default: nl).")
+@click.option("--to", "target_language", help="Target language (default: en).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), help="Output format.")
+@click.option("-o", "--output", help="Write here instead of standard output.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@summary_options
+@translation_options
+@common
+@click.pass_context
+def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
+    """Summarise articles (translating first by default) and print the summaries."""
+    from .render import format_for, render
+    from .signature import signature_line
+
+    _begin(ctx, params)
+    config = _config(params)
+    fmt = format_for(params.get("output"), params.get("fmt"), default="text")
+    records, signature = _run_pipeline(ctx, inputs, config)
+    if fmt == "json":
+        objects = [{**record, "signature": signature} for record in records]
+        text = json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "text" and len(records) == 1 and not records[0]["error"]:
+        text = records[0]["summary"] + "\n"
+    else:
+        text = render(records, signature, fmt, header=False)
+        if fmt == "markdown":
+            text += f"\n*{signature_line(signature)}*\n"
+    _emit(text, params.get("output"))
+    _finish(sum(1 for r in records if r["error"]), sum(1 for r in records if not r["error"]))
+
+
+@main.command("digest")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", help="Digest file (format from its extension), or a folder with --split. "
+              "Default: standard output.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "text", "html", "json", "jsonl"]),
+              help="Output format (default: from -o's extension, else markdown).")
+@click.option("--split", is_flag=True, help="One file per article in the -o folder.")
+@click.option("--translation-model", help="Translation model: hub id or directory.")
+@click.option("--summary-model", help="Summary model: hub id or directory.")
+@click.option("--from", "source_language", help="Source language (default: nl).")
+@click.option("--to", "target_language", help="Target language (default: en).")
+@click.option("--include-translation/--no-include-translation", default=None, help="Add full translations.")
+@click.option("--include-original/--no-include-original", default=None, help="Add the original text.")
+@click.option("--include", multiple=True, help="File patterns to read in folders (default: *.txt *.md "
+              "*.html *.json *.jsonl ...).")
+@click.option("--language-check", type=click.Choice(["warn", "skip", "off"]), help="What to do with "
+              "articles that are not in the source language.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--fail-fast", is_flag=True, default=None, help="Stop at the first failing article.")
+@summary_options
+@translation_options
+@common
+@click.pass_context
+def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
+    """Translate and summarise many articles into one digest (or one file per article)."""
+    from .render import format_for, render, safe_filename
+    from .textio import write_atomic
+
+    _begin(ctx, params)
+    config = _config(params)
+    output = params.get("output")
+    fmt = format_for(None if params.get("split") else output, config.format, default="markdown")
+    records, signature = _run_pipeline(ctx, inputs, config)
+    if params.get("split"):
+        if not output or output == "-":
+            raise InputError("--split needs -o FOLDER")
+        folder = Path(output)
+        used: set[str] = set()
+        suffix = {"markdown": ".md", "text": ".txt", "html": ".html", "json": ".json", "jsonl": ".jsonl"}[fmt]
+        for record in records:
+            name = safe_filename(record["title"] or record["original_title"] or Path(record["path"]).stem,
+                                 used, suffix)
+            write_atomic(folder / name, render([record], signature, fmt))
+    else:
+        _emit(render(records, signature, fmt), output)
+    failures = sum(1 for r in records if r["error"])
+    if output and output != "-":
+        log.info("wrote %d article(s) to %s (%d failed)", len(records), output, failures)
+    _finish(failures, len(records) - failures)
+
+
+# -- prompts and models -------------------------------------------------------------------------
+
+@main.group("prompts", cls=_Group)
+def prompts_group() -> None:
+    """List and show prompt templates."""
+
+
+@prompts_group.command("list")
+@click.option("--prompt-dir", "prompt_dirs", multiple=True, help="Folder of extra templates.")
+def prompts_list(prompt_dirs: tuple[str, ...]) -> None:
+    """Templates by name, with task, model family and where they come from."""
+    from prompts import load_templates
+
+    for name, template in sorted(load_templates(list(prompt_dirs)).items()):
+        click.echo(f"{name:<22} {template.task:<10} {template.family:<8} {template.description}")
+
+
+@prompts_group.command("show")
+@click.argument("name")
+@click.option("--prompt-dir", "prompt_dirs", multiple=True, help="Folder of extra templates.")
+def prompts_show(name: str, prompt_dirs: tuple[str, ...]) -> None:
+    """Print a template and the variables it uses."""
+    from prompts import get_template
+
+    template = get_template(name, list(prompt_dirs))
+    click.echo(f"# {template.name} ({template.task}, {template.family}; {template.origin})")
+    click.echo(f"# variables: {', '.join(sorted(template.variables()))}")
+    if template.system:
+        click.echo(f"[system]\n{template.system}\n")
+    click.echo(f"[template]\n{template.template}")
+
+
+@main.group("models", cls=_Group)
+def models_group() -> None:
+    """Download models and see which ones are available offline."""
+
+
+@models_group.command("download")
+@click.argument("names", nargs=-1)
+def models_download(names: tuple[str, ...]) -> None:
+    """Fetch models into the Hugging Face cache (default: the default models)."""
+    from summarize import DEFAULT_SUMMARY_MODEL
+    from translate.loading import default_translation_model, download
+
+    for name in names or (default_translation_model("nl", "en"), DEFAULT_SUMMARY_MODEL):
+        click.echo(f"{name}: {download(name)}")
+
+
+@models_group.command("list")
+def models_list() -> None:
+    """The default models and whether each is in the local cache."""
+    from huggingface_hub import try_to_load_from_cache
+
+    from summarize import DEFAULT_INSTRUCTION_MODEL, DEFAULT_SUMMARY_MODEL
+    from translate.loading import default_translation_model, hub_cache_dir
+
+    click.echo(f"cache: {hub_cache_dir()}")
+    for role, name in (("translation", default_translation_model("nl", "en")), ("summary", DEFAULT_SUMMARY_MODEL),
+                       ("instruction", DEFAULT_INSTRUCTION_MODEL)):
+        cached = isinstance(try_to_load_from_cache(name, "config.json"), str)
+        click.echo(f"{role:<12} {name:<40} {'cached' if cached else 'not cached'}")

@@ -1,0 +1,79 @@
+"""Session fixtures: tiny models built offline from a SentencePiece model trained on examples/."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no test may touch the network
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+EXTRA_SENTENCES = [
+    "The municipality is investigating two options.", "The minister spoke in The Hague on Tuesday.",
+    "Travellers are largely satisfied with the bicycle parking.", "The dike must be reinforced.",
+    "Libraries will stay open longer at the weekend.", "Dit is een zin.", "Dat is nieuws.",
+]
+
+
+def _training_sentences() -> list[str]:
+    from newsdigest.articles import Article, load_articles
+    from translate import split_sentences
+
+    sentences = list(EXTRA_SENTENCES)
+    for item in load_articles([EXAMPLES]):
+        if isinstance(item, Article):
+            sentences += split_sentences(item.body) + ([item.title] if item.title else [])
+    return sentences
+
+
+@pytest.fixture(scope="session")
+def models(tmp_path_factory) -> dict[str, Path]:
+    """Paths of tiny random-weight models: marian, t5, bart, causal. Output is meaningless text."""
+    import modelkit
+
+    folder = tmp_path_factory.mktemp("models")
+    spm = modelkit.train_sentencepiece(_training_sentences(), folder / "spm", vocab_size=400)
+    return {
+        "marian": modelkit.build_marian(folder / "marian", spm, max_positions=64),
+        "t5": modelkit.build_t5(folder / "t5", spm, max_positions=64),
+        "bart": modelkit.build_bart(folder / "bart", spm, max_positions=64),
+        "causal": modelkit.build_causal(folder / "causal", spm, max_positions=256),
+    }
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Fail any attempt to open a network connection (local files and UNIX sockets still work)."""
+    original = socket.socket.connect
+
+    def guarded(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise AssertionError(f"network connection attempted to {address}")
+        return original(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: (_ for _ in ()).throw(
+        AssertionError(f"network connection attempted to {a[0] if a else k}")))
+
+
+@pytest.fixture
+def shared_eval() -> Path:
+    if not SHARED_EVAL.is_dir():
+        pytest.skip("../shared/eval is not present (only CI and developers have it)")
+    return SHARED_EVAL
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path, monkeypatch):
+    """Each test gets its own result cache and no stray config file or NEWSDIGEST_* variables."""
+    for name in list(os.environ):
+        if name.startswith("NEWSDIGEST_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("NEWSDIGEST_CACHE_DIR", str(tmp_path / "cache"))

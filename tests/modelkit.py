@@ -1,0 +1,121 @@
+"""Build small models offline: a SentencePiece tokenizer trained on given text plus random weights.
+
+Used by the test fixtures (tiny sizes) and by the benchmark (the real architectures' sizes). These
+models produce meaningless text; they exist to exercise the mechanics, never as results.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+CHAT_TEMPLATE = (
+    "{% for message in messages %}<|{{ message['role'] }}|> {{ message['content'] }} {% endfor %}"
+    "{% if add_generation_prompt %}<|assistant|> {% endif %}"
+)
+
+
+def train_sentencepiece(sentences: Iterable[str], prefix: Path, vocab_size: int) -> Path:
+    import sentencepiece as spm
+
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(list(sentences)), model_prefix=str(prefix), vocab_size=vocab_size,
+        character_coverage=1.0, model_type="unigram", hard_vocab_limit=False,
+        pad_id=-1, bos_id=-1, eos_id=-1, unk_id=0, minloglevel=2, num_threads=1,
+    )
+    return prefix.with_suffix(".model")
+
+
+def build_marian(target: Path, spm_model: Path, *, vocab_size: int | None = None, d_model: int = 16,
+                 layers: int = 1, heads: int = 2, ffn: int = 32, max_positions: int = 64) -> Path:
+    """A Marian model; vocab_size pads the embedding (e.g. to opus-mt-nl-en's 67,028)."""
+    import sentencepiece as spm
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    target.mkdir(parents=True, exist_ok=True)
+    processor = spm.SentencePieceProcessor(model_file=str(spm_model))
+    vocab = {"</s>": 0, "<unk>": 1}
+    for index in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(index), len(vocab))
+    vocab["<pad>"] = len(vocab)
+    for name in ("source.spm", "target.spm"):
+        shutil.copy(spm_model, target / name)
+    (target / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
+    tokenizer = MarianTokenizer(str(target / "source.spm"), str(target / "target.spm"), str(target / "vocab.json"),
+                                model_max_length=max_positions)
+    tokenizer.save_pretrained(target)
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=max(vocab_size or 0, len(vocab)), d_model=d_model, encoder_layers=layers,
+        decoder_layers=layers, encoder_attention_heads=heads, decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn, decoder_ffn_dim=ffn, max_position_embeddings=max_positions,
+        pad_token_id=pad, eos_token_id=0, decoder_start_token_id=pad, forced_eos_token_id=0,
+        num_beams=2, max_length=max_positions,
+    )
+    MarianMTModel(config).save_pretrained(target)
+    return target
+
+
+def _sentencepiece_tokenizer(target: Path, spm_model: Path, max_positions: int, chat: bool = False):
+    from transformers import T5Tokenizer
+
+    staging = target / "_spm"
+    staging.mkdir(parents=True, exist_ok=True)
+    shutil.copy(spm_model, staging / "spiece.model")
+    tokenizer = T5Tokenizer.from_pretrained(staging, extra_ids=0, model_max_length=max_positions)
+    shutil.rmtree(staging)
+    if chat:
+        tokenizer.chat_template = CHAT_TEMPLATE
+    tokenizer.save_pretrained(target)
+    return tokenizer
+
+
+def build_t5(target: Path, spm_model: Path, *, d_model: int = 16, layers: int = 1, heads: int = 2,
+             ffn: int = 32, max_positions: int = 64) -> Path:
+    from transformers import T5Config, T5ForConditionalGeneration
+
+    tokenizer = _sentencepiece_tokenizer(target, spm_model, max_positions)
+    config = T5Config(
+        vocab_size=len(tokenizer), d_model=d_model, d_kv=d_model // heads, d_ff=ffn, num_layers=layers,
+        num_decoder_layers=layers, num_heads=heads, pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.pad_token_id,
+        n_positions=max_positions,
+    )
+    T5ForConditionalGeneration(config).save_pretrained(target)
+    return target
+
+
+def build_bart(target: Path, spm_model: Path, *, vocab_size: int | None = None, d_model: int = 16,
+               encoder_layers: int = 1, decoder_layers: int = 1, heads: int = 2, ffn: int = 32,
+               max_positions: int = 64) -> Path:
+    from transformers import BartConfig, BartForConditionalGeneration
+
+    tokenizer = _sentencepiece_tokenizer(target, spm_model, max_positions)
+    config = BartConfig(
+        vocab_size=max(vocab_size or 0, len(tokenizer)), d_model=d_model, encoder_layers=encoder_layers,
+        decoder_layers=decoder_layers, encoder_attention_heads=heads, decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn, decoder_ffn_dim=ffn, max_position_embeddings=max_positions,
+        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
+        bos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id,
+    )
+    BartForConditionalGeneration(config).save_pretrained(target)
+    return target
+
+
+def build_causal(target: Path, spm_model: Path, *, hidden: int = 16, layers: int = 1, heads: int = 2,
+                 max_positions: int = 256) -> Path:
+    """A small Llama-style decoder with a chat template."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    tokenizer = _sentencepiece_tokenizer(target, spm_model, max_positions, chat=True)
+    config = LlamaConfig(
+        vocab_size=len(tokenizer), hidden_size=hidden, intermediate_size=hidden * 2, num_hidden_layers=layers,
+        num_attention_heads=heads, num_key_value_heads=heads, max_position_embeddings=max_positions,
+        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
+        bos_token_id=tokenizer.eos_token_id,
+    )
+    LlamaForCausalLM(config).save_pretrained(target)
+    return target

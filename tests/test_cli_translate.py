@@ -1,0 +1,111 @@
+"""`newsdigest translate` through Click's runner: output shapes, exit codes and messages."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsdigest.cli import ExitStatus, main
+
+ARTICLE = "Titel van het stuk\n\nDe gemeente onderzoekt o.a. twee opties. Dat meldt dhr. Jansen.\n\nReizigers zijn tevreden."
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "stuk.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run(runner, models, *args, input=None):
+    return runner.invoke(main, ["translate", "--model", str(models["marian"]), "--max-new-tokens", "4", *args],
+                         input=input)
+
+
+def test_json_has_one_segment_per_source_sentence(runner, models, article):
+    result = run(runner, models, str(article), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"source_language", "target_language", "model", "text", "segments"} <= set(data)
+    assert (data["source_language"], data["target_language"], data["model"]) == ("nl", "en", str(models["marian"]))
+    assert [(s["paragraph"], s["source"]) for s in data["segments"]] == [
+        (0, "Titel van het stuk"), (1, "De gemeente onderzoekt o.a. twee opties."), (1, "Dat meldt dhr. Jansen."),
+        (2, "Reizigers zijn tevreden.")]
+    assert data["text"].count("\n\n") == 2
+
+
+def test_reads_standard_input_and_writes_text(runner, models):
+    result = run(runner, models, "-", input=ARTICLE)
+    assert result.exit_code == 0
+    assert result.stdout.count("\n\n") == 2
+
+
+def test_output_file_format_follows_extension(runner, models, article, tmp_path):
+    target = tmp_path / "out.json"
+    result = run(runner, models, str(article), "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert len(json.loads(target.read_text())["segments"]) == 4
+
+
+def test_several_inputs_in_markdown_keep_names(runner, models, article, tmp_path):
+    other = tmp_path / "twee.txt"
+    other.write_text("Nog een zin.", encoding="utf-8")
+    result = run(runner, models, str(article), str(other), "--format", "markdown")
+    assert result.exit_code == 0
+    assert f"## {article}" in result.stdout and f"## {other}" in result.stdout
+
+
+def test_missing_file_is_an_input_error(runner, models, tmp_path):
+    result = run(runner, models, str(tmp_path / "weg.txt"))
+    assert result.exit_code == ExitStatus.INPUT
+    assert result.stderr == f"newsdigest: error: {tmp_path / 'weg.txt'}: no such file\n"
+
+
+def test_empty_file_is_an_input_error(runner, models, tmp_path):
+    empty = tmp_path / "leeg.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    result = run(runner, models, str(empty))
+    assert result.exit_code == ExitStatus.INPUT
+    assert result.stderr == f"newsdigest: error: {empty}: empty file, nothing to translate\n"
+
+
+def test_one_bad_file_among_good_ones_is_a_partial_failure(runner, models, article, tmp_path):
+    result = run(runner, models, str(article), str(tmp_path / "weg.txt"), "--format", "json")
+    assert result.exit_code == ExitStatus.PARTIAL
+    assert len(json.loads(result.stdout)["segments"]) == 4
+    assert "weg.txt: no such file" in result.stderr
+
+
+def test_unavailable_model_is_one_line_and_a_model_error(runner, article, no_network):
+    result = runner.invoke(main, ["translate", "--offline", "--model", "Helsinki-NLP/opus-mt-xx-yy", str(article)])
+    assert result.exit_code == ExitStatus.MODEL
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert "'Helsinki-NLP/opus-mt-xx-yy' is not in the local Hugging Face cache" in lines[0]
+    assert "newsdigest models download Helsinki-NLP/opus-mt-xx-yy" in lines[0]
+
+
+def test_model_directory_without_a_model(runner, article, tmp_path):
+    result = runner.invoke(main, ["translate", "--model", str(tmp_path), str(article)])
+    assert result.exit_code == ExitStatus.MODEL
+    assert result.stderr == f"newsdigest: error: directory '{tmp_path}' holds no model (no config.json)\n"
+
+
+def test_bad_option_value_is_a_usage_error(runner, article):
+    result = runner.invoke(main, ["translate", "--num-beams", "0", str(article)])
+    assert result.exit_code == ExitStatus.USAGE
+
+
+def test_help_does_not_import_torch():
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from newsdigest.cli import main; "
+            "r = CliRunner().invoke(main, ['--help']); assert r.exit_code == 0; "
+            "print('torch' in sys.modules, 'transformers' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False False"
