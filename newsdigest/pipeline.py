@@ -31,11 +31,11 @@ class ArticleFailed(NewsdigestError):
 
 def detect_language(text: str) -> tuple[str, float]:
     """(language code, probability) from py3langid's bundled model."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     identifier = _identifier_cache.get("id")
     if identifier is None:
-        identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+        identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
         _identifier_cache["id"] = identifier
     language, probability = identifier.classify(text[:5000])
     return language, float(probability)

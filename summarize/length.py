@@ -52,8 +52,8 @@ class LengthSpec:
     def token_bounds(self, source_words: int) -> tuple[int, int]:
         """(min_new_tokens, max_new_tokens) for generation; never more than the source supports."""
         low, high = self.word_range(source_words)
-        high_tokens = int(high * TOKENS_PER_WORD) + 8
-        low_tokens = min(int(low * TOKENS_PER_WORD), int(source_words * TOKENS_PER_WORD * 0.8))
+        high_tokens = round(high * TOKENS_PER_WORD) + 8
+        low_tokens = min(round(low * TOKENS_PER_WORD), int(source_words * TOKENS_PER_WORD * 0.8))
         return max(0, min(low_tokens, high_tokens - 1)), high_tokens
 
     def exceeds(self, source_words: int, source_sentences: int) -> str | None:

@@ -41,6 +41,7 @@ class PlainGenerator:
         self.prefix = (tasks.get("summarization") or {}).get("prefix", "")
         self.max_input_tokens = input_limit(model, tokenizer)
         self.overhead = len(tokenizer(self.prefix)["input_ids"]) if self.prefix else 2
+        self.output_reserve = 0  # the encoder reads the input; the decoder has its own positions
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         if not texts:
@@ -77,6 +78,8 @@ class PromptedGenerator:
         self.target_language = target_language
         self.max_input_tokens = model.max_input_tokens
         self.overhead = model.prompt_overhead(template, self._values(LengthSpec.parse(settings.length), 0, None))
+        # A decoder's prompt and answer share one context window: keep room for the answer.
+        self.output_reserve = min(self.max_input_tokens // 4, 512) if model.causal else 0
         self.length: LengthSpec | None = None
 
     def _values(self, length: LengthSpec, source_words: int, language: str | None) -> dict[str, Any]:
@@ -93,12 +96,19 @@ class PromptedGenerator:
                  length: LengthSpec | None = None, language: str | None = None) -> list[str]:
         length = length or LengthSpec.parse(self.settings.length)
         words = max((len(t.split()) for t in texts), default=0)
+        if self.output_reserve:
+            max_new_tokens = min(max_new_tokens, self.output_reserve)
+        # No forced minimum: instruction models are told the length in the prompt instead.
         return self.model.generate(texts, self.template, self._values(length, words, language),
-                                   min_new_tokens=0, max_new_tokens=max_new_tokens,
                                    **generation_kwargs(self.model.model, self.settings, 0, max_new_tokens))
 
 
 def generation_kwargs(model: Any, settings: SummarySettings, min_new: int, max_new: int) -> dict[str, Any]:
+    # Learned position embeddings (BART, Marian) bound how long an output can be.
+    positions = getattr(model.config, "max_position_embeddings", None)
+    if getattr(model.config, "is_encoder_decoder", False) and isinstance(positions, int):
+        max_new = min(max_new, positions - 2)
+        min_new = min(min_new, max_new - 1)
     config = getattr(model, "generation_config", None)
     kwargs: dict[str, Any] = {"min_new_tokens": min_new, "max_new_tokens": max_new,
                               "no_repeat_ngram_size": settings.no_repeat_ngram_size
@@ -129,7 +139,7 @@ class Summarizer:
         limit = self.generator.max_input_tokens
         if self.settings.max_input_tokens:
             limit = min(limit, self.settings.max_input_tokens)
-        return max(16, limit - self.generator.overhead - 2)
+        return max(16, limit - self.generator.overhead - self.generator.output_reserve - 2)
 
     def chunk(self, text: str, language: str) -> list[str]:
         """Token-bounded chunks of whole sentences; a sentence over the budget is split into pieces."""
@@ -150,9 +160,9 @@ class Summarizer:
             chunks.append(" ".join(current))
         return chunks
 
-    def _warn_once(self, message: str) -> None:
-        if message not in self._warned:
-            self._warned.add(message)
+    def _warn_once(self, key: str, message: str) -> None:
+        if key not in self._warned:
+            self._warned.add(key)
             log.warning("%s", message)
 
     def summarize(self, text: str, language: str = "en", length: str | None = None) -> Summary:
@@ -173,23 +183,28 @@ class Summarizer:
         warnings: list[str] = []
         problem = spec.exceeds(source_words, len(source_sentences))
         if problem:
-            message = f"length '{spec.text}': {problem}; the summary will be shorter"
-            warnings.append(message)
-            self._warn_once(message)
+            warnings.append(f"length '{spec.text}': {problem}; the summary will be shorter")
+            self._warn_once(spec.text, f"length '{spec.text}' is more than some sources support ({problem}); "
+                                       "their summaries will be shorter")
         chunks = self.chunk(text, language)
         first_round = len(chunks)
         rounds = 0
         current_language = language
+        # Each partial summary gets a share of the budget small enough that together they fit in
+        # fewer tokens than their sources; if a round does not shrink the text, the share halves.
+        share = max(24, self.budget // 4)
+        total = sum(self.generator.count_tokens(chunks))
         while len(chunks) > 1:
             rounds += 1
-            if rounds > MAX_ROUNDS:
-                raise RuntimeError(f"summaries did not shrink after {MAX_ROUNDS} rounds")
-            # Each partial summary gets an equal share of the budget, so that together they fit in
-            # fewer chunks than before and the loop ends.
-            share = max(24, min(self.budget // 4, self.budget // len(chunks) * 2))
+            if rounds > MAX_ROUNDS or share < 8:
+                raise RuntimeError(f"summaries of {len(chunks)} chunks did not shrink after {rounds - 1} rounds")
             partials = self.generator.generate(chunks, min(share // 2, 32), share, language=current_language)
             current_language = self.output_language
             chunks = self.chunk(" ".join(strip_markers(p).replace("\n", " ") for p in partials), current_language)
+            shrunk = sum(self.generator.count_tokens(chunks))
+            if shrunk >= total:
+                share //= 2
+            total = shrunk
         min_new, max_new = spec.token_bounds(source_words)
         raw = self.generator.generate(chunks, min_new, max_new, length=spec, language=current_language)[0]
         sentences = spec.trim(split_sentences(strip_markers(raw), self.output_language))

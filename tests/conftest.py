@@ -44,7 +44,7 @@ def models(tmp_path_factory) -> dict[str, Path]:
         "marian": modelkit.build_marian(folder / "marian", spm, max_positions=64),
         "t5": modelkit.build_t5(folder / "t5", spm, max_positions=64),
         "bart": modelkit.build_bart(folder / "bart", spm, max_positions=64),
-        "causal": modelkit.build_causal(folder / "causal", spm, max_positions=256),
+        "causal": modelkit.build_causal(folder / "causal", spm, max_positions=1024),
     }
 
 

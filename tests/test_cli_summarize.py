@@ -1,0 +1,77 @@
+"""`newsdigest summarize` end to end with tiny models."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsdigest.cli import ExitStatus, main
+
+ARTICLE = ("Gemeente breidt stalling uit\n16 februari 2019\nBron: ANP\n\n"
+           "De gemeente onderzoekt twee opties. Reizigers zijn tevreden. Wel klagen fietsers over de drukte.")
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "stalling.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def summarize(models, *args, model="bart"):
+    return CliRunner().invoke(main, ["summarize", "--model", str(models[model]), "--translation-model",
+                                     str(models["marian"]), "--max-new-tokens", "4", "--no-cache", *args])
+
+
+@pytest.mark.parametrize("length", ["short", "medium", "long", "2", "25w", "30%"])
+def test_json_has_summary_model_length_and_chunks(models, article, length):
+    result = summarize(models, str(article), "--format", "json", "--length", length)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["model"] == str(models["bart"]) and data["length"] == length
+    assert data["chunks"] >= 1 and data["summary"] == " ".join(data["summary_sentences"])
+    assert data["signature"]["settings"]["summary"]["length"] == length
+
+
+def test_long_article_records_its_chunks(models, tmp_path):
+    path = tmp_path / "lang.txt"
+    path.write_text("De gemeente onderzoekt twee opties voor een nieuwe stalling. " * 300, encoding="utf-8")
+    result = summarize(models, str(path), "--format", "json", "--length", "3")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["chunks"] > 5 and data["rounds"] >= 1
+
+
+@pytest.mark.parametrize("order", ["summarize-then-translate", "direct"])
+def test_other_orders_with_an_instruction_model(models, article, order):
+    result = summarize(models, str(article), "--format", "json", "--order", order, "--length", "2", model="causal")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["signature"]["settings"]["order"] == order and data["error"] is None
+
+
+def test_bullets_in_markdown(models, article):
+    result = summarize(models, str(article), "--format", "markdown", "--style", "bullets")
+    assert result.exit_code == 0
+    body = result.stdout.split("\n\n")
+    assert body[0].startswith("## ")  # the translated title
+    assert body[1] == "*ANP · 2019-02-16*"
+    assert body[2].startswith("- ")
+
+
+def test_bad_length_is_an_input_error(models, article):
+    result = summarize(models, str(article), "--length", "lots")
+    assert result.exit_code == ExitStatus.INPUT
+    assert result.stderr.startswith("newsdigest: error: length 'lots' not understood: use short, medium, long")
+
+
+def test_missing_prompt_template_is_an_input_error(models, article):
+    result = summarize(models, str(article), "--prompt", "nope", model="causal")
+    assert result.exit_code == ExitStatus.INPUT
+    assert "no prompt template 'nope'" in result.stderr
+
+
+def test_missing_input_file(models, tmp_path):
+    result = summarize(models, str(tmp_path / "weg.txt"))
+    assert result.exit_code == ExitStatus.INPUT
+    assert f"{tmp_path / 'weg.txt'}: no such file" in result.stderr

@@ -1,0 +1,127 @@
+"""Summaries on tiny random models: every length form, styles, map-reduce on long input, templates."""
+
+import logging
+
+import pytest
+
+from summarize import LengthSpec, Summary, SummarySettings, load_summarizer
+from translate import InputError
+
+LONG_ARTICLE = (
+    "De gemeente onderzoekt twee opties voor een nieuwe fietsenstalling. Reizigers zijn overwegend tevreden. "
+    "Wel klagen fietsers over de drukte bij de in- en uitgangen tijdens de spits. "
+)
+
+
+@pytest.mark.parametrize(("spec", "kind", "value"), [
+    ("short", "preset", 45), ("medium", "preset", 100), ("long", "preset", 200), ("3", "sentences", 3),
+    ("60w", "words", 60), ("60 words", "words", 60), ("20%", "ratio", 20), ("12.5%", "ratio", 12.5),
+])
+def test_length_forms_parse(spec, kind, value):
+    parsed = LengthSpec.parse(spec)
+    assert (parsed.kind, parsed.value) == (kind, value)
+
+
+@pytest.mark.parametrize("spec", ["", "huge", "0", "-3", "150%", "3x", "w60"])
+def test_bad_lengths_are_rejected_with_the_forms_named(spec):
+    with pytest.raises(InputError, match="short, medium, long|out of range"):
+        LengthSpec.parse(spec)
+
+
+@pytest.mark.parametrize(("spec", "source_words", "low", "high"), [
+    ("short", 500, 14, 71), ("3", 500, 35, 142), ("60w", 500, 50, 109), ("10%", 1000, 84, 176),
+])
+def test_lengths_map_to_token_bounds(spec, source_words, low, high):
+    assert LengthSpec.parse(spec).token_bounds(source_words) == (low, high)
+
+
+def test_minimum_never_exceeds_what_the_source_has():
+    low, high = LengthSpec.parse("long").token_bounds(20)
+    assert low <= 20 * 1.4 * 0.8 and low < high
+
+
+SENTENCES = ["One two three four five.", "Six seven eight nine ten.", "Eleven twelve thirteen.", "Fourteen and"]
+
+
+@pytest.mark.parametrize(("spec", "expected"), [
+    ("2", SENTENCES[:2]), ("10", SENTENCES[:3]), ("10w", SENTENCES[:2]), ("5w", SENTENCES[:1]),
+    ("short", SENTENCES[:2]), ("50%", SENTENCES[:3]),
+])
+def test_trim_keeps_whole_sentences(spec, expected):
+    assert LengthSpec.parse(spec).trim(SENTENCES) == expected
+
+
+@pytest.mark.parametrize(("style", "text"), [
+    ("paragraph", "A one. B two."), ("bullets", "- A one.\n- B two."), ("headline", "A one.\nB two."),
+])
+def test_styles_shape_the_text(style, text):
+    assert Summary(["A one.", "B two."], style).text == text
+
+
+@pytest.fixture(scope="module")
+def bart(models):
+    return load_summarizer(str(models["bart"]), settings=SummarySettings(device="cpu", length="3"))
+
+
+def test_long_article_is_summarised_by_map_reduce_not_truncated(bart):
+    text = LONG_ARTICLE * 60  # about 1,900 words; the tiny model reads 64 tokens at a time
+    calls = []
+    original = bart.generator.generate
+    bart.generator.generate = lambda texts, *a, **k: calls.append(list(texts)) or original(texts, *a, **k)
+    try:
+        summary = bart.summarize(text, language="nl")
+    finally:
+        bart.generator.generate = original
+    assert summary.chunks > 10 and summary.rounds >= 1
+    first_round = calls[0]
+    assert len(first_round) == summary.chunks
+    assert " ".join(first_round) == " ".join(text.split())  # every sentence went into some chunk
+    assert all(n <= bart.budget for n in bart.generator.count_tokens(first_round))
+    assert len(calls[-1]) == 1  # the final call summarises one piece that fits
+
+
+def test_short_article_is_one_chunk(bart):
+    summary = bart.summarize("Dit is een kort artikel. Het heeft twee zinnen.", language="nl")
+    assert (summary.chunks, summary.rounds) == (1, 0)
+
+
+def test_length_beyond_the_source_warns_once(models, caplog):
+    summarizer = load_summarizer(str(models["bart"]), settings=SummarySettings(device="cpu", length="9"))
+    with caplog.at_level(logging.WARNING, logger="newsdigest"):
+        first = summarizer.summarize("Eén zin maar.", language="nl")
+        summarizer.summarize("Nog een zin.", language="nl")
+    assert "9 sentences requested but the source has only 1" in first.warnings[0]
+    assert len([r for r in caplog.records if "length '9'" in r.getMessage()]) == 1
+
+
+def test_t5_summariser_uses_its_task_prefix(models):
+    summarizer = load_summarizer(str(models["t5"]), settings=SummarySettings(device="cpu", length="short"))
+    assert type(summarizer.generator).__name__ == "PlainGenerator"
+    assert isinstance(summarizer.summarize(LONG_ARTICLE, language="nl"), Summary)
+
+
+def test_decoder_model_is_driven_by_the_chat_template(models):
+    summarizer = load_summarizer(str(models["causal"]), settings=SummarySettings(device="cpu", length="2",
+                                                                                  style="bullets"))
+    generator = summarizer.generator
+    assert type(generator).__name__ == "PromptedGenerator" and generator.template.name == "summarize-chat"
+    values = {**generator._values(LengthSpec.parse("2"), 10, "nl"), "text": "HET ARTIKEL"}
+    system, prompt = generator.template.render(**values)
+    assert "Dutch" in prompt and "2 sentences" in prompt and "HET ARTIKEL" in prompt and "English" in system
+    messages = [{"role": "system", "content": system}, {"role": "user", "content": prompt}]
+    tokenizer = generator.model.tokenizer
+    expected = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=True)["input_ids"]
+    assert generator.model._encode(generator.template, values) == list(expected)
+    assert tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False).endswith(
+        "<|assistant|> ")
+    summary = summarizer.summarize(LONG_ARTICLE * 30, language="nl")
+    assert summary.style == "bullets" and summary.chunks >= 1
+
+
+def test_custom_prompt_file_is_used_and_checked(models, tmp_path):
+    template = tmp_path / "kort.toml"
+    template.write_text('task = "summarize"\nfamily = "seq2seq"\ntemplate = "Vat samen in {{ length }}: {{ text }}"\n')
+    summarizer = load_summarizer(str(models["t5"]), settings=SummarySettings(device="cpu", prompt=str(template)))
+    assert summarizer.generator.template.name == "kort"
+    assert summarizer.generator.template.render(text="X", length="3 sentences")[1] == "Vat samen in 3 sentences: X"
+    assert summarizer.summarize(LONG_ARTICLE, language="nl").sentences
