@@ -272,8 +272,10 @@ def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[
         records = list(pipeline.run(load_articles(inputs or ("-",), config.input)))
     finally:
         progress.close()
-        if cache:
+        if cache is not None:
             cache.close()
+    if not records:
+        raise InputError(f"no articles found in {', '.join(inputs)} (patterns: {' '.join(config.input.include)})")
     return records, pipeline.signature()
 
 

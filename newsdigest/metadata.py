@@ -19,7 +19,7 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 _TIME = re.compile(r"(?<![\d.,])(\d{1,2})(?:u|:|\.)(\d{2})(?:\s*uur)?(?![\d.,]\d)", re.I)
 _SOURCE = re.compile(r"\b(?:bron|source)\s*:\s*([^|—–·\n]+?)\s*(?:$|[|—–·])", re.I)
 _LABEL = re.compile(r"^\s*(?:datum|date|geplaatst|gepubliceerd|published|tijd|time)\s*:\s*", re.I)
-_SITE_TAG = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
+_SITE_TAG = re.compile(r"\s+[|–—-]\s+(?:[^\s|–—-]+\s?){1,3}$")  # "... | Binnenland", "... - NOS"
 _QUOTES = "“”„\"'‘’«»"
 
 
@@ -83,7 +83,8 @@ def metadata_line(line: str) -> dict[str, str] | None:
 def clean_title(line: str) -> str:
     """Strip quotes around a headline and a trailing site tag ('... | Binnenland')."""
     title = line.strip().strip("#*_ ").strip()
-    title = _SITE_TAG.sub("", title) if _SITE_TAG.search(title) and len(title) > 20 else title
+    untagged = _SITE_TAG.sub("", title)
+    title = untagged if len(untagged) >= 8 else title
     if len(title) > 1 and title[0] in _QUOTES and title[-1] in _QUOTES:
         title = title[1:-1].strip()
     return title

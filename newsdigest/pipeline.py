@@ -123,7 +123,7 @@ class Pipeline:
                 records[index] = failure_record(item.path, item.error)
                 continue
             key = self._key(item)
-            cached = self.cache.get(key) if self.cache and key else None
+            cached = self.cache.get(key) if self.cache is not None and key else None
             if cached is not None:
                 records[index] = {**cached, "path": item.path, "cached": True}
                 continue
@@ -141,7 +141,7 @@ class Pipeline:
                 done = [self._process_alone(article) for _, article, _ in todo]
             for (index, article, key), record in zip(todo, done):
                 records[index] = record
-                if self.cache and key and record["error"] is None:
+                if self.cache is not None and key and record["error"] is None:
                     self.cache.put(key, record)
         for index in range(len(group)):
             record = records[index]
