@@ -426,3 +426,132 @@ def models_list() -> None:
                        ("instruction", DEFAULT_INSTRUCTION_MODEL)):
         cached = isinstance(try_to_load_from_cache(name, "config.json"), str)
         click.echo(f"{role:<12} {name:<40} {'cached' if cached else 'not cached'}")
+
+
+# -- eval ---------------------------------------------------------------------------------------
+
+@main.group("eval", cls=_Group)
+def eval_group() -> None:
+    """Measure translation (BLEU, chrF) and summary (ROUGE) quality on your own data."""
+
+
+def _report(result: dict[str, Any], fmt: str, rows: list[tuple[str, str, str]], footer: str,
+            output: str | None) -> None:
+    if fmt == "json":
+        _emit(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    width = max(len(name) for name, _, _ in rows)
+    lines = [f"{'metric':<{width}}  {'score':>6}  signature"]
+    lines += [f"{name:<{width}}  {score:>6}  {signature}" for name, score, signature in rows]
+    _emit("\n".join(lines + [footer]) + "\n", output)
+
+
+@eval_group.command("translation")
+@click.option("--source", "source_file", required=True, help="Source text, one segment per line.")
+@click.option("--reference", "reference_file", required=True, help="Reference translations, line-aligned.")
+@click.option("--hypothesis", "hypothesis_file", help="Score this existing translation instead of translating.")
+@click.option("--model", "translation_model", help="Translation model: hub id or directory.")
+@click.option("--from", "source_language", help="Source language (default: nl).")
+@click.option("--to", "target_language", help="Target language (default: en).")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N lines.")
+@click.option("--format", "report_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("-o", "--output", help="Write the report here.")
+@translation_options
+@common
+@click.pass_context
+def eval_translation(ctx: click.Context, **params: Any) -> None:
+    """BLEU and chrF (sacrebleu) of a model, or of an existing translation, against references."""
+    from translate import load_translator
+
+    from .evaluation import read_lines, score_translations, timed, translate_lines
+
+    _begin(ctx, params)
+    config = _config(params)
+    sources = read_lines(params["source_file"])[: params.get("limit")]
+    references = read_lines(params["reference_file"])[: params.get("limit")]
+    if len(sources) != len(references):
+        raise InputError(f"{params['source_file']} has {len(sources)} lines but {params['reference_file']} "
+                         f"has {len(references)}; they must be line-aligned")
+    timing: dict[str, Any] = {}
+    if params.get("hypothesis_file"):
+        hypotheses = read_lines(params["hypothesis_file"])[: params.get("limit")]
+        model = None
+    else:
+        translator = load_translator(config.translation_model, source_language=config.source_language,
+                                     target_language=config.target_language, settings=config.translation,
+                                     engine=config.engine, offline=config.offline,
+                                     trust_remote_code=config.trust_remote_code)
+        model = translator.name
+        hypotheses, seconds = timed(lambda: translate_lines(sources, translator, config.source_language))
+        words = sum(len(line.split()) for line in sources)
+        timing = {"seconds": round(seconds, 2), "lines_per_second": round(len(sources) / seconds, 2),
+                  "source_words_per_second": round(words / seconds, 1)}
+    result = {**score_translations(hypotheses, references), "model": model, **timing}
+    footer = f"{result['segments']} segments" + (f", model {model}" if model else ", existing hypothesis") + (
+        f", {timing['seconds']} s, {timing['lines_per_second']} lines/s, "
+        f"{timing['source_words_per_second']} source words/s" if timing else "")
+    rows = [("BLEU", f"{result['bleu']['score']:.1f}", result["bleu"]["signature"]),
+            ("chrF2", f"{result['chrf']['score']:.1f}", result["chrf"]["signature"])]
+    _report(result, params["report_format"], rows, footer, params.get("output"))
+
+
+@eval_group.command("summaries")
+@click.option("--data", "data_file", required=True, help="JSON lines with articles and reference summaries.")
+@click.option("--article-field", default="article", show_default=True, help="Field with the article text.")
+@click.option("--reference-field", default="reference", show_default=True, help="Field with the reference.")
+@click.option("--system-field", help="Score existing outputs held in this field (dots for nesting, e.g. "
+              "systems.bart) instead of summarising.")
+@click.option("--language", help="Language of the articles (default: the target language, so no "
+              "translation is needed).")
+@click.option("--model", "summary_model", help="Summary model: hub id or directory.")
+@click.option("--translation-model", help="Translation model, when the articles need translating.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N records.")
+@click.option("--format", "report_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("-o", "--output", help="Write the report here.")
+@summary_options
+@translation_options
+@common
+@click.pass_context
+def eval_summaries(ctx: click.Context, **params: Any) -> None:
+    """ROUGE-1/2/Lsum (rouge-score) of a summariser, or of existing summaries, against references."""
+    from summarize import load_summarizer
+
+    from .articles import Article
+    from .evaluation import read_summary_data, score_summaries, timed
+    from .pipeline import Pipeline
+
+    _begin(ctx, params)
+    language = params.pop("language", None)
+    config = _config(params)
+    data = read_summary_data(params["data_file"], params["article_field"], params["reference_field"],
+                             params.get("system_field"), params.get("limit"))
+    timing: dict[str, Any] = {}
+    model = None
+    if data.outputs is not None:
+        outputs = data.outputs
+    else:
+        language = language or config.target_language
+        if language == config.target_language:
+            summarizer = load_summarizer(config.summary_model, settings=config.summary, order=config.order,
+                                         source_language=language, target_language=config.target_language,
+                                         offline=config.offline, trust_remote_code=config.trust_remote_code)
+            model = summarizer.name
+            summaries, seconds = timed(lambda: summarizer.summarize_many(data.articles, language))
+            outputs = [summary.text for summary in summaries]
+        else:
+            config.source_language = language
+            pipeline = Pipeline(config)
+            model = pipeline.summary_model
+            articles = [Article(path=f"{params['data_file']}#{i}", body=text) for i, text in enumerate(data.articles, 1)]
+            records, seconds = timed(lambda: list(pipeline.run(articles)))
+            outputs = [record["summary"] or "" for record in records]
+        timing = {"seconds": round(seconds, 2), "articles_per_second": round(len(outputs) / seconds, 3)}
+    result = {**score_summaries(outputs, data.references), "model": model, **timing}
+    footer = (f"{result['summaries']} summaries, average {result['summary_words']} words "
+              f"(references {result['reference_words']})" + (f", model {model}" if model else ", existing outputs")
+              + (f", {timing['seconds']} s" if timing else ""))
+    rows = [(name.upper().replace("ROUGELSUM", "ROUGE-Lsum").replace("ROUGE1", "ROUGE-1").replace("ROUGE2", "ROUGE-2"),
+             f"{result[name]:.1f}", result["signature"]) for name in ("rouge1", "rouge2", "rougeLsum")]
+    _report(result, params["report_format"], rows, footer, params.get("output"))
