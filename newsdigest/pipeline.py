@@ -84,7 +84,7 @@ class Pipeline:
             self._summarizer = load_summarizer(
                 self.summary_model, settings=config.summary, order=config.order,
                 source_language=config.source_language, target_language=summary_language,
-                offline=config.offline, trust_remote_code=config.trust_remote_code)
+                engine=config.engine, offline=config.offline, trust_remote_code=config.trust_remote_code)
         return self._summarizer
 
     # -- provenance -----------------------------------------------------------------------------

@@ -39,7 +39,7 @@ class PlainGenerator:
         self.device = device
         tasks = getattr(model.config, "task_specific_params", None) or {}
         self.prefix = (tasks.get("summarization") or {}).get("prefix", "")
-        self.max_input_tokens = input_limit(model, tokenizer)
+        self.max_input_tokens = input_limit(model.config, tokenizer)
         self.overhead = len(tokenizer(self.prefix)["input_ids"]) if self.prefix else 2
         self.output_reserve = 0  # the encoder reads the input; the decoder has its own positions
 
@@ -62,6 +62,35 @@ class PlainGenerator:
                                                                              min_new_tokens, max_new_tokens))
             for index, text in zip(batch, self.tokenizer.batch_decode(output, skip_special_tokens=True)):
                 results[index] = text.strip()
+        return results
+
+
+class CT2Generator(PlainGenerator):
+    """The same seq2seq summariser run by CTranslate2 (int8) instead of PyTorch."""
+
+    def __init__(self, translator: Any, tokenizer: Any, config: Any, generation: Any, *, name: str,
+                 settings: SummarySettings):
+        self.translator = translator
+        self.generation = generation
+        self.model = type("Converted", (), {"config": config, "generation_config": generation})()
+        super().__init__(self.model, tokenizer, name=name, settings=settings, device="cpu")
+
+    def generate(self, texts: list[str], min_new_tokens: int, max_new_tokens: int, **_: Any) -> list[str]:
+        from translate.ct2 import from_tokens, to_tokens
+
+        kwargs = generation_kwargs(self.model, self.settings, min_new_tokens, max_new_tokens)
+        tokens = to_tokens(self.tokenizer, [self.prefix + text for text in texts])
+        results = [""] * len(texts)
+        for batch in plan_batches([len(t) for t in tokens], 16384, self.settings.batch_size):
+            output = self.translator.translate_batch(
+                [tokens[i] for i in batch], max_batch_size=len(batch),
+                beam_size=kwargs.get("num_beams") or self.generation.num_beams or 1,
+                min_decoding_length=kwargs["min_new_tokens"], max_decoding_length=kwargs["max_new_tokens"],
+                no_repeat_ngram_size=kwargs["no_repeat_ngram_size"],
+                repetition_penalty=kwargs.get("repetition_penalty") or self.generation.repetition_penalty or 1.0,
+                length_penalty=kwargs.get("length_penalty") or self.generation.length_penalty or 1.0)
+            for index, result in zip(batch, output):
+                results[index] = from_tokens(self.tokenizer, result.hypotheses[0])
         return results
 
 
@@ -169,24 +198,38 @@ class Summarizer:
         return self.summarize_many([text], language, length)[0]
 
     def summarize_many(self, texts: list[str], language: str = "en", length: str | None = None) -> list[Summary]:
+        """Summaries in input order; the final generation step is batched across texts."""
         spec = LengthSpec.parse(length or self.settings.length)
-        results: list[Summary] = []
-        for text in texts:
-            results.append(self._summarize_one(text, language, spec))
-        return results
+        reduced = [self._reduce(text, language, spec) for text in texts]
+        finals: dict[int, str] = {}
+        groups: dict[tuple[int, int, str], list[int]] = {}
+        for index, item in enumerate(reduced):
+            if item["chunks"]:
+                bounds = spec.token_bounds(item["source_words"])
+                groups.setdefault((*bounds, item["language"]), []).append(index)
+        for (min_new, max_new, current), indices in groups.items():
+            outputs = self.generator.generate([reduced[i]["chunks"][0] for i in indices], min_new, max_new,
+                                              length=spec, language=current)
+            finals.update(zip(indices, outputs))
+        summaries = []
+        for index, item in enumerate(reduced):
+            sentences = spec.trim(split_sentences(strip_markers(finals[index]), self.output_language)) \
+                if index in finals else []
+            summaries.append(Summary(sentences, self.settings.style, chunks=item["first_round"],
+                                     rounds=item["rounds"], warnings=item["warnings"]))
+        return summaries
 
-    def _summarize_one(self, text: str, language: str, spec: LengthSpec) -> Summary:
+    def _reduce(self, text: str, language: str, spec: LengthSpec) -> dict[str, Any]:
+        """Map-reduce until the text fits the model in one chunk (no chunks for an empty text)."""
         source_sentences = split_sentences(text, language)
-        if not source_sentences:
-            return Summary([], self.settings.style, chunks=0)
         source_words = len(text.split())
         warnings: list[str] = []
-        problem = spec.exceeds(source_words, len(source_sentences))
+        problem = spec.exceeds(source_words, len(source_sentences)) if source_sentences else None
         if problem:
             warnings.append(f"length '{spec.text}': {problem}; the summary will be shorter")
             self._warn_once(spec.text, f"length '{spec.text}' is more than some sources support ({problem}); "
                                        "their summaries will be shorter")
-        chunks = self.chunk(text, language)
+        chunks = self.chunk(text, language) if source_sentences else []
         first_round = len(chunks)
         rounds = 0
         current_language = language
@@ -205,17 +248,16 @@ class Summarizer:
             if shrunk >= total:
                 share //= 2
             total = shrunk
-        min_new, max_new = spec.token_bounds(source_words)
-        raw = self.generator.generate(chunks, min_new, max_new, length=spec, language=current_language)[0]
-        sentences = spec.trim(split_sentences(strip_markers(raw), self.output_language))
-        return Summary(sentences, self.settings.style, chunks=first_round, rounds=rounds, warnings=warnings)
+        return {"chunks": chunks, "first_round": first_round, "rounds": rounds, "language": current_language,
+                "source_words": source_words, "warnings": warnings}
 
 
 def load_summarizer(model: str | None = None, *, settings: SummarySettings | None = None,
                     order: str = "translate-then-summarize", source_language: str = "nl",
-                    target_language: str = "en", offline: bool = False,
+                    target_language: str = "en", engine: str = "torch", offline: bool = False,
                     trust_remote_code: bool = False) -> Summarizer:
     """Load a summariser; the kind (plain seq2seq or prompted instruction model) is detected."""
+    from translate import ct2_available
     from translate.loading import offline_requested
 
     settings = settings or SummarySettings()
@@ -235,6 +277,11 @@ def load_summarizer(model: str | None = None, *, settings: SummarySettings | Non
         template = prompts.get_template(settings.prompt or f"summarize-{family}", settings.prompt_dirs)
         generator: PlainGenerator | PromptedGenerator = PromptedGenerator(
             instruction, template, settings, source_language, target_language)
+    elif engine == "ct2" or (engine == "auto" and ct2_available()):
+        from translate.ct2 import load_ct2
+
+        translator, tokenizer, config, generation = load_ct2(ref, device, settings.threads)
+        generator = CT2Generator(translator, tokenizer, config, generation, name=ref.name, settings=settings)
     else:
         loaded, tokenizer = ref.load("seq2seq", device=device)
         loaded = prepare_model(loaded, translation_like, device)

@@ -58,7 +58,8 @@ def build_marian(target: Path, spm_model: Path, *, vocab_size: int | None = None
     return target
 
 
-def _sentencepiece_tokenizer(target: Path, spm_model: Path, max_positions: int, chat: bool = False):
+def _sentencepiece_tokenizer(target: Path, spm_model: Path, max_positions: int, chat: bool = False,
+                             bos_is_eos: bool = False):
     from transformers import T5Tokenizer
 
     staging = target / "_spm"
@@ -68,6 +69,8 @@ def _sentencepiece_tokenizer(target: Path, spm_model: Path, max_positions: int, 
     shutil.rmtree(staging)
     if chat:
         tokenizer.chat_template = CHAT_TEMPLATE
+    if bos_is_eos:  # BART-style models name a begin token; converters (CTranslate2) need one
+        tokenizer.bos_token = tokenizer.eos_token
     tokenizer.save_pretrained(target)
     return tokenizer
 
@@ -92,7 +95,7 @@ def build_bart(target: Path, spm_model: Path, *, vocab_size: int | None = None, 
                max_positions: int = 64) -> Path:
     from transformers import BartConfig, BartForConditionalGeneration
 
-    tokenizer = _sentencepiece_tokenizer(target, spm_model, max_positions)
+    tokenizer = _sentencepiece_tokenizer(target, spm_model, max_positions, bos_is_eos=True)
     config = BartConfig(
         vocab_size=max(vocab_size or 0, len(tokenizer)), d_model=d_model, encoder_layers=encoder_layers,
         decoder_layers=decoder_layers, encoder_attention_heads=heads, decoder_attention_heads=heads,

@@ -18,6 +18,7 @@ class TranslationSettings:
 
     num_beams: int | None = None
     max_new_tokens: int | None = None
+    min_new_tokens: int | None = None  # forces equal work in benchmarks; rarely useful otherwise
     length_penalty: float | None = None
     batch_size: int = 32
     max_batch_tokens: int = 8192
@@ -26,7 +27,7 @@ class TranslationSettings:
     threads: int | None = None
 
     def validate(self) -> None:
-        for name in ("num_beams", "max_new_tokens", "batch_size", "max_batch_tokens", "threads"):
+        for name in ("num_beams", "max_new_tokens", "min_new_tokens", "batch_size", "max_batch_tokens", "threads"):
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise InputError(f"{name.replace('_', '-')} must be at least 1, got {value}")
@@ -42,9 +43,9 @@ def output_cap(source_tokens: int, model_limit: int) -> int:
     return min(model_limit, 2 * source_tokens + 16)
 
 
-def input_limit(model: Any, tokenizer: Any) -> int:
+def input_limit(config: Any, tokenizer: Any) -> int:
     """The number of input tokens a model accepts."""
-    limits = [getattr(tokenizer, "model_max_length", None), getattr(model.config, "max_position_embeddings", None)]
+    limits = [getattr(tokenizer, "model_max_length", None), getattr(config, "max_position_embeddings", None)]
     usable = [limit for limit in limits if isinstance(limit, int) and 0 < limit < 100_000]
     return min(usable) if usable else 512
 
@@ -73,7 +74,7 @@ class HFTranslator:
         self.settings = settings or TranslationSettings()
         self.device = device
         self.progress = progress
-        self.max_input_tokens = input_limit(model, tokenizer)
+        self.max_input_tokens = input_limit(model.config, tokenizer)
         generation = getattr(model, "generation_config", None)
         self.model_max_length = int(getattr(generation, "max_length", None) or 512)
 
@@ -101,6 +102,8 @@ class HFTranslator:
             kwargs["num_beams"] = settings.num_beams
         if settings.length_penalty is not None:
             kwargs["length_penalty"] = settings.length_penalty
+        if settings.min_new_tokens is not None:
+            kwargs["min_new_tokens"] = min(settings.min_new_tokens, kwargs["max_new_tokens"])
         return kwargs
 
     def translate_batch(self, sentences: list[str]) -> list[str]:

@@ -41,7 +41,7 @@ class InstructionModel:
         self.translate_template = prompts.get_template(translate_template or f"translate-{self.family}")
         if causal and tokenizer.pad_token_id is None:
             tokenizer.pad_token = tokenizer.eos_token
-        self.max_input_tokens = input_limit(model, tokenizer)
+        self.max_input_tokens = input_limit(model.config, tokenizer)
 
     @classmethod
     def load(cls, ref: ModelRef, settings: TranslationSettings | None = None, **kwargs: Any) -> InstructionModel:

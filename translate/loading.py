@@ -70,7 +70,7 @@ class ModelRef:
     def _kwargs(self, local: bool) -> dict[str, Any]:
         return {"local_files_only": local, "trust_remote_code": self.trust_remote_code}
 
-    def _not_found(self, cause: Exception) -> ModelNotFoundError:
+    def not_found(self, cause: Exception) -> ModelNotFoundError:
         if self.is_directory:
             return ModelNotFoundError(
                 f"directory '{self.location}' does not hold a usable model ({_first_line(cause)})"
@@ -108,7 +108,7 @@ class ModelRef:
                 failure = ModelError(f"model '{self.name}' cannot be used: {_first_line(error)}")
                 failure.__cause__ = error
             except OSError as error:
-                failure = self._not_found(error)
+                failure = self.not_found(error)
                 failure.__cause__ = error
         raise failure
 
