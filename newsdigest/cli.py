@@ -139,7 +139,16 @@ summary_options = _options(
 )
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt  # a kill (SIGTERM) ends the run like Ctrl-C: nothing half-written
+
+
 def _begin(ctx: click.Context, params: dict[str, Any]) -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     if params.pop("debug_here", False):
         ctx.obj["debug"] = True
     ctx.obj["quiet"] = params.pop("quiet", False)

@@ -77,3 +77,15 @@ def _isolated_cache(tmp_path, monkeypatch):
         if name.startswith("NEWSDIGEST_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("NEWSDIGEST_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _library_logging():
+    """CLI runs point the 'newsdigest' logger at stderr; give each test the plain library logger back."""
+    import logging
+
+    logger = logging.getLogger("newsdigest")
+    logger.handlers[:] = []
+    logger.propagate = True
+    logger.setLevel(logging.NOTSET)
+    yield

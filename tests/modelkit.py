@@ -39,7 +39,9 @@ def build_marian(target: Path, spm_model: Path, *, vocab_size: int | None = None
     vocab = {"</s>": 0, "<unk>": 1}
     for index in range(processor.get_piece_size()):
         vocab.setdefault(processor.id_to_piece(index), len(vocab))
-    vocab["<pad>"] = len(vocab)
+    for index in range(len(vocab), (vocab_size or 0) - 1):  # a real-size vocabulary, so every id decodes
+        vocab[f"<unused{index}>"] = index
+    vocab["<pad>"] = len(vocab)  # last, as in the OPUS-MT models
     for name in ("source.spm", "target.spm"):
         shutil.copy(spm_model, target / name)
     (target / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
@@ -96,6 +98,9 @@ def build_bart(target: Path, spm_model: Path, *, vocab_size: int | None = None, 
     from transformers import BartConfig, BartForConditionalGeneration
 
     tokenizer = _sentencepiece_tokenizer(target, spm_model, max_positions, bos_is_eos=True)
+    if vocab_size and vocab_size > len(tokenizer):  # a real-size vocabulary, so every id decodes
+        tokenizer.add_tokens([f"<unused{index}>" for index in range(len(tokenizer), vocab_size)])
+        tokenizer.save_pretrained(target)
     config = BartConfig(
         vocab_size=max(vocab_size or 0, len(tokenizer)), d_model=d_model, encoder_layers=encoder_layers,
         decoder_layers=decoder_layers, encoder_attention_heads=heads, decoder_attention_heads=heads,

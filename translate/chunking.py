@@ -31,10 +31,24 @@ def _pack(items: list[tuple[str, int]], budget: int) -> list[list[tuple[str, int
     return groups
 
 
-def _split_word(word: str, tokens: int, budget: int) -> list[tuple[str, int]]:
-    """Character windows for a single 'word' (a URL, a run without spaces) over the budget."""
+def _split_word(word: str, tokens: int, budget: int, count_tokens: TokenCounter) -> list[tuple[str, int]]:
+    """Character windows for a single 'word' (a URL, a run without spaces) over the budget.
+
+    The width is estimated from the average characters per token, then any window still over the
+    budget is halved until it fits, so a 100,000-character line cannot overflow the model.
+    """
     width = max(1, len(word) * budget // (tokens + 1))
-    return [(word[i : i + width], budget) for i in range(0, len(word), width)]
+    windows = [word[i : i + width] for i in range(0, len(word), width)]
+    fitted: list[tuple[str, int]] = []
+    while windows:
+        window = windows.pop(0)
+        count = count_tokens([window])[0]
+        if count > budget and len(window) > 1:
+            half = len(window) // 2
+            windows[:0] = [window[:half], window[half:]]
+        else:
+            fitted.append((window, count))
+    return fitted
 
 
 def fit_pieces(text: str, count_tokens: TokenCounter, max_tokens: int) -> list[str]:
@@ -52,7 +66,7 @@ def fit_pieces(text: str, count_tokens: TokenCounter, max_tokens: int) -> list[s
         return [" ".join(words)]
     words_and_counts: list[tuple[str, int]] = []
     for word, count in zip(words, counts):
-        words_and_counts.extend(_split_word(word, count, budget) if count > budget else [(word, count)])
+        words_and_counts.extend(_split_word(word, count, budget, count_tokens) if count > budget else [(word, count)])
     clauses: list[list[tuple[str, int]]] = [[]]
     for word, count in words_and_counts:
         clauses[-1].append((word, count))

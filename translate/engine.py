@@ -20,7 +20,7 @@ class TranslationSettings:
     max_new_tokens: int | None = None
     min_new_tokens: int | None = None  # forces equal work in benchmarks; rarely useful otherwise
     length_penalty: float | None = None
-    batch_size: int = 32
+    batch_size: int | None = None  # None: the engine's default (PyTorch 32, CTranslate2 16)
     max_batch_tokens: int = 8192
     device: str = "auto"
     quantize: str | None = None  # None or "int8"
@@ -113,7 +113,7 @@ class HFTranslator:
         todo = [i for i, s in enumerate(sentences) if s.strip()]
         encoded = self.tokenizer([sentences[i] for i in todo])["input_ids"]
         lengths = [len(ids) for ids in encoded]
-        for batch in plan_batches(lengths, self.settings.max_batch_tokens, self.settings.batch_size):
+        for batch in plan_batches(lengths, self.settings.max_batch_tokens, self.settings.batch_size or 32):
             features = self.tokenizer.pad({"input_ids": [encoded[i] for i in batch]}, return_tensors="pt")
             features = {key: value.to(self.device) for key, value in features.items()}
             with torch.inference_mode():

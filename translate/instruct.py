@@ -81,7 +81,7 @@ class InstructionModel:
         lengths = [len(ids) for ids in encoded]
         results = [""] * len(texts)
         side = "left" if self.causal else "right"  # decoders continue from the end of the prompt
-        for batch in plan_batches(lengths, self.settings.max_batch_tokens, self.settings.batch_size):
+        for batch in plan_batches(lengths, self.settings.max_batch_tokens, self.settings.batch_size or 8):
             self.tokenizer.padding_side = side
             features = self.tokenizer.pad({"input_ids": [encoded[i] for i in batch]}, return_tensors="pt")
             features = {key: value.to(self.device) for key, value in features.items()}
