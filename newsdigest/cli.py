@@ -125,7 +125,9 @@ translation_options = _options(
                  "sentence (default: twice the source length)."),
     click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per batch."),
     click.option("--engine", type=click.Choice(["auto", "torch", "ct2"]), help="Inference engine."),
-    click.option("--quantize", type=click.Choice(["int8"]), help="Dynamic int8 quantisation (CPU)."),
+    click.option("--quantize", type=click.Choice(["int8"]), help="Dynamic int8 quantisation (PyTorch, CPU)."),
+    click.option("--threads", type=click.IntRange(min=1), help="CPU threads (default: PyTorch's choice / all "
+                 "cores for CTranslate2)."),
 )
 summary_options = _options(
     click.option("--length", help="short, medium, long, N sentences (3), N words (60w) or a ratio (20%)."),
@@ -170,11 +172,12 @@ def _config(params: dict[str, Any]):
         "cache": False if params.get("no_cache") else None,
         "translation": {"num_beams": params.get("num_beams"), "max_new_tokens": params.get("max_new_tokens"),
                         "batch_size": params.get("batch_size"), "device": device,
-                        "quantize": params.get("quantize")},
+                        "quantize": params.get("quantize"), "threads": params.get("threads")},
         "summary": {"length": params.get("length"), "style": params.get("style"), "prompt": params.get("prompt"),
                     "prompt_dirs": list(params.get("prompt_dirs") or []) or None,
                     "no_repeat_ngram_size": params.get("no_repeat_ngram_size"),
-                    "repetition_penalty": params.get("repetition_penalty"), "device": device},
+                    "repetition_penalty": params.get("repetition_penalty"), "device": device,
+                    "quantize": params.get("quantize"), "threads": params.get("threads")},
         "input": {"include": list(params.get("include") or []) or None,
                   "language_check": params.get("language_check")},
     }
