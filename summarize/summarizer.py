@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 import prompts
-from translate.batching import plan_batches
+from translate.batching import plan_batches, token_counts
 from translate.chunking import fit_pieces
 from translate.engine import TranslationSettings, input_limit, prepare_model
 from translate.instruct import InstructionModel, is_instruction_model
@@ -44,9 +44,7 @@ class PlainGenerator:
         self.output_reserve = 0  # the encoder reads the input; the decoder has its own positions
 
     def count_tokens(self, texts: list[str]) -> list[int]:
-        if not texts:
-            return []
-        return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
+        return token_counts(self.tokenizer, texts)
 
     def generate(self, texts: list[str], min_new_tokens: int, max_new_tokens: int, **_: Any) -> list[str]:
         import torch

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 def plan_batches(lengths: list[int], max_batch_tokens: int, max_batch_size: int) -> list[list[int]]:
     """Return batches of indices, longest first, each with (size x longest) <= max_batch_tokens.
@@ -22,3 +25,10 @@ def plan_batches(lengths: list[int], max_batch_tokens: int, max_batch_size: int)
     if current:
         batches.append(current)
     return batches
+
+
+def token_counts(tokenizer: Any, texts: Sequence[str]) -> list[int]:
+    """Tokens in each text, without the special tokens the model adds."""
+    if not texts:
+        return []
+    return [len(ids) for ids in tokenizer(list(texts), add_special_tokens=False)["input_ids"]]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import Progress
-from .batching import plan_batches
+from .batching import plan_batches, token_counts
 from .engine import TranslationSettings, input_limit, output_cap
 from .errors import ModelError, ModelNotFoundError
 from .loading import ModelRef, resolve_device
@@ -147,9 +147,7 @@ class CT2Translator:
                    progress=progress)
 
     def count_tokens(self, texts: list[str]) -> list[int]:
-        if not texts:
-            return []
-        return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
+        return token_counts(self.tokenizer, texts)
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
         results = [""] * len(sentences)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .base import Progress
-from .batching import plan_batches
+from .batching import plan_batches, token_counts
 from .errors import InputError, ModelError
 from .loading import ModelRef, resolve_device
 
@@ -89,9 +89,7 @@ class HFTranslator:
         return cls(model, tokenizer, name=ref.name, settings=settings, device=device, progress=progress)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
+        return token_counts(self.tokenizer, texts)
 
     def generation_kwargs(self, longest_source: int) -> dict[str, Any]:
         settings = self.settings

@@ -11,7 +11,7 @@ from typing import Any
 import prompts
 
 from .base import Progress
-from .batching import plan_batches
+from .batching import plan_batches, token_counts
 from .engine import TranslationSettings, input_limit, prepare_model
 from .loading import ModelRef, resolve_device
 
@@ -54,9 +54,7 @@ class InstructionModel:
         return cls(model, tokenizer, name=ref.name, causal=causal, settings=settings, device=device, **kwargs)
 
     def count_tokens(self, texts: list[str]) -> list[int]:
-        if not texts:
-            return []
-        return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
+        return token_counts(self.tokenizer, texts)
 
     def prompt_overhead(self, template: prompts.PromptTemplate, values: dict[str, Any]) -> int:
         """Tokens the prompt adds around the text."""
