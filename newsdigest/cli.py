@@ -122,7 +122,7 @@ common = _options(
 translation_options = _options(
     click.option("--num-beams", type=click.IntRange(min=1), help="Beam size (default: the model's)."),
     click.option("--max-new-tokens", type=click.IntRange(min=1), help="Cap on tokens generated per "
-                 "sentence (default: twice the source length)."),
+                 "sentence (default: twice the source length + 16)."),
     click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per batch."),
     click.option("--engine", type=click.Choice(["auto", "torch", "ct2"]), help="Inference engine."),
     click.option("--quantize", type=click.Choice(["int8"]), help="Dynamic int8 quantisation (PyTorch, CPU)."),

@@ -23,6 +23,9 @@ else:  # pragma: no cover
 
 CONFIG_FILENAME = "newsdigest.toml"
 ENV_PREFIX = "NEWSDIGEST_"
+# NEWSDIGEST_* variables that are not configuration keys: the config file itself, and where the
+# CTranslate2 engine keeps converted models (read by translate.ct2 for library users too)
+NON_CONFIG_VARIABLES = {"NEWSDIGEST_CONFIG", "NEWSDIGEST_CT2_DIR"}
 ORDERS = ("translate-then-summarize", "summarize-then-translate", "direct")
 FORMATS = ("markdown", "text", "html", "json", "jsonl")
 EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html",
@@ -147,7 +150,7 @@ def environment_settings(environ: Mapping[str, str]) -> dict[str, Any]:
     """NEWSDIGEST_ORDER=direct -> {order: direct}; NEWSDIGEST_SUMMARY__NUM_BEAMS=2 -> nested."""
     values: dict[str, Any] = {}
     for name, value in environ.items():
-        if not name.startswith(ENV_PREFIX) or name == ENV_PREFIX + "CONFIG":
+        if not name.startswith(ENV_PREFIX) or name in NON_CONFIG_VARIABLES:
             continue
         path = name[len(ENV_PREFIX):].lower().split("__")
         target = values

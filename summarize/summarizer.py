@@ -8,7 +8,7 @@ from typing import Any
 import prompts
 from translate.batching import plan_batches, token_counts
 from translate.chunking import fit_pieces
-from translate.engine import TranslationSettings, input_limit, prepare_model
+from translate.engine import TranslationSettings, input_limit, output_limit, prepare_model
 from translate.instruct import InstructionModel, is_instruction_model
 from translate.loading import ModelRef, resolve_device
 from translate.segment import split_sentences
@@ -131,10 +131,8 @@ class PromptedGenerator:
 
 
 def generation_kwargs(model: Any, settings: SummarySettings, min_new: int, max_new: int) -> dict[str, Any]:
-    # Learned position embeddings (BART, Marian) bound how long an output can be.
-    positions = getattr(model.config, "max_position_embeddings", None)
-    if getattr(model.config, "is_encoder_decoder", False) and isinstance(positions, int):
-        max_new = min(max_new, positions - 2)
+    if getattr(model.config, "is_encoder_decoder", False):  # position tables bound the output
+        max_new = min(max_new, output_limit(model.config, default=max_new))
         min_new = min(min_new, max_new - 1)
     config = getattr(model, "generation_config", None)
     kwargs: dict[str, Any] = {"min_new_tokens": min_new, "max_new_tokens": max_new,

@@ -41,6 +41,11 @@ def test_config_file_from_environment(config_file, tmp_path):
     assert resolve_config({}, environ={"NEWSDIGEST_CONFIG": str(config_file)}, cwd=tmp_path).order == "direct"
 
 
+def test_engine_variables_are_not_mistaken_for_config_keys(tmp_path):
+    config = resolve_config({}, environ={"NEWSDIGEST_CT2_DIR": str(tmp_path), "NEWSDIGEST_ENGINE": "ct2"}, cwd=tmp_path)
+    assert config.engine == "ct2"
+
+
 @pytest.mark.parametrize(("content", "environ", "message"), [
     ('colour = "blue"\n', {}, r"unknown configuration key\(s\): colour"),
     ('[summary]\nlenght = "short"\n', {}, r"unknown configuration key\(s\): summary.lenght"),

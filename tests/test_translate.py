@@ -137,3 +137,10 @@ def test_remote_code_is_refused_unless_allowed(tmp_path):
     (tmp_path / "configuration_custom.py").write_text("raise SystemExit('remote code ran')\n")
     with pytest.raises(RemoteCodeRefusedError, match="--trust-remote-code"):
         ModelRef(str(tmp_path)).load_config()
+
+
+def test_counting_a_long_text_does_not_warn_of_indexing_errors(models, capfd):
+    translator = load_translator(str(models["marian"]), offline=True, settings=TranslationSettings(max_new_tokens=4))
+    capfd.readouterr()
+    translator.translate_batch(["Het waterschap versterkt de dijk " * 40])  # far over the 64-token limit
+    assert "indexing errors" not in capfd.readouterr().err  # it is chunked, not fed whole

@@ -31,4 +31,9 @@ def token_counts(tokenizer: Any, texts: Sequence[str]) -> list[int]:
     """Tokens in each text, without the special tokens the model adds."""
     if not texts:
         return []
+    # Counting a long text is how it gets chunked; transformers' "longer than the maximum ... will
+    # result in indexing errors" warning would tell the user the opposite of what happens.
+    warned = getattr(tokenizer, "deprecation_warnings", None)
+    if isinstance(warned, dict):
+        warned["sequence-length-is-longer-than-the-specified-maximum"] = True
     return [len(ids) for ids in tokenizer(list(texts), add_special_tokens=False)["input_ids"]]

@@ -15,7 +15,7 @@ from typing import Any
 
 from .base import Progress
 from .batching import plan_batches, token_counts
-from .engine import TranslationSettings, input_limit, output_cap
+from .engine import TranslationSettings, input_limit, output_cap, output_limit
 from .errors import ModelError, ModelNotFoundError
 from .loading import ModelRef, resolve_device
 
@@ -127,13 +127,15 @@ class CT2Translator:
     """`translate_batch` on a CTranslate2 model with the Hugging Face tokenizer around it."""
 
     def __init__(self, translator: Any, tokenizer: Any, *, name: str, settings: TranslationSettings,
-                 max_input_tokens: int, default_beams: int, progress: Progress | None = None):
+                 max_input_tokens: int, default_beams: int, max_output_tokens: int = 512,
+                 progress: Progress | None = None):
         self.translator = translator
         self.tokenizer = tokenizer
         self.name = name
         self.settings = settings
         self.max_input_tokens = max_input_tokens
         self.default_beams = default_beams
+        self.max_output_tokens = max_output_tokens
         self.progress = progress
 
     @classmethod
@@ -144,7 +146,7 @@ class CT2Translator:
         translator, tokenizer, config, generation = load_ct2(ref, resolve_device(settings.device), settings.threads)
         return cls(translator, tokenizer, name=ref.name, settings=settings,
                    max_input_tokens=input_limit(config, tokenizer), default_beams=generation.num_beams or 1,
-                   progress=progress)
+                   max_output_tokens=output_limit(config, generation), progress=progress)
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         return token_counts(self.tokenizer, texts)
@@ -157,7 +159,8 @@ class CT2Translator:
         beams = self.settings.num_beams or self.default_beams
         # 16 sentences (x beams) per batch: as fast as 32 on a CPU, with a third less peak memory
         for batch in plan_batches(lengths, self.settings.max_batch_tokens, self.settings.batch_size or 16):
-            cap = self.settings.max_new_tokens or output_cap(lengths[batch[0]], 512)
+            cap = min(self.settings.max_new_tokens or output_cap(lengths[batch[0]], self.max_output_tokens),
+                      self.max_output_tokens)
             output = self.translator.translate_batch(
                 [tokens[i] for i in batch], beam_size=beams, max_batch_size=len(batch), max_decoding_length=cap,
                 min_decoding_length=min(self.settings.min_new_tokens or 0, cap),

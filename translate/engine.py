@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,19 @@ def output_cap(source_tokens: int, model_limit: int) -> int:
     return min(model_limit, 2 * source_tokens + 16)
 
 
+def output_limit(config: Any, generation: Any = None, default: int = 512) -> int:
+    """Most new tokens the decoder can produce: the model's max_length, and its position table.
+
+    Learned or sinusoidal positions (Marian, BART) end at max_position_embeddings and the start
+    token takes one; going past them is an IndexError in the middle of a batch.
+    """
+    limits = [int(getattr(generation, "max_length", None) or default)] if generation is not None else []
+    positions = getattr(config, "max_position_embeddings", None)
+    if getattr(config, "is_encoder_decoder", False) and isinstance(positions, int):
+        limits.append(positions - 2)
+    return max(1, min(limits)) if limits else default
+
+
 def input_limit(config: Any, tokenizer: Any) -> int:
     """The number of input tokens a model accepts."""
     limits = [getattr(tokenizer, "model_max_length", None), getattr(config, "max_position_embeddings", None)]
@@ -59,7 +73,10 @@ def prepare_model(model: Any, settings: TranslationSettings, device: str) -> Any
     if settings.quantize == "int8":
         if device != "cpu":
             raise ModelError("--quantize int8 works on the CPU only: add --device cpu")
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        with warnings.catch_warnings():
+            # torch announces a move of eager quantisation to torchao; it still works, users need not see it
+            warnings.filterwarnings("ignore", message=r".*(torch\.ao\.quantization is deprecated|quantized tensor)")
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
     return model
 
 
@@ -75,8 +92,7 @@ class HFTranslator:
         self.device = device
         self.progress = progress
         self.max_input_tokens = input_limit(model.config, tokenizer)
-        generation = getattr(model, "generation_config", None)
-        self.model_max_length = int(getattr(generation, "max_length", None) or 512)
+        self.model_max_length = output_limit(model.config, getattr(model, "generation_config", None))
 
     @classmethod
     def load(cls, ref: ModelRef, settings: TranslationSettings | None = None,
@@ -94,7 +110,8 @@ class HFTranslator:
     def generation_kwargs(self, longest_source: int) -> dict[str, Any]:
         settings = self.settings
         kwargs: dict[str, Any] = {
-            "max_new_tokens": settings.max_new_tokens or output_cap(longest_source, self.model_max_length)
+            "max_new_tokens": min(settings.max_new_tokens or output_cap(longest_source, self.model_max_length),
+                                  self.model_max_length)
         }
         if settings.num_beams is not None:
             kwargs["num_beams"] = settings.num_beams
