@@ -42,6 +42,19 @@ def test_long_article_records_its_chunks(models, tmp_path):
     assert data["chunks"] > 5 and data["rounds"] >= 1
 
 
+def test_twenty_thousand_word_article_is_summarised_whole(models, tmp_path):
+    sentence = "De gemeente onderzoekt {} opties voor een nieuwe stalling bij het station."
+    text = " ".join(sentence.format(i) for i in range(1_700))  # 20,400 words
+    assert len(text.split()) > 20_000
+    path = tmp_path / "dossier.txt"
+    path.write_text(text, encoding="utf-8")
+    result = summarize(models, str(path), "--format", "json", "--length", "3")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["segments"]) == 1_700  # every sentence was translated before summarising
+    assert data["chunks"] > 10 and data["rounds"] >= 1 and data["summary_sentences"]  # read whole, in pieces
+
+
 @pytest.mark.parametrize("order", ["summarize-then-translate", "direct"])
 def test_other_orders_with_an_instruction_model(models, article, order):
     result = summarize(models, str(article), "--format", "json", "--order", order, "--length", "2", model="causal")
