@@ -47,8 +47,8 @@ def output_cap(source_tokens: int, model_limit: int) -> int:
 def output_limit(config: Any, generation: Any = None, default: int = 512) -> int:
     """Most new tokens the decoder can produce: the model's max_length, and its position table.
 
-    Learned or sinusoidal positions (Marian, BART) end at max_position_embeddings and the start
-    token takes one; going past them is an IndexError in the middle of a batch.
+    Learned or sinusoidal positions (Marian, BART) end at max_position_embeddings; the start token
+    takes one and one more is kept spare. Going past them is an IndexError in the middle of a batch.
     """
     limits = [int(getattr(generation, "max_length", None) or default)] if generation is not None else []
     positions = getattr(config, "max_position_embeddings", None)
