@@ -234,9 +234,10 @@ def _finish(failures: int, successes: int) -> None:
 @click.pass_context
 def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
     """Translate text files (or standard input) sentence by sentence; nothing is dropped."""
-    from translate import load_translator, translate_documents
+    from translate import translate_documents
 
     from .formats import render_translations
+    from .pipeline import configured_translator
     from .render import format_for
     from .textio import read_text
 
@@ -260,10 +261,7 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     if not texts:
         raise SystemExit(ExitStatus.INPUT)
     progress = _Progress(None, "sentence", ctx.obj["quiet"])
-    translator = load_translator(config.translation_model, source_language=config.source_language,
-                                 target_language=config.target_language, settings=config.translation,
-                                 engine=config.engine, offline=config.offline,
-                                 trust_remote_code=config.trust_remote_code, progress=progress)
+    translator = configured_translator(config, progress)
     documents = translate_documents(texts, translator, config.source_language)
     progress.close()
     _emit(render_translations(names, documents, config, getattr(translator, "name", None), fmt), params.get("output"))
@@ -442,6 +440,16 @@ def models_list() -> None:
 
 # -- eval ---------------------------------------------------------------------------------------
 
+def report_options(unit: str) -> Callable:
+    """--limit, --format and -o, shared by the eval commands."""
+    return _options(
+        click.option("--limit", type=click.IntRange(min=1), help=f"Only the first N {unit}."),
+        click.option("--format", "report_format", type=click.Choice(["table", "json"]), default="table",
+                     show_default=True),
+        click.option("-o", "--output", help="Write the report here."),
+    )
+
+
 @main.group("eval", cls=_Group)
 def eval_group() -> None:
     """Measure translation (BLEU, chrF) and summary (ROUGE) quality on your own data."""
@@ -465,18 +473,14 @@ def _report(result: dict[str, Any], fmt: str, rows: list[tuple[str, str, str]], 
 @click.option("--model", "translation_model", help="Translation model: hub id or directory.")
 @click.option("--from", "source_language", help="Source language (default: nl).")
 @click.option("--to", "target_language", help="Target language (default: en).")
-@click.option("--limit", type=click.IntRange(min=1), help="Only the first N lines.")
-@click.option("--format", "report_format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
-@click.option("-o", "--output", help="Write the report here.")
+@report_options("lines")
 @translation_options
 @common
 @click.pass_context
 def eval_translation(ctx: click.Context, **params: Any) -> None:
     """BLEU and chrF (sacrebleu) of a model, or of an existing translation, against references."""
-    from translate import load_translator
-
     from .evaluation import read_lines, score_translations, timed, translate_lines
+    from .pipeline import configured_translator
 
     _begin(ctx, params)
     config = _config(params)
@@ -490,10 +494,7 @@ def eval_translation(ctx: click.Context, **params: Any) -> None:
         hypotheses = read_lines(params["hypothesis_file"])[: params.get("limit")]
         model = None
     else:
-        translator = load_translator(config.translation_model, source_language=config.source_language,
-                                     target_language=config.target_language, settings=config.translation,
-                                     engine=config.engine, offline=config.offline,
-                                     trust_remote_code=config.trust_remote_code)
+        translator = configured_translator(config)
         model = translator.name
         hypotheses, seconds = timed(lambda: translate_lines(sources, translator, config.source_language))
         words = sum(len(line.split()) for line in sources)
@@ -518,21 +519,16 @@ def eval_translation(ctx: click.Context, **params: Any) -> None:
               "translation is needed).")
 @click.option("--model", "summary_model", help="Summary model: hub id or directory.")
 @click.option("--translation-model", help="Translation model, when the articles need translating.")
-@click.option("--limit", type=click.IntRange(min=1), help="Only the first N records.")
-@click.option("--format", "report_format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
-@click.option("-o", "--output", help="Write the report here.")
+@report_options("records")
 @summary_options
 @translation_options
 @common
 @click.pass_context
 def eval_summaries(ctx: click.Context, **params: Any) -> None:
     """ROUGE-1/2/Lsum (rouge-score) of a summariser, or of existing summaries, against references."""
-    from summarize import load_summarizer
-
     from .articles import Article
     from .evaluation import read_summary_data, score_summaries, timed
-    from .pipeline import Pipeline
+    from .pipeline import Pipeline, configured_summarizer
 
     _begin(ctx, params)
     language = params.pop("language", None)
@@ -546,9 +542,7 @@ def eval_summaries(ctx: click.Context, **params: Any) -> None:
     else:
         language = language or config.target_language
         if language == config.target_language:
-            summarizer = load_summarizer(config.summary_model, settings=config.summary, order=config.order,
-                                         source_language=language, target_language=config.target_language,
-                                         offline=config.offline, trust_remote_code=config.trust_remote_code)
+            summarizer = configured_summarizer(config, language, config.target_language)
             model = summarizer.name
             summaries, seconds = timed(lambda: summarizer.summarize_many(data.articles, language))
             outputs = [summary.text for summary in summaries]

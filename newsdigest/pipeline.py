@@ -44,6 +44,21 @@ def detect_language(text: str) -> tuple[str, float]:
 _identifier_cache: dict[str, Any] = {}
 
 
+def configured_translator(config: PipelineConfig, progress: Callable[[int], None] | None = None) -> Translator:
+    """The translator `config` names, loaded with all of its translation settings."""
+    return load_translator(config.translation_model, source_language=config.source_language,
+                           target_language=config.target_language, settings=config.translation,
+                           engine=config.engine, offline=config.offline,
+                           trust_remote_code=config.trust_remote_code, progress=progress)
+
+
+def configured_summarizer(config: PipelineConfig, source_language: str, target_language: str) -> Summarizer:
+    """The summariser `config` names, for text in `source_language` summarised into `target_language`."""
+    return load_summarizer(config.summary_model, settings=config.summary, order=config.order,
+                           source_language=source_language, target_language=target_language,
+                           engine=config.engine, offline=config.offline, trust_remote_code=config.trust_remote_code)
+
+
 class Pipeline:
     def __init__(self, config: PipelineConfig | None = None, *, translator: Translator | None = None,
                  summarizer: Summarizer | None = None, cache: ResultCache | None = None,
@@ -68,11 +83,7 @@ class Pipeline:
     @property
     def translator(self) -> Translator:
         if self._translator is None:
-            config = self.config
-            self._translator = load_translator(
-                self.translation_model, source_language=config.source_language,
-                target_language=config.target_language, settings=config.translation, engine=config.engine,
-                offline=config.offline, trust_remote_code=config.trust_remote_code)
+            self._translator = configured_translator(self.config)
         return self._translator
 
     @property
@@ -81,10 +92,7 @@ class Pipeline:
             config = self.config
             summary_language = config.source_language if config.order == "summarize-then-translate" \
                 else config.target_language
-            self._summarizer = load_summarizer(
-                self.summary_model, settings=config.summary, order=config.order,
-                source_language=config.source_language, target_language=summary_language,
-                engine=config.engine, offline=config.offline, trust_remote_code=config.trust_remote_code)
+            self._summarizer = configured_summarizer(config, config.source_language, summary_language)
         return self._summarizer
 
     # -- provenance -----------------------------------------------------------------------------

@@ -152,3 +152,18 @@ def test_a_missing_accelerator_is_one_clear_line(models, ct2_dir, engine):
     assert result.exit_code == ExitStatus.MODEL
     assert result.stderr.strip() == ("newsdigest: error: device 'cuda' was requested but PyTorch sees no CUDA GPU: "
                                      "use --device cpu")
+
+
+def test_eval_summaries_runs_on_the_engine_asked_for(models, ct2_dir, tmp_path, monkeypatch):
+    import translate.ct2
+
+    loaded = []
+    original = translate.ct2.load_ct2
+    monkeypatch.setattr(translate.ct2, "load_ct2", lambda ref, *a: loaded.append(ref.name) or original(ref, *a))
+    data = tmp_path / "data.jsonl"
+    data.write_text(json.dumps({"article": "The dike is reinforced. Work starts in March.", "reference": "Dike work."})
+                    + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "summaries", "--data", str(data), "--model", str(models["bart"]),
+                                       "--engine", "ct2", "--length", "short"])
+    assert result.exit_code == 0, result.stderr
+    assert loaded == [str(models["bart"])]
