@@ -114,20 +114,34 @@ common = _options(
                  "model directory only (also HF_HUB_OFFLINE=1)."),
     click.option("--trust-remote-code", is_flag=True, default=None, help="Allow models that run code "
                  "from their repository."),
-    click.option("--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), help="Where to run models."),
     click.option("-q", "--quiet", is_flag=True, help="Errors only; no progress bar."),
     click.option("-v", "--verbose", is_flag=True, help="More detail on stderr."),
     click.option("--debug", "debug_here", is_flag=True, help="Show tracebacks."),
+)
+
+
+def _engine_choices() -> list[str]:
+    from engines import engine_names
+
+    return list(engine_names())
+
+
+runtime_options = _options(
+    click.option("--engine", type=click.Choice(_engine_choices()), help="Inference engine for every model "
+                 "(default: auto, the fastest that works here)."),
+    click.option("--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), help="Where every model runs "
+                 "(default: auto, a GPU when there is one)."),
+    click.option("--precision", type=click.Choice(["auto", "int8", "float16", "bfloat16", "float32"]),
+                 help="Weights and arithmetic (default: auto, int8 on a CPU)."),
+    click.option("--threads", type=click.IntRange(min=1), help="CPU threads (default: all cores)."),
+    click.option("--batch-size", type=click.IntRange(min=1), help="Inputs per batch, for every model "
+                 "(default: chosen per engine and device)."),
 )
 translation_options = _options(
     click.option("--num-beams", type=click.IntRange(min=1), help="Beam size (default: the model's)."),
     click.option("--max-new-tokens", type=click.IntRange(min=1), help="Cap on tokens generated per "
                  "sentence (default: twice the source length + 16)."),
-    click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per batch."),
-    click.option("--engine", type=click.Choice(["auto", "torch", "ct2"]), help="Inference engine."),
-    click.option("--quantize", type=click.Choice(["int8"]), help="Dynamic int8 quantisation (PyTorch, CPU)."),
-    click.option("--threads", type=click.IntRange(min=1), help="CPU threads (default: PyTorch's choice / all "
-                 "cores for CTranslate2)."),
+    runtime_options,
 )
 summary_options = _options(
     click.option("--length", help="short, medium, long, N sentences (3), N words (60w) or a ratio (20%)."),
@@ -136,8 +150,14 @@ summary_options = _options(
                                                "direct"]), help="Order of work."),
     click.option("--prompt", help="Prompt template name or .toml file (instruction models)."),
     click.option("--prompt-dir", "prompt_dirs", multiple=True, help="Folder of extra prompt templates."),
-    click.option("--no-repeat-ngram-size", type=click.IntRange(min=0), help="Forbid repeated n-grams."),
-    click.option("--repetition-penalty", type=click.FloatRange(min=1.0), help="Penalise repeated tokens."),
+    click.option("--num-beams", type=click.IntRange(min=1), help="Beam size of both the translation and the "
+                 "summary model (default: each model's own; set them apart in the config file)."),
+    click.option("--max-new-tokens", type=click.IntRange(min=1), help="Cap on new tokens of both models: per "
+                 "translated sentence (default: twice its length + 16) and per summary (default: from --length)."),
+    click.option("--no-repeat-ngram-size", type=click.IntRange(min=0), help="Summary model: forbid repeated "
+                 "n-grams of this size (default: the model's, else 3)."),
+    click.option("--repetition-penalty", type=click.FloatRange(min=1.0), help="Summary model: penalise "
+                 "repeated tokens."),
 )
 
 
@@ -157,27 +177,30 @@ def _begin(ctx: click.Context, params: dict[str, Any]) -> None:
     _setup_logging(ctx.obj["quiet"], params.pop("verbose", False))
 
 
-def _config(params: dict[str, Any]):
-    """Map command-line values onto config keys and resolve precedence in the library."""
+def _config(params: dict[str, Any], beams_for: tuple[str, ...] = ("translation",)):
+    """Map command-line values onto config keys and resolve precedence in the library.
+
+    `beams_for` names the models --num-beams and --max-new-tokens reach: the translation model in
+    `translate`, both models where a command runs both.
+    """
     from .config import resolve_config
 
-    device = params.get("device")
+    beams = {table: {"num_beams": params.get("num_beams"), "max_new_tokens": params.get("max_new_tokens")}
+             for table in beams_for}
     options = {
         "source_language": params.get("source_language"), "target_language": params.get("target_language"),
         "translation_model": params.get("translation_model"), "summary_model": params.get("summary_model"),
-        "order": params.get("order"), "engine": params.get("engine"), "format": params.get("fmt"),
+        "order": params.get("order"), "format": params.get("fmt"),
         "include_translation": params.get("include_translation"),
         "include_original": params.get("include_original"), "offline": params.get("offline"),
         "trust_remote_code": params.get("trust_remote_code"), "fail_fast": params.get("fail_fast"),
         "cache": False if params.get("no_cache") else None,
-        "translation": {"num_beams": params.get("num_beams"), "max_new_tokens": params.get("max_new_tokens"),
-                        "batch_size": params.get("batch_size"), "device": device,
-                        "quantize": params.get("quantize"), "threads": params.get("threads")},
-        "summary": {"length": params.get("length"), "style": params.get("style"), "prompt": params.get("prompt"),
-                    "prompt_dirs": list(params.get("prompt_dirs") or []) or None,
+        "runtime": {name: params.get(name) for name in ("engine", "device", "precision", "threads", "batch_size")},
+        "translation": beams.get("translation", {}),
+        "summary": {**beams.get("summary", {}), "length": params.get("length"), "style": params.get("style"),
+                    "prompt": params.get("prompt"), "prompt_dirs": list(params.get("prompt_dirs") or []) or None,
                     "no_repeat_ngram_size": params.get("no_repeat_ngram_size"),
-                    "repetition_penalty": params.get("repetition_penalty"), "device": device,
-                    "quantize": params.get("quantize"), "threads": params.get("threads")},
+                    "repetition_penalty": params.get("repetition_penalty")},
         "input": {"include": list(params.get("include") or []) or None,
                   "language_check": params.get("language_check")},
     }
@@ -299,7 +322,7 @@ def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[
 @click.option("-o", "--output", help="Write here instead of standard output.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @summary_options
-@translation_options
+@runtime_options
 @common
 @click.pass_context
 def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
@@ -308,7 +331,7 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     from .signature import signature_line
 
     _begin(ctx, params)
-    config = _config(params)
+    config = _config(params, beams_for=("translation", "summary"))
     fmt = format_for(params.get("output"), params.get("fmt"), default="text")
     records, signature = _run_pipeline(ctx, inputs, config)
     if fmt == "json":
@@ -344,7 +367,7 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--fail-fast", is_flag=True, default=None, help="Stop at the first failing article.")
 @summary_options
-@translation_options
+@runtime_options
 @common
 @click.pass_context
 def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
@@ -353,7 +376,7 @@ def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -
     from .textio import write_atomic
 
     _begin(ctx, params)
-    config = _config(params)
+    config = _config(params, beams_for=("translation", "summary"))
     output = params.get("output")
     fmt = format_for(None if params.get("split") else output, config.format, default="markdown")
     records, signature = _run_pipeline(ctx, inputs, config)
@@ -417,7 +440,8 @@ def models_group() -> None:
 def models_download(names: tuple[str, ...]) -> None:
     """Fetch models into the Hugging Face cache (default: the default models)."""
     from summarize import DEFAULT_SUMMARY_MODEL
-    from translate.loading import default_translation_model, download
+    from engines import download
+    from translate import default_translation_model
 
     for name in names or (default_translation_model("nl", "en"), DEFAULT_SUMMARY_MODEL):
         click.echo(f"{name}: {download(name)}")
@@ -429,7 +453,8 @@ def models_list() -> None:
     from huggingface_hub import try_to_load_from_cache
 
     from summarize import DEFAULT_INSTRUCTION_MODEL, DEFAULT_SUMMARY_MODEL
-    from translate.loading import default_translation_model, hub_cache_dir
+    from engines import hub_cache_dir
+    from translate import default_translation_model
 
     click.echo(f"cache: {hub_cache_dir()}")
     for role, name in (("translation", default_translation_model("nl", "en")), ("summary", DEFAULT_SUMMARY_MODEL),
@@ -521,7 +546,7 @@ def eval_translation(ctx: click.Context, **params: Any) -> None:
 @click.option("--translation-model", help="Translation model, when the articles need translating.")
 @report_options("records")
 @summary_options
-@translation_options
+@runtime_options
 @common
 @click.pass_context
 def eval_summaries(ctx: click.Context, **params: Any) -> None:
@@ -532,7 +557,7 @@ def eval_summaries(ctx: click.Context, **params: Any) -> None:
 
     _begin(ctx, params)
     language = params.pop("language", None)
-    config = _config(params)
+    config = _config(params, beams_for=("translation", "summary"))
     data = read_summary_data(params["data_file"], params["article_field"], params["reference_field"],
                              params.get("system_field"), params.get("limit"))
     timing: dict[str, Any] = {}

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engines import InputError, RuntimeSettings
 from summarize import SummarySettings
 from translate import TranslationSettings
-from translate.errors import InputError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -24,7 +24,7 @@ else:  # pragma: no cover
 CONFIG_FILENAME = "newsdigest.toml"
 ENV_PREFIX = "NEWSDIGEST_"
 # NEWSDIGEST_* variables that are not configuration keys: the config file itself, and where the
-# CTranslate2 engine keeps converted models (read by translate.ct2 for library users too)
+# CTranslate2 engine keeps converted models (read by engines.ct2_engine for library users too)
 NON_CONFIG_VARIABLES = {"NEWSDIGEST_CONFIG", "NEWSDIGEST_CT2_DIR"}
 ORDERS = ("translate-then-summarize", "summarize-then-translate", "direct")
 FORMATS = ("markdown", "text", "html", "json", "jsonl")
@@ -59,7 +59,6 @@ class PipelineConfig:
     translation_model: str | None = None
     summary_model: str | None = None
     order: str = "translate-then-summarize"
-    engine: str = "torch"
     format: str | None = None
     include_translation: bool = False
     include_original: bool = False
@@ -68,6 +67,7 @@ class PipelineConfig:
     cache: bool = True
     cache_dir: str | None = None
     fail_fast: bool = False
+    runtime: RuntimeSettings = field(default_factory=RuntimeSettings)
     translation: TranslationSettings = field(default_factory=TranslationSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
     input: InputSettings = field(default_factory=InputSettings)
@@ -77,6 +77,7 @@ class PipelineConfig:
             raise InputError(f"order must be one of {', '.join(ORDERS)}, not '{self.order}'")
         if self.format is not None and self.format not in FORMATS:
             raise InputError(f"format must be one of {', '.join(FORMATS)}, not '{self.format}'")
+        self.runtime.validate()
         self.translation.validate()
         self.summary.validate()
         self.input.validate()

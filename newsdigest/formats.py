@@ -25,7 +25,7 @@ def render_translations(names: list[str], documents: list[DocumentTranslation], 
                         model: str | None, fmt: str) -> str:
     if fmt == "json":
         signature = make_signature({"translation": model}, {
-            "engine": config.engine, "translation": dataclasses.asdict(config.translation)})
+            "runtime": dataclasses.asdict(config.runtime), "translation": dataclasses.asdict(config.translation)})
         records = [{**translation_record(n, d, config, model), "signature": signature}
                    for n, d in zip(names, documents)]
         return json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2) + "\n"

@@ -48,15 +48,16 @@ def configured_translator(config: PipelineConfig, progress: Callable[[int], None
     """The translator `config` names, loaded with all of its translation settings."""
     return load_translator(config.translation_model, source_language=config.source_language,
                            target_language=config.target_language, settings=config.translation,
-                           engine=config.engine, offline=config.offline,
-                           trust_remote_code=config.trust_remote_code, progress=progress)
+                           runtime=config.runtime, offline=config.offline,
+                           trust_remote_code=config.trust_remote_code, progress=progress,
+                           prompt_dirs=config.summary.prompt_dirs)
 
 
 def configured_summarizer(config: PipelineConfig, source_language: str, target_language: str) -> Summarizer:
     """The summariser `config` names, for text in `source_language` summarised into `target_language`."""
     return load_summarizer(config.summary_model, settings=config.summary, order=config.order,
                            source_language=source_language, target_language=target_language,
-                           engine=config.engine, offline=config.offline, trust_remote_code=config.trust_remote_code)
+                           runtime=config.runtime, offline=config.offline, trust_remote_code=config.trust_remote_code)
 
 
 class Pipeline:
@@ -72,9 +73,12 @@ class Pipeline:
 
     # -- models, loaded on first use ------------------------------------------------------------
     @property
-    def translation_model(self) -> str:
-        return self.config.translation_model or default_translation_model(
-            self.config.source_language, self.config.target_language)
+    def translation_model(self) -> str | None:
+        """The translation model's name; None when source and target language are the same."""
+        config = self.config
+        if config.translation_model or config.source_language == config.target_language:
+            return config.translation_model
+        return default_translation_model(config.source_language, config.target_language)
 
     @property
     def summary_model(self) -> str:
@@ -101,15 +105,20 @@ class Pipeline:
         config = self.config
         return {
             "source_language": config.source_language, "target_language": config.target_language,
-            "order": config.order, "engine": config.engine,
+            "order": config.order, "runtime": dataclasses.asdict(config.runtime),
             "include_translation": config.include_translation, "include_original": config.include_original,
             "translation": dataclasses.asdict(config.translation),
             "summary": {k: v for k, v in dataclasses.asdict(config.summary).items() if k != "prompt_dirs"},
         }
 
     def signature(self) -> dict[str, Any]:
-        return make_signature({"translation": self.translation_model, "summary": self.summary_model},
-                              self.settings())
+        """Models and settings; where models were loaded, also the engine each ran on."""
+        settings = self.settings()
+        engines = {role: getattr(model, "engine", None) for role, model in
+                   (("translation", self._translator), ("summary", self._summarizer)) if model is not None}
+        if any(engines.values()):
+            settings["engines"] = {role: engine for role, engine in engines.items() if engine}
+        return make_signature({"translation": self.translation_model, "summary": self.summary_model}, settings)
 
     # -- running --------------------------------------------------------------------------------
     def run(self, items: Iterable[Article | Failure]) -> Iterator[dict[str, Any]]:

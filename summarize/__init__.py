@@ -3,11 +3,11 @@
 from .length import PRESETS, LengthSpec
 from .settings import SummarySettings
 from .styles import STYLES, Summary
-from .summarizer import (DEFAULT_INSTRUCTION_MODEL, DEFAULT_SUMMARY_MODEL, CT2Generator, PlainGenerator, PromptedGenerator,
+from .summarizer import (DEFAULT_INSTRUCTION_MODEL, DEFAULT_SUMMARY_MODEL, PlainGenerator, PromptedGenerator,
                          Summarizer, default_summary_model, load_summarizer)
 
 __all__ = [
-    "CT2Generator", "DEFAULT_INSTRUCTION_MODEL", "DEFAULT_SUMMARY_MODEL", "LengthSpec", "PRESETS", "PlainGenerator",
+    "DEFAULT_INSTRUCTION_MODEL", "DEFAULT_SUMMARY_MODEL", "LengthSpec", "PRESETS", "PlainGenerator",
     "PromptedGenerator", "STYLES", "Summarizer", "Summary", "SummarySettings", "default_summary_model",
     "load_summarizer",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from translate.errors import InputError
+from engines import InputError
 
 TOKENS_PER_WORD = 1.4  # subword tokens per English word for BPE/SentencePiece vocabularies
 WORDS_PER_SENTENCE = 22

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Protocol
 
 import prompts
-from translate.batching import plan_batches, token_counts
-from translate.chunking import fit_pieces
-from translate.engine import TranslationSettings, input_limit, output_limit, prepare_model
-from translate.instruct import InstructionModel, is_instruction_model
-from translate.loading import ModelRef, resolve_device
-from translate.segment import split_sentences
+from engines import Backend, Decoding, ModelRef, RuntimeSettings, load_backend, offline_requested
+from translate import fit_pieces, split_sentences
 
 from .length import LengthSpec
 from .settings import SummarySettings
@@ -21,6 +17,8 @@ log = logging.getLogger("newsdigest")
 DEFAULT_SUMMARY_MODEL = "sshleifer/distilbart-cnn-12-6"
 DEFAULT_INSTRUCTION_MODEL = "Qwen/Qwen2.5-1.5B-Instruct"
 MAX_ROUNDS = 12
+# Below the model's own settings: summaries repeat themselves without it
+TASK_DEFAULTS = {"no_repeat_ngram_size": 3}
 
 
 def default_summary_model(order: str) -> str:
@@ -28,86 +26,60 @@ def default_summary_model(order: str) -> str:
     return DEFAULT_SUMMARY_MODEL if order == "translate-then-summarize" else DEFAULT_INSTRUCTION_MODEL
 
 
+class Generator(Protocol):
+    """What the summariser needs of a model: its limits, a token counter and `generate`."""
+
+    name: str
+    max_input_tokens: int
+    max_output_tokens: int  # most new tokens in one summary
+    overhead: int  # input tokens the model adds around a text (prefix, prompt, special tokens)
+    output_reserve: int  # input tokens kept free for the answer (decoders share one window)
+
+    def count_tokens(self, texts: list[str]) -> list[int]: ...
+
+    def generate(self, texts: list[str], min_new_tokens: int, max_new_tokens: int, **kwargs: Any) -> list[str]: ...
+
+
 class PlainGenerator:
     """A summarisation seq2seq model (BART, PEGASUS, T5 with its task prefix) fed the text as is."""
 
-    def __init__(self, model: Any, tokenizer: Any, *, name: str, settings: SummarySettings, device: str):
-        self.model = model
-        self.tokenizer = tokenizer
-        self.name = name
-        self.settings = settings
-        self.device = device
-        tasks = getattr(model.config, "task_specific_params", None) or {}
-        self.prefix = (tasks.get("summarization") or {}).get("prefix", "")
-        self.max_input_tokens = input_limit(model.config, tokenizer)
-        self.overhead = len(tokenizer(self.prefix)["input_ids"]) if self.prefix else 2
+    def __init__(self, backend: Backend, settings: SummarySettings):
+        self.backend = backend
+        self.name = backend.name
+        self.engine = backend.describe()
+        self.prefix = backend.info.task_params("summarization").get("prefix", "")
+        self.decoding = settings.resolve(backend.info.decoding_defaults("summarization"), TASK_DEFAULTS)
+        self.max_input_tokens = backend.max_input_tokens
+        self.max_output_tokens = backend.max_output_tokens
+        self.overhead = backend.count_tokens([self.prefix])[0] + 2 if self.prefix else 2
         self.output_reserve = 0  # the encoder reads the input; the decoder has its own positions
 
     def count_tokens(self, texts: list[str]) -> list[int]:
-        return token_counts(self.tokenizer, texts)
+        return self.backend.count_tokens(texts)
 
     def generate(self, texts: list[str], min_new_tokens: int, max_new_tokens: int, **_: Any) -> list[str]:
-        import torch
-
-        encoded = self.tokenizer([self.prefix + text for text in texts])["input_ids"]
-        lengths = [len(ids) for ids in encoded]
-        results = [""] * len(texts)
-        for batch in plan_batches(lengths, 16384, self.settings.batch_size):
-            features = self.tokenizer.pad({"input_ids": [encoded[i] for i in batch]}, return_tensors="pt")
-            features = {key: value.to(self.device) for key, value in features.items()}
-            with torch.inference_mode():
-                output = self.model.generate(**features, **generation_kwargs(self.model, self.settings,
-                                                                             min_new_tokens, max_new_tokens))
-            for index, text in zip(batch, self.tokenizer.batch_decode(output, skip_special_tokens=True)):
-                results[index] = text.strip()
-        return results
-
-
-class CT2Generator(PlainGenerator):
-    """The same seq2seq summariser run by CTranslate2 (int8) instead of PyTorch."""
-
-    def __init__(self, translator: Any, tokenizer: Any, config: Any, generation: Any, *, name: str,
-                 settings: SummarySettings):
-        self.translator = translator
-        self.generation = generation
-        self.model = type("Converted", (), {"config": config, "generation_config": generation})()
-        super().__init__(self.model, tokenizer, name=name, settings=settings, device="cpu")
-
-    def generate(self, texts: list[str], min_new_tokens: int, max_new_tokens: int, **_: Any) -> list[str]:
-        from translate.ct2 import from_tokens, to_tokens
-
-        kwargs = generation_kwargs(self.model, self.settings, min_new_tokens, max_new_tokens)
-        tokens = to_tokens(self.tokenizer, [self.prefix + text for text in texts])
-        results = [""] * len(texts)
-        for batch in plan_batches([len(t) for t in tokens], 16384, self.settings.batch_size):
-            output = self.translator.translate_batch(
-                [tokens[i] for i in batch], max_batch_size=len(batch),
-                beam_size=kwargs.get("num_beams") or self.generation.num_beams or 1,
-                min_decoding_length=kwargs["min_new_tokens"], max_decoding_length=kwargs["max_new_tokens"],
-                no_repeat_ngram_size=kwargs["no_repeat_ngram_size"],
-                repetition_penalty=kwargs.get("repetition_penalty") or self.generation.repetition_penalty or 1.0,
-                length_penalty=kwargs.get("length_penalty") or self.generation.length_penalty or 1.0)
-            for index, result in zip(batch, output):
-                results[index] = from_tokens(self.tokenizer, result.hypotheses[0])
-        return results
+        inputs = self.backend.encode([self.prefix + text for text in texts])
+        return self.backend.generate(inputs, self.decoding.with_lengths(min_new_tokens, max_new_tokens))
 
 
 class PromptedGenerator:
     """An instruction model asked for a summary through a prompt template."""
 
-    def __init__(self, model: InstructionModel, template: prompts.PromptTemplate, settings: SummarySettings,
+    def __init__(self, backend: Backend, template: prompts.PromptTemplate, settings: SummarySettings,
                  source_language: str, target_language: str):
-        self.model = model
-        self.name = model.name
+        self.backend = backend
+        self.name = backend.name
+        self.engine = backend.describe()
         self.template = template
         self.settings = settings
         self.source_language = source_language
         self.target_language = target_language
-        self.max_input_tokens = model.max_input_tokens
-        self.overhead = model.prompt_overhead(template, self._values(LengthSpec.parse(settings.length), 0, None))
+        self.decoding = settings.resolve(backend.info.decoding_defaults(), TASK_DEFAULTS)
+        self.max_input_tokens = backend.max_input_tokens
+        self.overhead = len(self._encode("", self._values(LengthSpec.parse(settings.length), 0, None)))
         # A decoder's prompt and answer share one context window: keep room for the answer.
-        self.output_reserve = min(self.max_input_tokens // 4, 512) if model.causal else 0
-        self.length: LengthSpec | None = None
+        self.output_reserve = 0 if backend.encoder_decoder else min(self.max_input_tokens // 4, 512)
+        self.max_output_tokens = self.output_reserve or backend.max_output_tokens
 
     def _values(self, length: LengthSpec, source_words: int, language: str | None) -> dict[str, Any]:
         return {
@@ -116,47 +88,33 @@ class PromptedGenerator:
             "style": prompts.STYLE_INSTRUCTIONS[self.settings.style],
         }
 
+    def _encode(self, text: str, values: dict[str, Any]) -> list[int]:
+        return self.backend.encode_prompt(*self.template.render(**values, text=text))
+
     def count_tokens(self, texts: list[str]) -> list[int]:
-        return self.model.count_tokens(texts)
+        return self.backend.count_tokens(texts)
 
     def generate(self, texts: list[str], min_new_tokens: int, max_new_tokens: int, *,
                  length: LengthSpec | None = None, language: str | None = None) -> list[str]:
         length = length or LengthSpec.parse(self.settings.length)
         words = max((len(t.split()) for t in texts), default=0)
-        if self.output_reserve:
-            max_new_tokens = min(max_new_tokens, self.output_reserve)
+        values = self._values(length, words, language)
+        inputs = [self._encode(text, values) for text in texts]
         # No forced minimum: instruction models are told the length in the prompt instead.
-        return self.model.generate(texts, self.template, self._values(length, words, language),
-                                   **generation_kwargs(self.model.model, self.settings, 0, max_new_tokens))
-
-
-def generation_kwargs(model: Any, settings: SummarySettings, min_new: int, max_new: int) -> dict[str, Any]:
-    if getattr(model.config, "is_encoder_decoder", False):  # position tables bound the output
-        max_new = min(max_new, output_limit(model.config, default=max_new))
-        min_new = min(min_new, max_new - 1)
-    config = getattr(model, "generation_config", None)
-    kwargs: dict[str, Any] = {"min_new_tokens": min_new, "max_new_tokens": max_new,
-                              "no_repeat_ngram_size": settings.no_repeat_ngram_size
-                              or getattr(config, "no_repeat_ngram_size", None) or 3}
-    for name in ("num_beams", "repetition_penalty", "length_penalty"):
-        value = getattr(settings, name)
-        if value is not None:
-            kwargs[name] = value
-    # Our own min/max lengths replace the model's defaults, which would otherwise still apply.
-    kwargs["min_length"] = None
-    kwargs["max_length"] = None
-    return kwargs
+        return self.backend.generate(inputs, self.decoding.with_lengths(0, min(max_new_tokens,
+                                                                                self.max_output_tokens)))
 
 
 class Summarizer:
     """Summarise texts of any length: chunk on sentences, summarise, and reduce until one piece fits."""
 
-    def __init__(self, generator: PlainGenerator | PromptedGenerator, settings: SummarySettings,
+    def __init__(self, generator: Generator, settings: SummarySettings,
                  output_language: str = "en"):
         self.generator = generator
         self.settings = settings
         self.output_language = output_language
         self.name = generator.name
+        self.engine = getattr(generator, "engine", None)
         self._warned: set[str] = set()
 
     @property
@@ -190,6 +148,22 @@ class Summarizer:
             self._warned.add(key)
             log.warning("%s", message)
 
+    def _bounds(self, spec: LengthSpec, source_words: int, warnings: list[str]) -> tuple[int, int]:
+        """(min, max) new tokens for a summary: the length asked for, within what the model can write."""
+        low, high = spec.token_bounds(source_words)
+        if self.settings.max_new_tokens:
+            high = min(high, self.settings.max_new_tokens)
+        if self.settings.min_new_tokens:
+            low = max(low, self.settings.min_new_tokens)
+        ceiling = self.generator.max_output_tokens
+        if high > ceiling:
+            message = (f"length '{spec.text}' asks for up to {high} tokens but '{self.name}' writes at most "
+                       f"{ceiling} in one summary; the summary is capped there")
+            warnings.append(message)
+            self._warn_once(f"ceiling {spec.text}", message)
+            high = ceiling
+        return min(low, high - 1), high
+
     def summarize(self, text: str, language: str = "en", length: str | None = None) -> Summary:
         return self.summarize_many([text], language, length)[0]
 
@@ -201,7 +175,7 @@ class Summarizer:
         groups: dict[tuple[int, int, str], list[int]] = {}
         for index, item in enumerate(reduced):
             if item["chunks"]:
-                bounds = spec.token_bounds(item["source_words"])
+                bounds = self._bounds(spec, item["source_words"], item["warnings"])
                 groups.setdefault((*bounds, item["language"]), []).append(index)
         for (min_new, max_new, current), indices in groups.items():
             outputs = self.generator.generate([reduced[i]["chunks"][0] for i in indices], min_new, max_new,
@@ -250,36 +224,21 @@ class Summarizer:
 
 def load_summarizer(model: str | None = None, *, settings: SummarySettings | None = None,
                     order: str = "translate-then-summarize", source_language: str = "nl",
-                    target_language: str = "en", engine: str = "torch", offline: bool = False,
+                    target_language: str = "en", runtime: RuntimeSettings | None = None, offline: bool = False,
                     trust_remote_code: bool = False) -> Summarizer:
-    """Load a summariser; the kind (plain seq2seq or prompted instruction model) is detected."""
-    from translate import ct2_available
-    from translate.loading import offline_requested
-
+    """Load a summariser; whether it is fed the text or prompted is read from the model's config."""
     settings = settings or SummarySettings()
     settings.validate()
     ref = ModelRef(model or default_summary_model(order), offline=offline_requested(offline),
                    trust_remote_code=trust_remote_code)
-    config = ref.load_config()
-    instruct = settings.mode == "instruct" or settings.prompt is not None or (
-        settings.mode == "auto" and is_instruction_model(ref.name, config))
-    device = resolve_device(settings.device)
-    translation_like = TranslationSettings(num_beams=settings.num_beams, batch_size=settings.batch_size,
-                                           device=device, quantize=settings.quantize, threads=settings.threads)
-    if instruct:
-        instruction = InstructionModel.load(ref, translation_like, source_language=source_language,
-                                            target_language=target_language)
-        family = instruction.family
+    backend = load_backend(ref, runtime or RuntimeSettings(), role="summary model")
+    prompted = settings.mode == "instruct" or settings.prompt is not None or (
+        settings.mode == "auto" and not backend.encoder_decoder)
+    generator: PlainGenerator | PromptedGenerator
+    if prompted:
+        family = "seq2seq" if backend.encoder_decoder else "chat"
         template = prompts.get_template(settings.prompt or f"summarize-{family}", settings.prompt_dirs)
-        generator: PlainGenerator | PromptedGenerator = PromptedGenerator(
-            instruction, template, settings, source_language, target_language)
-    elif engine == "ct2" or (engine == "auto" and ct2_available()):
-        from translate.ct2 import load_ct2
-
-        translator, tokenizer, config, generation = load_ct2(ref, device, settings.threads)
-        generator = CT2Generator(translator, tokenizer, config, generation, name=ref.name, settings=settings)
+        generator = PromptedGenerator(backend, template, settings, source_language, target_language)
     else:
-        loaded, tokenizer = ref.load("seq2seq", device=device)
-        loaded = prepare_model(loaded, translation_like, device)
-        generator = PlainGenerator(loaded, tokenizer, name=ref.name, settings=settings, device=device)
+        generator = PlainGenerator(backend, settings)
     return Summarizer(generator, settings, output_language=target_language)

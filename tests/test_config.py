@@ -42,8 +42,20 @@ def test_config_file_from_environment(config_file, tmp_path):
 
 
 def test_engine_variables_are_not_mistaken_for_config_keys(tmp_path):
-    config = resolve_config({}, environ={"NEWSDIGEST_CT2_DIR": str(tmp_path), "NEWSDIGEST_ENGINE": "ct2"}, cwd=tmp_path)
-    assert config.engine == "ct2"
+    config = resolve_config({}, environ={"NEWSDIGEST_CT2_DIR": str(tmp_path), "NEWSDIGEST_RUNTIME__ENGINE": "ct2"},
+                            cwd=tmp_path)
+    assert config.runtime.engine == "ct2"
+
+
+@pytest.mark.parametrize(("environ", "message"), [
+    ({"NEWSDIGEST_RUNTIME__ENGINE": "bogus"}, "unknown engine 'bogus': use one of auto, ct2, torch"),
+    ({"NEWSDIGEST_RUNTIME__DEVICE": "tpu"}, "unknown device 'tpu'"),
+    ({"NEWSDIGEST_RUNTIME__PRECISION": "int4"}, "unknown precision 'int4'"),
+    ({"NEWSDIGEST_ENGINE": "ct2"}, r"unknown configuration key\(s\): engine"),
+])
+def test_runtime_settings_are_validated(tmp_path, environ, message):
+    with pytest.raises(InputError, match=message):
+        resolve_config({}, environ=environ, cwd=tmp_path)
 
 
 @pytest.mark.parametrize(("content", "environ", "message"), [

@@ -38,6 +38,7 @@ class FirstWords:
 
     name = "first-words"
     max_input_tokens = 512
+    max_output_tokens = 512
     overhead = 2
     output_reserve = 0
 
@@ -111,7 +112,7 @@ def test_five_megabyte_article_loses_no_sentence(tmp_path):
 
 @pytest.fixture(scope="module")
 def translator(models):
-    return load_translator(str(models["marian"]), settings=TranslationSettings(device="cpu", max_new_tokens=2))
+    return load_translator(str(models["marian"]), settings=TranslationSettings(max_new_tokens=2))
 
 
 def test_three_thousand_word_sentence_without_punctuation(translator):

@@ -6,26 +6,33 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translate import (ChunkingTranslator, HFTranslator, ModelNotFoundError, ModelRef, RemoteCodeRefusedError,
+from engines import Backend, Decoding, ModelRef, RuntimeSettings, plan_batches
+from translate import (ChunkingTranslator, ModelNotFoundError, ModelTranslator, RemoteCodeRefusedError,
                        TranslationSettings, fit_pieces, load_translator, translate_document)
-from translate.batching import plan_batches
 
 
 def word_counter(texts):
     return [max(1, len(t) // 4) for t in texts]
 
 
-class EchoModel:
-    """Stands in for a seq2seq model: 'translates' a batch by returning its input ids."""
+class EchoBackend(Backend):
+    """Stands in for a model: 'translates' a batch by returning its input ids, and records each call."""
 
-    def __init__(self):
-        self.config = SimpleNamespace(max_position_embeddings=64)
-        self.generation_config = SimpleNamespace(max_length=64)
-        self.batches = []
+    engine = "echo"
 
-    def generate(self, input_ids, attention_mask, **kwargs):
-        self.batches.append(input_ids.shape)
-        return input_ids
+    def __init__(self, info, tokenizer, **limits):
+        super().__init__(info, tokenizer, device="cpu", precision="float32", runtime=RuntimeSettings(), **limits)
+        self.calls = []
+
+    def _generate(self, batch, decoding, min_new, max_new):
+        self.calls.append((len(batch), max_new))
+        return batch
+
+
+@pytest.fixture
+def echo(models):
+    info = ModelRef(str(models["marian"])).info()
+    return EchoBackend(info, info.load_tokenizer(), batch_size=2, max_batch_tokens=40)
 
 
 def test_batches_are_length_sorted_and_within_budget():
@@ -36,18 +43,50 @@ def test_batches_are_length_sorted_and_within_budget():
     assert all(len(b) * max(lengths[i] for i in b) <= 100 for b in batches if len(b) > 1)
 
 
-def test_original_order_is_restored_across_batches(models):
-    from transformers import AutoTokenizer
-
-    tokenizer = AutoTokenizer.from_pretrained(models["marian"])
-    model = EchoModel()
-    translator = HFTranslator(model, tokenizer, name="echo",
-                              settings=TranslationSettings(batch_size=2, max_batch_tokens=40))
+def test_original_order_is_restored_across_batches(echo):
+    tokenizer = echo.tokenizer
+    translator = ModelTranslator(echo, Decoding())
     sentences = ["Dat is nieuws.", "De gemeente onderzoekt twee opties en dat duurt lang.", "", "Dit is een zin.",
                  "De dijk moet sterker.", "Bron"]
     assert translator.translate_batch(sentences) == [tokenizer.decode(tokenizer(s)["input_ids"],
                                                                       skip_special_tokens=True) for s in sentences]
-    assert len(model.batches) >= 3  # really split into several batches
+    assert len(echo.calls) >= 3  # really split into several batches
+    assert all(size <= 2 for size, _ in echo.calls)
+
+
+def test_output_cap_follows_the_longest_source_of_each_batch(echo):
+    echo.batch_size = 1
+    echo.generate([[5] * 10, [5] * 1000], Decoding())
+    assert sorted(cap for _, cap in echo.calls) == [36, echo.max_output_tokens]  # 2 x 10 + 16; the model's limit
+    echo.calls.clear()
+    echo.generate([[5] * 10], Decoding(max_new_tokens=7, min_new_tokens=50))
+    assert echo.calls == [(1, 7)]
+
+
+def test_out_of_memory_halves_the_batch_and_loses_nothing(echo):
+    failures = []
+
+    def generate(batch, decoding, min_new, max_new):
+        if len(batch) > 2:
+            failures.append(len(batch))
+            raise RuntimeError("CUDA out of memory. Tried to allocate 2.00 GiB")
+        return batch
+
+    echo._generate = generate
+    echo.batch_size = echo._largest_batch = 8
+    echo.max_batch_tokens = 10_000
+    inputs = [[i, i + 1] for i in range(8)]
+    outputs = []
+    echo.decode = lambda sequences: outputs.extend(sequences) or [""] * len(sequences)
+    echo.generate(inputs, Decoding())
+    assert sorted(outputs) == sorted(inputs)  # every input ran once, none twice
+    assert failures == [8, 4] and echo._largest_batch == 2  # later batches start at the size that fitted
+
+
+def test_an_error_that_is_not_out_of_memory_is_not_retried(echo):
+    echo._generate = lambda *a: (_ for _ in ()).throw(RuntimeError("shape mismatch"))
+    with pytest.raises(RuntimeError, match="shape mismatch"):
+        echo.generate([[1, 2]], Decoding())
 
 
 @settings(max_examples=100, deadline=None)
@@ -89,7 +128,8 @@ def test_chunking_translator_rejoins_pieces_in_order():
 
 @pytest.fixture(scope="module")
 def tiny_translator(models):
-    return load_translator(str(models["marian"]), settings=TranslationSettings(device="cpu", max_new_tokens=6))
+    return load_translator(str(models["marian"]), settings=TranslationSettings(max_new_tokens=6),
+                           runtime=RuntimeSettings(device="cpu"))
 
 
 def test_document_keeps_paragraphs_and_every_sentence(tiny_translator):
@@ -118,17 +158,11 @@ def test_sentence_longer_than_model_limit_is_translated_in_pieces(tiny_translato
     assert translation
 
 
-def test_output_cap_follows_source_length(tiny_translator):
-    inner = HFTranslator(tiny_translator.inner.model, tiny_translator.inner.tokenizer, name="x")
-    assert inner.generation_kwargs(10)["max_new_tokens"] == 36
-    assert inner.generation_kwargs(1000)["max_new_tokens"] == inner.model_max_length
-
-
 def test_missing_directory_and_uncached_hub_id(tmp_path, no_network):
     with pytest.raises(ModelNotFoundError, match="holds no model"):
-        ModelRef(str(tmp_path)).load_config()
+        ModelRef(str(tmp_path)).info()
     with pytest.raises(ModelNotFoundError, match=r"not in the local Hugging Face cache .* offline mode is on"):
-        ModelRef("Helsinki-NLP/opus-mt-xx-yy", offline=True).load_config()
+        ModelRef("Helsinki-NLP/opus-mt-xx-yy", offline=True).info()
 
 
 def test_remote_code_is_refused_unless_allowed(tmp_path):
@@ -136,7 +170,9 @@ def test_remote_code_is_refused_unless_allowed(tmp_path):
         '{"model_type": "custom-news", "auto_map": {"AutoConfig": "configuration_custom.CustomConfig"}}')
     (tmp_path / "configuration_custom.py").write_text("raise SystemExit('remote code ran')\n")
     with pytest.raises(RemoteCodeRefusedError, match="--trust-remote-code"):
-        ModelRef(str(tmp_path)).load_config()
+        ModelRef(str(tmp_path)).info()
+    with pytest.raises(RemoteCodeRefusedError):
+        load_translator(str(tmp_path))
 
 
 def test_counting_a_long_text_does_not_warn_of_indexing_errors(models, capfd):

@@ -97,8 +97,16 @@ class ChunkingTranslator:
     def name(self) -> str:
         return getattr(self.inner, "name", type(self.inner).__name__)
 
+    @property
+    def engine(self) -> str | None:
+        """Where the model runs, e.g. 'ct2 on cpu (int8)'."""
+        return getattr(self.inner, "engine", None)
+
     def translate_batch(self, sentences: list[str]) -> list[str]:
-        pieces = [fit_pieces(s, self.count_tokens, self.max_tokens) for s in sentences]
+        # One tokenizer call for all sentences; only those over the limit are cut into pieces.
+        fits = [count <= self.max_tokens - 2 for count in self.count_tokens(sentences)]
+        pieces = [[" ".join(s.split())] if fit and s.strip() else fit_pieces(s, self.count_tokens, self.max_tokens)
+                  for s, fit in zip(sentences, fits)]
         flat = [piece for group in pieces for piece in group]
         translated = iter(self.inner.translate_batch(flat))
         return [" ".join(next(translated) for _ in group) for group in pieces]

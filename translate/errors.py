@@ -1,21 +1,5 @@
-"""Typed errors shared by the whole library; the CLI maps each family to an exit code."""
+"""The library's typed errors, defined once in the engine layer and re-exported here."""
 
+from engines.errors import InputError, ModelError, ModelNotFoundError, NewsdigestError, RemoteCodeRefusedError
 
-class NewsdigestError(Exception):
-    """Base class: the message is meant for a user and should say what to do."""
-
-
-class InputError(NewsdigestError):
-    """An input (file, text, option value) cannot be used."""
-
-
-class ModelError(NewsdigestError):
-    """A model cannot be found, loaded or run."""
-
-
-class ModelNotFoundError(ModelError):
-    """The model is neither a local directory nor in the cache, and cannot be downloaded."""
-
-
-class RemoteCodeRefusedError(ModelError):
-    """The model needs custom code from its repository and the user did not allow it."""
+__all__ = ["InputError", "ModelError", "ModelNotFoundError", "NewsdigestError", "RemoteCodeRefusedError"]

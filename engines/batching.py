@@ -31,9 +31,16 @@ def token_counts(tokenizer: Any, texts: Sequence[str]) -> list[int]:
     """Tokens in each text, without the special tokens the model adds."""
     if not texts:
         return []
-    # Counting a long text is how it gets chunked; transformers' "longer than the maximum ... will
-    # result in indexing errors" warning would tell the user the opposite of what happens.
+    quiet_length_warning(tokenizer)
+    return [len(ids) for ids in tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
+
+
+def quiet_length_warning(tokenizer: Any) -> None:
+    """Silence transformers' "longer than the specified maximum ... indexing errors" for this tokenizer.
+
+    Counting a long text is how it gets chunked: the warning would tell the user the opposite of
+    what happens. Set on the tokenizer instance, so nothing global changes.
+    """
     warned = getattr(tokenizer, "deprecation_warnings", None)
     if isinstance(warned, dict):
         warned["sequence-length-is-longer-than-the-specified-maximum"] = True
-    return [len(ids) for ids in tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
