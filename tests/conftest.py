@@ -34,18 +34,34 @@ def _training_sentences() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def models(tmp_path_factory) -> dict[str, Path]:
+def spm_model(tmp_path_factory) -> Path:
+    """A SentencePiece model trained on the example articles."""
+    import modelkit
+
+    return modelkit.train_sentencepiece(_training_sentences(), tmp_path_factory.mktemp("spm") / "spm", vocab_size=400)
+
+
+@pytest.fixture(scope="session")
+def models(tmp_path_factory, spm_model) -> dict[str, Path]:
     """Paths of tiny random-weight models: marian, t5, bart, causal. Output is meaningless text."""
     import modelkit
 
     folder = tmp_path_factory.mktemp("models")
-    spm = modelkit.train_sentencepiece(_training_sentences(), folder / "spm", vocab_size=400)
+    spm = spm_model
     return {
         "marian": modelkit.build_marian(folder / "marian", spm, max_positions=64),
         "t5": modelkit.build_t5(folder / "t5", spm, max_positions=64),
         "bart": modelkit.build_bart(folder / "bart", spm, max_positions=64),
         "causal": modelkit.build_causal(folder / "causal", spm, max_positions=1024),
     }
+
+
+@pytest.fixture(scope="session")
+def copy_model(tmp_path_factory, spm_model) -> Path:
+    """A small Marian trained to copy its input (about 20 s of CPU): its output depends on its input."""
+    import modelkit
+
+    return modelkit.train_copy_marian(tmp_path_factory.mktemp("copy") / "copy-marian", spm_model)
 
 
 @pytest.fixture
@@ -71,12 +87,17 @@ def shared_eval() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path, monkeypatch):
-    """Each test gets its own result cache and no stray config file or NEWSDIGEST_* variables."""
+def _isolated_cache(tmp_path, tmp_path_factory, monkeypatch):
+    """Each test gets its own result cache and no stray config file or NEWSDIGEST_* variables.
+
+    Converted CTranslate2 models go to one folder for the session (never the user's cache), so each
+    tiny model is converted once.
+    """
     for name in list(os.environ):
         if name.startswith("NEWSDIGEST_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("NEWSDIGEST_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("NEWSDIGEST_CT2_DIR", str(tmp_path_factory.getbasetemp() / "ct2"))
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ def train_sentencepiece(sentences: Iterable[str], prefix: Path, vocab_size: int)
 
 
 def build_marian(target: Path, spm_model: Path, *, vocab_size: int | None = None, d_model: int = 16,
-                 layers: int = 1, heads: int = 2, ffn: int = 32, max_positions: int = 64) -> Path:
+                 layers: int = 1, heads: int = 2, ffn: int = 32, max_positions: int = 64, **config: object) -> Path:
     """A Marian model; vocab_size pads the embedding (e.g. to opus-mt-nl-en's 67,028)."""
     import sentencepiece as spm
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
@@ -54,10 +54,64 @@ def build_marian(target: Path, spm_model: Path, *, vocab_size: int | None = None
         decoder_layers=layers, encoder_attention_heads=heads, decoder_attention_heads=heads,
         encoder_ffn_dim=ffn, decoder_ffn_dim=ffn, max_position_embeddings=max_positions,
         pad_token_id=pad, eos_token_id=0, decoder_start_token_id=pad, forced_eos_token_id=0,
-        num_beams=2, max_length=max_positions,
+        num_beams=2, max_length=max_positions, **config,
     )
     MarianMTModel(config).save_pretrained(target)
     return target
+
+
+def train_copy_marian(target: Path, spm_model: Path, *, steps: int = 900, seed: int = 0) -> Path:
+    """A small Marian trained to copy its input: a stand-in whose output depends on its input.
+
+    Random-weight models emit the same tokens for every input, so they cannot show that an engine,
+    a precision or a batch plan puts the right output on the right sentence; this one can. It learns
+    to copy random token sequences in about 20 s on one CPU core (loss ~0.05), so it copies any text
+    its tokenizer covers. Run this module as a script to build one: python tests/modelkit.py OUT SPM
+    """
+    import random
+
+    import torch
+    from transformers import MarianMTModel, MarianTokenizer
+
+    torch.manual_seed(seed)  # the initial weights too: the same model on every run
+    build_marian(target, spm_model, d_model=64, layers=2, heads=4, ffn=256, max_positions=64,
+                 scale_embedding=True, init_std=0.05, dropout=0.0, attention_dropout=0.0, activation_dropout=0.0)
+    tokenizer = MarianTokenizer.from_pretrained(target)
+    model = MarianMTModel.from_pretrained(target)
+    pad, eos = tokenizer.pad_token_id, tokenizer.eos_token_id
+    usable = [i for i in range(len(tokenizer)) if i not in (pad, eos, tokenizer.unk_token_id)]
+    rng = random.Random(seed)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=0.0)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # tiny matrices: one thread is fastest and leaves the other core alone
+    model.train()
+    try:
+        for step in range(steps):
+            sequences = [[rng.choice(usable) for _ in range(rng.randint(1, 40))] + [eos] for _ in range(32)]
+            width = max(map(len, sequences))
+            ids = torch.tensor([s + [pad] * (width - len(s)) for s in sequences])
+            loss = model(input_ids=ids, attention_mask=(ids != pad).long(),
+                         labels=ids.masked_fill(ids == pad, -100)).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            optimizer.zero_grad()
+            with torch.no_grad():  # as in OPUS-MT, the decoder starts from the zero embedding of <pad>
+                model.model.shared.weight[pad] = 0
+            for group in optimizer.param_groups:  # warm up, then decay linearly
+                group["lr"] = 2e-3 * min(1.0, (step + 1) / 40) * max(0.05, 1 - step / steps)
+    finally:
+        torch.set_num_threads(threads)
+    model.eval()
+    model.generation_config.num_beams = 2
+    model.save_pretrained(target)
+    return target
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(train_copy_marian(Path(sys.argv[1]), Path(sys.argv[2])))
 
 
 def _sentencepiece_tokenizer(target: Path, spm_model: Path, max_positions: int, chat: bool = False,
@@ -118,7 +172,7 @@ def build_causal(target: Path, spm_model: Path, *, hidden: int = 16, layers: int
     """A small Llama-style decoder with a chat template."""
     from transformers import LlamaConfig, LlamaForCausalLM
 
-    tokenizer = _sentencepiece_tokenizer(target, spm_model, max_positions, chat=True)
+    tokenizer = _sentencepiece_tokenizer(target, spm_model, max_positions, chat=True, bos_is_eos=True)
     config = LlamaConfig(
         vocab_size=len(tokenizer), hidden_size=hidden, intermediate_size=hidden * 2, num_hidden_layers=layers,
         num_attention_heads=heads, num_key_value_heads=heads, max_position_embeddings=max_positions,
