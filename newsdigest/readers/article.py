@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..metadata import Stamp, parse_timestamp
+
+
+def plausible(stamp: Stamp) -> bool:
+    """Not a placeholder ("0001-01-01", epoch zero) and not more than two days in the future."""
+    today = dt.date.today()
+    return dt.date(1800, 1, 1) < dt.date.fromisoformat(stamp.date) <= today + dt.timedelta(days=2)
 
 
 @dataclass
@@ -64,9 +71,11 @@ class Found:
     def when(self, value: object) -> bool:
         """Take a publication date if none is known yet; True if `value` held one."""
         stamp = parse_timestamp(value)
-        if stamp and self.stamp is None:
+        if stamp is None or not plausible(stamp):
+            return False
+        if self.stamp is None:
             self.stamp = stamp
-        return stamp is not None
+        return True
 
     def offer(self, **values: str | None) -> None:
         for name, value in values.items():
