@@ -32,6 +32,8 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _JSON_SUFFIXES = {".json"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
+# Formats whose article `newsdigest translate` extracts instead of translating the file as it is.
+EXTRACTED = _HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _JSON_SUFFIXES | _JSONL_SUFFIXES | _FEED_SUFFIXES
 _URL = re.compile(r"^https?://\S+$", re.I)
 _CONTENT_KINDS = {"text/html": ".html", "application/xhtml+xml": ".html", "application/json": ".json",
                   "application/ld+json": ".json", "application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl",
@@ -300,5 +302,5 @@ def from_path(path: Path, settings: InputSettings) -> Iterator[Article | Failure
         reader.close()
 
 
-__all__ = ["Article", "Failure", "decode", "from_path", "is_url", "load_articles", "parse_html", "parse_markdown",
+__all__ = ["EXTRACTED", "Article", "Failure", "decode", "from_path", "is_url", "load_articles", "parse_html", "parse_markdown",
            "parse_plain", "parse_text"]

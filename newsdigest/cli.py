@@ -110,8 +110,8 @@ def _options(*decorators: Callable) -> Callable:
 common = _options(
     click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML config file "
                  "(default: ./newsdigest.toml if present)."),
-    click.option("--offline", is_flag=True, default=None, help="Never download: use the local cache or a "
-                 "model directory only (also HF_HUB_OFFLINE=1)."),
+    click.option("--offline", is_flag=True, default=None, help="Never download or connect: models from the "
+                 "local cache or a model directory (also HF_HUB_OFFLINE=1), web pages from the page cache."),
     click.option("--trust-remote-code", is_flag=True, default=None, help="Allow models that run code "
                  "from their repository."),
     click.option("--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), help="Where to run models."),
@@ -128,6 +128,27 @@ translation_options = _options(
     click.option("--quantize", type=click.Choice(["int8"]), help="Dynamic int8 quantisation (PyTorch, CPU)."),
     click.option("--threads", type=click.IntRange(min=1), help="CPU threads (default: PyTorch's choice / all "
                  "cores for CTranslate2)."),
+)
+
+
+class _Size(click.ParamType):
+    name = "size"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        from .textio import parse_size
+
+        try:
+            return value if isinstance(value, int) else parse_size(value)
+        except InputError as error:
+            self.fail(str(error), param, ctx)
+
+
+input_options = _options(
+    click.option("--no-fetch", is_flag=True, default=None, help="Use each feed entry's own text; do not fetch "
+                 "the pages entries link to."),
+    click.option("--follow-symlinks", is_flag=True, default=None, help="Follow symlinks in input folders that "
+                 "point outside them."),
+    click.option("--max-input-size", type=_Size(), help="Largest input file read (default: 100MB)."),
 )
 summary_options = _options(
     click.option("--length", help="short, medium, long, N sentences (3), N words (60w) or a ratio (20%)."),
@@ -179,7 +200,9 @@ def _config(params: dict[str, Any]):
                     "repetition_penalty": params.get("repetition_penalty"), "device": device,
                     "quantize": params.get("quantize"), "threads": params.get("threads")},
         "input": {"include": list(params.get("include") or []) or None,
-                  "language_check": params.get("language_check")},
+                  "language_check": params.get("language_check"), "max_input_size": params.get("max_input_size"),
+                  "fetch": False if params.get("no_fetch") else None,
+                  "follow_symlinks": params.get("follow_symlinks")},
     }
     return resolve_config(options, params.get("config_file"))
 
@@ -229,6 +252,7 @@ def _finish(failures: int, successes: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), help="Output format "
               "(default: text, or from the --output extension).")
 @click.option("-o", "--output", help="Write here instead of standard output.")
+@input_options
 @translation_options
 @common
 @click.pass_context
@@ -236,6 +260,7 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     """Translate text files (or standard input) sentence by sentence; nothing is dropped."""
     from translate import translate_documents
 
+    from .articles import EXTRACTED, Failure, is_url, load_articles
     from .formats import render_translations
     from .pipeline import configured_translator
     from .render import format_for
@@ -248,8 +273,17 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
         raise InputError(f"translate writes text, json or markdown, not {fmt}")
     names, texts, failures = [], [], 0
     for name in inputs or ("-",):
+        if name != "-" and (is_url(name) or Path(name).suffix.lower() in EXTRACTED or Path(name).is_dir()):
+            for item in load_articles([name], config.input, offline=config.offline):  # the article, not the markup
+                if isinstance(item, Failure):
+                    log.error("%s", item.error)
+                    failures += 1
+                else:
+                    names.append(item.path)
+                    texts.append("\n\n".join(part for part in (item.title, item.body) if part))
+            continue
         try:
-            text = read_text(name)
+            text = read_text(name, config.input.max_input_size, config.input.pipe_timeout)
             if not text.strip():
                 raise InputError(f"{'<stdin>' if name == '-' else name}: empty file, nothing to translate")
         except InputError as error:
@@ -279,7 +313,7 @@ def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[
     progress = _Progress(None, "article", ctx.obj["quiet"])
     pipeline = Pipeline(config, cache=cache, progress=progress)
     try:
-        records = list(pipeline.run(load_articles(inputs or ("-",), config.input)))
+        records = list(pipeline.run(load_articles(inputs or ("-",), config.input, offline=config.offline)))
     finally:
         progress.close()
         if cache is not None:
@@ -298,6 +332,7 @@ def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), help="Output format.")
 @click.option("-o", "--output", help="Write here instead of standard output.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@input_options
 @summary_options
 @translation_options
 @common
@@ -343,6 +378,7 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
               "articles that are not in the source language.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--fail-fast", is_flag=True, default=None, help="Stop at the first failing article.")
+@input_options
 @summary_options
 @translation_options
 @common

@@ -57,6 +57,21 @@ def _without_nul(text: str, name: str) -> str:
     return text
 
 
+_UNITS = {"": 1, "b": 1, "k": 1_000, "kb": 1_000, "m": 1_000_000, "mb": 1_000_000, "g": 1_000_000_000,
+          "gb": 1_000_000_000, "kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30}
+
+
+def parse_size(text: str) -> int:
+    """Bytes from "50MB", "2G", "500k" or a plain number."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    unit = match.group(2).lower() if match else None
+    if not match or unit not in _UNITS or float(match.group(1)) <= 0:
+        raise InputError(f"'{text}' is not a size: use a number of bytes or e.g. 50MB, 2GB, 500kB")
+    return int(float(match.group(1)) * _UNITS[unit])
+
+
 def _size(limit: int) -> str:
     return f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit} bytes"
 

@@ -7,6 +7,7 @@ is tried first. Whatever no field takes is kept under `extra`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -106,6 +107,11 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
 
 
 def keep_extra(record: Mapping[str, Any], used: set[str], found: Found) -> None:
+    """Unused fields into `found.extra`, as JSON values (YAML and TOML dates become ISO strings)."""
     for key, value in record.items():
         if key not in used:
-            found.extra[str(key)] = value if not isinstance(value, (dt.date, dt.datetime)) else value.isoformat()
+            found.extra[str(key)] = json.loads(json.dumps(value, default=_json_value, ensure_ascii=False))
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (dt.date, dt.time)) else str(value)
