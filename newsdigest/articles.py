@@ -250,6 +250,9 @@ def walk(directory: Path, settings: InputSettings) -> Iterator[Path | Failure]:
                 continue
             try:
                 mode = path.stat().st_mode
+            except FileNotFoundError:
+                yield Failure(str(path), f"{path}: no such file")
+                continue
             except OSError as error:
                 yield Failure(str(path), f"{path}: cannot read ({error.strerror or error})")
                 continue

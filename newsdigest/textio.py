@@ -105,11 +105,12 @@ def read_bytes(path: str | Path, limit: int = DEFAULT_MAX_INPUT_SIZE, timeout: f
     if stat.S_ISREG(info.st_mode) and info.st_size > limit:
         raise _too_large(name, limit)
     try:
-        if stat.S_ISREG(info.st_mode):
-            with open(path, "rb") as stream:
-                data = stream.read(limit + 1)
+        if stat.S_ISREG(info.st_mode):  # its size was checked above
+            data = Path(path).read_bytes()
         else:
             data = _read_stream(name, limit, timeout)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
     except OSError as error:
         raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
     if len(data) > limit:
