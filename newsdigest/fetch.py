@@ -220,8 +220,7 @@ class Fetcher:
                 raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > settings.max_fetch_size:
-                raise FetchError(f"{url}: {int(declared) / 1_000_000:.1f} MB, over the "
-                                 f"{settings.max_fetch_size / 1_000_000:g} MB fetch limit")
+                raise FetchError(f"{url}: over the {settings.max_fetch_size / 1_000_000:g} MB fetch limit")
             chunks, total = [], 0
             for chunk in response.iter_bytes():
                 total += len(chunk)
