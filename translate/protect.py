@@ -51,10 +51,10 @@ class Masked:
 
     def restore(self, translation: str) -> str:
         missing = []
-        for placeholder, span in self.spans:
-            if placeholder in translation:
-                translation = translation.replace(placeholder, span)
-            else:
+        for placeholder, span in self.spans:  # models may change a placeholder's case ("@X2"), never its span
+            translation, found = re.subn(rf"(?<![\w@#]){re.escape(placeholder)}(?!\w)", lambda _: span, translation,
+                                         flags=re.I)
+            if not found:
                 missing.append(span)
         return " ".join([translation.strip(), *missing]).strip()
 
