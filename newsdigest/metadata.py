@@ -51,8 +51,12 @@ def parse_time(text: str) -> str | None:
 
 
 def parse_source(text: str) -> str | None:
+    """The name after "Bron:" or "Source:"; None when what follows is a sentence rather than a name."""
     match = _SOURCE.search(text)
-    return match.group(1).strip(" .*_") if match else None
+    if not match:
+        return None
+    source = match.group(1).strip(" .*_")
+    return source if len(source.split()) <= 6 and not re.search(r"[.!?]\s", source) else None
 
 
 def metadata_line(line: str) -> dict[str, str] | None:
@@ -213,7 +217,7 @@ def credit(line: str) -> str | None:
     if len(stripped) > 120:
         return None
     match = _CREDIT.match(stripped) or _CREDIT_BARE.match(stripped)
-    return match["credit"].strip(" .") if match else None
+    return match["credit"].strip(" .").lstrip("© ") if match else None
 
 
 # "AMSTERDAM (ANP) - ", "DEN HAAG - ", "(Belga) ", "ANP - ", "Bron: ANP " or "ANP" glued to the sentence.

@@ -88,6 +88,8 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
                     used.add(key)
             continue
         text = text_of(value)
+        if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
+            continue  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
         if text:
             found.offer(**{role: text})
             used.add(key)
