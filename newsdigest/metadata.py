@@ -82,7 +82,9 @@ def metadata_line(line: str) -> dict[str, str] | None:
     for pattern in (_WORD_DATE, _ISO_DATE, _NUMERIC_DATE, _TIME):
         leftover = pattern.sub(" ", leftover)
     leftover = re.sub(r"\b(?:door|by)\b.*$", " ", leftover, flags=re.I)
-    leftover = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|om)\b", " ", leftover, flags=re.I)
+    leftover = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|om|"
+                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|"
+                      r"gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
     return found if len(re.sub(r"[\W_]+", "", leftover)) <= 3 else None
 
 
@@ -174,20 +176,59 @@ def parse_timestamp(value: object) -> Stamp | None:
 
 # -- bylines, credits and agencies in scraped text -----------------------------------------------
 
-# News agencies and outlets whose names end up glued to headlines and first sentences.
-AGENCIES = ("ANP", "Belga", "BELGA", "AFP", "Reuters", "REUTERS", "AP", "DPA", "dpa", "Novum", "NOVUM", "EFE",
-            "Bloomberg", "BNR", "NU.nl", "NOS", "RTL Nieuws", "Het Nieuwsblad", "HLN", "VRT NWS")
-_AGENCY = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
-OUTLETS = frozenset(name.lower() for name in (
-    *AGENCIES, "NU", "RTL", "RTL Nieuws", "AD", "AD.nl", "Algemeen Dagblad", "de Volkskrant", "Volkskrant", "NRC",
-    "NRC Handelsblad", "Trouw", "Het Parool", "Parool", "De Telegraaf", "Telegraaf", "FD", "Het Financieele Dagblad",
-    "Het Laatste Nieuws", "Nieuwsblad", "De Standaard", "Standaard", "VRT", "De Morgen", "Gazet van Antwerpen",
-    "GVA", "Het Belang van Limburg", "HBVL", "De Tijd", "Knack", "Metro", "EW", "Elsevier", "Tubantia",
-    "De Gelderlander", "Gelderlander", "Dagblad van het Noorden", "Leeuwarder Courant", "NH Nieuws", "AT5",
-    "Omroep Brabant", "RTV Utrecht", "BNR Nieuwsradio", "Follow the Money", "Nieuwsuur", "EenVandaag", "Bright",
-    "Tweakers", "Het Nieuwsblad", "De Limburger", "Brabants Dagblad", "Eindhovens Dagblad", "BN DeStem",
-    "PZC", "De Stentor", "Noordhollands Dagblad", "Haarlems Dagblad", "Leidsch Dagblad", "RTV Noord", "L1",
-))
+# News agencies: when one is named in a dateline or source line, it is the article's source, whatever
+# site published it. Photo credits never make an agency the source.
+NEWS_AGENCIES = {name.lower(): name for name in ("ANP", "Belga", "AFP", "Reuters", "AP", "DPA", "Novum", "EFE",
+                                                  "Bloomberg", "Associated Press", "Agence France-Presse")}
+# Dutch and Flemish news outlets as they name themselves, with the stem of their web address.
+_OUTLETS = (
+    ("NU.nl", "nu"), ("NOS", "nos"), ("RTL Nieuws", "rtlnieuws"), ("AD", "ad"), ("de Volkskrant", "volkskrant"),
+    ("NRC", "nrc"), ("Trouw", "trouw"), ("Het Parool", "parool"), ("De Telegraaf", "telegraaf"),
+    ("Het Financieele Dagblad", "fd"), ("HLN", "hln"), ("Het Nieuwsblad", "nieuwsblad"), ("De Standaard", "standaard"),
+    ("VRT NWS", "vrt"), ("De Morgen", "demorgen"), ("Gazet van Antwerpen", "gva"),
+    ("Het Belang van Limburg", "hbvl"), ("De Tijd", "tijd"), ("Knack", "knack"), ("Metro", "metronieuws"),
+    ("EW", "ewmagazine"), ("Tubantia", "tubantia"), ("De Gelderlander", "gelderlander"),
+    ("Dagblad van het Noorden", "dvhn"), ("Leeuwarder Courant", "lc"), ("NH Nieuws", "nhnieuws"), ("AT5", "at5"),
+    ("Omroep Brabant", "omroepbrabant"), ("Omroep Gelderland", "omroepgelderland"), ("RTV Utrecht", "rtvutrecht"),
+    ("RTV Noord", "rtvnoord"), ("Rijnmond", "rijnmond"), ("Omroep West", "omroepwest"), ("1Limburg", "1limburg"),
+    ("L1", "l1"), ("Omrop Fryslân", "omropfryslan"), ("BNR Nieuwsradio", "bnr"), ("Follow the Money", "ftm"),
+    ("Tweakers", "tweakers"), ("De Limburger", "limburger"), ("Brabants Dagblad", "bd"),
+    ("Eindhovens Dagblad", "ed"), ("BN DeStem", "bndestem"), ("PZC", "pzc"), ("De Stentor", "destentor"),
+    ("Noordhollands Dagblad", "noordhollandsdagblad"), ("Haarlems Dagblad", "haarlemsdagblad"),
+    ("Leidsch Dagblad", "leidschdagblad"), ("Het Laatste Nieuws", None), ("Algemeen Dagblad", None),
+    ("RTBF", "rtbf"), ("Bruzz", "bruzz"), ("Kanaal Z", "kanaalz"), ("Nieuwsuur", None), ("EenVandaag", "eenvandaag"),
+    ("Reformatorisch Dagblad", "rd"), ("Nederlands Dagblad", "nd"), ("Friesch Dagblad", "frieschdagblad"),
+)
+OUTLETS = {name.lower(): name for name, _ in _OUTLETS} | {alias: name for alias, name in (
+    ("volkskrant", "de Volkskrant"), ("parool", "Het Parool"), ("telegraaf", "De Telegraaf"), ("nu", "NU.nl"),
+    ("nieuwsblad", "Het Nieuwsblad"), ("standaard", "De Standaard"), ("gva", "Gazet van Antwerpen"),
+    ("hbvl", "Het Belang van Limburg"), ("ad.nl", "AD"), ("fd", "Het Financieele Dagblad"), ("vrt", "VRT NWS"),
+    ("rtl", "RTL Nieuws"), ("hln.be", "HLN"), ("nos.nl", "NOS"))} | {key: value for key, value in NEWS_AGENCIES.items()}
+_DOMAINS = {stem: name for name, stem in _OUTLETS if stem}
+# Names that crawlers glue to the first sentence ("ANPDe politie", "(Belga) De ...", "Bron: ANP De ...").
+GLUED = ("ANP", "Belga", "BELGA", "AFP", "Reuters", "REUTERS", "AP", "DPA", "dpa", "Novum", "NOVUM", "EFE",
+         "Bloomberg", "NU.nl", "NOS", "RTL Nieuws", "Het Nieuwsblad", "HLN", "VRT NWS")
+_AGENCY = "|".join(re.escape(name) for name in sorted(GLUED, key=len, reverse=True))
+
+
+def agency(name: str | None) -> str | None:
+    """The news agency `name` is ("ANP", "BELGA", "ANP/NU.nl" -> "ANP"), or None."""
+    for part in re.split(r"\s*[/,&|]\s*|\s+(?:en|and)\s+", (name or "").strip()):
+        if part.lower() in NEWS_AGENCIES:
+            return NEWS_AGENCIES[part.lower()]
+    return None
+
+
+def outlet(name: str) -> str | None:
+    """The outlet `name` refers to, as it names itself ("volkskrant" -> "de Volkskrant"), or None."""
+    return OUTLETS.get(name.strip().lower())
+
+
+def outlet_for_host(host: str) -> str | None:
+    """The outlet behind a web address ("www.standaard.be" -> "De Standaard"), or None."""
+    parts = host.lower().removeprefix("www.").split(".")
+    return _DOMAINS.get(parts[-2]) if len(parts) >= 2 else None
+
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|en|&|and)\s+)*[A-ZÀ-Ý][\w'’.-]*){0,4}"
 _BYLINE = re.compile(

@@ -21,7 +21,7 @@ def only(items):
 
 
 @pytest.mark.parametrize(("name", "title", "date", "time", "source", "author", "first"), [
-    ("crawl-label-nu.txt", "Kabinet wil strengere regels voor flitskredieten", "2024-03-12", "14:05", "NU.nl", None,
+    ("crawl-label-nu.txt", "Kabinet wil strengere regels voor flitskredieten", "2024-03-12", "14:05", "ANP", None,
      "Het kabinet wil consumenten beter beschermen tegen flitskredieten."),
     ("live-label-byline.txt", "Kamer debatteert over stikstofplannen", "2024-02-16", "12:19", None, "Eva Janssen",
      "De Tweede Kamer debatteert vandaag over de nieuwe stikstofplannen van het kabinet."),

@@ -7,8 +7,9 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
-from ..metadata import Stamp, parse_timestamp
+from ..metadata import Stamp, agency, outlet_for_host, parse_timestamp
 
 
 def plausible(stamp: Stamp) -> bool:
@@ -62,6 +63,7 @@ class Found:
     title: str | None = None
     stamp: Stamp | None = None
     source: str | None = None
+    agency: str | None = None  # a news agency named as the source: it wins over the publishing site
     author: str | None = None
     url: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -79,8 +81,17 @@ class Found:
 
     def offer(self, **values: str | None) -> None:
         for name, value in values.items():
-            if isinstance(value, str) and value.strip() and getattr(self, name) is None:
-                setattr(self, name, " ".join(value.split()))
+            if not isinstance(value, str) or not value.strip():
+                continue
+            value = " ".join(value.split())
+            if name in ("source", "author") and agency(value):  # "ANP", "Belga", "ANP/NU.nl"
+                self.agency = self.agency or agency(value)
+            if name == "source" and value.lower().startswith(("http://", "https://", "www.")):
+                self.offer(url=value)  # a source given as the article's address names its site
+                host = urlparse(value if "//" in value else f"//{value}").hostname or ""
+                value = outlet_for_host(host) or host.removeprefix("www.")
+            if value and getattr(self, name) is None:
+                setattr(self, name, value)
 
     def tag(self, *values: str) -> None:
         for value in values:
@@ -95,6 +106,6 @@ class Found:
     def article(self, path: str, body: str, kind: str) -> Article:
         stamp = self.stamp
         return Article(path=path, body=body, title=self.title, date=stamp.date if stamp else None,
-                       time=stamp.time if stamp else None, source=self.source, url=self.url, kind=kind,
+                       time=stamp.time if stamp else None, source=self.agency or self.source, url=self.url, kind=kind,
                        author=self.author, published=stamp.iso if stamp else None, tags=list(self.tags),
                        credits=list(self.credits), extra=dict(self.extra))

@@ -15,6 +15,7 @@ from typing import Any
 
 from translate.errors import InputError
 
+from ..metadata import agency
 from .article import Article, Failure, Found
 from .layout import clean_body
 
@@ -98,7 +99,7 @@ def _merge(page: Article, found: Found, name: str) -> Article:
     if found.stamp is None:
         article.date, article.time, article.published = page.date, page.time, page.published
     article.author = found.author or page.author
-    article.source = found.source or page.source
+    article.source = found.agency or (page.source if agency(page.source) else None) or found.source or page.source
     article.tags = list(dict.fromkeys([*found.tags, *page.tags]))
     article.credits = list(dict.fromkeys([*found.credits, *page.credits]))
     article.extra = {**page.extra, **found.extra}

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
+from ..metadata import outlet, outlet_for_host
 from .article import Article, Found
 from .fields import list_of, text_of
 from .layout import clean_body, offer_byline, read_header, title_and_tags
@@ -48,9 +49,11 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
         paragraphs = _fallback(text, found)
     if found.url is None and url:
         found.url = url
+    if found.source is None and tree is not None:
+        found.offer(source=_title_site(tree))
     if found.source is None and found.url:
         host = urlparse(found.url).hostname or ""
-        found.source = host.removeprefix("www.") or None
+        found.offer(source=outlet_for_host(host) or host.removeprefix("www."))
     body = "\n\n".join(clean_body(paragraphs, found))
     return found.article(path, body, "html")
 
@@ -78,6 +81,17 @@ def _json_ld(tree: Any) -> Iterator[Mapping[str, Any]]:
                     stack.extend(item["@graph"])
                 if isinstance(item.get("mainEntity"), (Mapping, list)):
                     stack.append(item["mainEntity"])
+
+
+def _title_site(tree: Any) -> str | None:
+    """The site name in the <title> suffix ("Maastricht zet ... - 1Limburg"), or None."""
+    titles = tree.xpath("//title")
+    text = " ".join(titles[0].text_content().split()) if titles else ""
+    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", text)
+    if len(parts) < 2:
+        return None
+    site = parts[-1].strip()
+    return outlet(site) or (site if len(site.split()) <= 3 and len(site) <= 30 else None)
 
 
 def _meta(tree: Any) -> dict[str, str]:

@@ -6,9 +6,11 @@ leftovers are handled whatever the format: metadata goes to fields, never into t
 
 from __future__ import annotations
 
+import copy
 import re
 
-from ..metadata import OUTLETS, byline, clean_title, credit, dateline, metadata_line, parse_source
+from ..metadata import (OUTLETS, byline, clean_title, credit, dateline, metadata_line, outlet, outlet_for_host,
+                        parse_source)
 from .article import Found
 
 # A crawl or download stamp is not a publication date.
@@ -37,7 +39,8 @@ _SECTIONS = frozenset("""binnenland buitenland politiek economie sport cultuur m
 _BOILERPLATE = re.compile(
     r"^\s*[(\[]?\s*(?:"
     r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s+(?:de|het)\s+\w+"
-    r"|lees\s+(?:ook|verder|meer)(?:\s+na\s+de\s+advertentie)?"
+    r"|lees\s+(?:ook|verder|meer)(?:\s+na\s+de\s+advertentie)?|read\s+more"
+    r"|(?:bekijk|kijk|zie)\s+(?:de|deze|onze)\s+video\b.{0,60}"
     r"|(?:zie|bekijk|luister|kijk)\s+(?:ook|hier|de\s+video)"
     r"|meer\s+(?:over\s+(?:dit\s+onderwerp|dit\s+thema)|nieuws|lezen|artikelen)"
     r"|(?:gerelateerde|meer)\s+artikelen|gerelateerd|uit\s+andere\s+media|ook\s+interessant"
@@ -51,10 +54,23 @@ _BOILERPLATE = re.compile(
     r"|accepteer\s+(?:alle\s+)?cookies\b.*|akkoord(?:\s+en\s+doorgaan)?"
     r"|abonneer\s+(?:je|u)\b.{0,80}|word\s+abonnee\b.{0,80}|log\s*in(?:\s+om\b.*)?|inloggen\b.{0,60}"
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
-    r")\s*[:.!]?\s*[)\]]?\s*$", re.I)
+    r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
 _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){2,}\s*$")
+_READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 _READ_ALSO = re.compile(r"^\s*(?:lees|zie|bekijk)\s+ook\s*:?\s*", re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$")
+
+
+def _breadcrumb_site(line: str, found: Found) -> bool:
+    """A breadcrumb trail ("hln.be › Nieuws › Binnenland") names the site in its first step."""
+    if not _BREADCRUMB.match(line):
+        return False
+    first = re.split(r"\s*[>›»]\s*", line.strip())[0]
+    if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", first):
+        found.offer(source=outlet_for_host(first) or first)
+    elif outlet(first):
+        found.offer(source=outlet(first))
+    return True
 
 
 def is_boilerplate(line: str) -> bool:
@@ -100,35 +116,106 @@ def _looks_like_title(line: str, following: list[str]) -> bool:
     return blank_after or metadata_line(next_line) is not None or not stripped.endswith(".")
 
 
-def header_line(line: str, found: Found) -> bool:
-    """Take a header line's metadata into `found`; False if it is not a header line."""
-    stripped = line.strip().strip("*_ ")
-    crawl = _CRAWL.match(stripped)
-    if crawl and len(stripped) <= 80 and (crawl["when"] == "" or re.search(r"\d", crawl["when"])):
-        found.extra.setdefault("crawled", crawl["when"])
+_LABELLED = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w ]{0,20}?)\s*:\s+(?P<value>\S.*)$")
+_HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": "title", "datum": "date",
+                "date": "date", "gepubliceerd": "date", "published": "date", "publicatiedatum": "date",
+                "bron": "source", "source": "source", "medium": "source", "krant": "source", "url": "url",
+                "link": "url", "adres": "url", "auteur": "author", "author": "author", "categorie": "tags",
+                "category": "tags", "rubriek": "tags", "sectie": "tags", "section": "tags", "tags": "tags",
+                "trefwoorden": "tags"}
+_EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language", "type", "status", "afbeelding",
+               "image", "locatie", "plaats"}
+_NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
+                        r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
+_UPDATE_PART = re.compile(r"\s*(?:laatste\s+)?(?:update|bijgewerkt)\s*:?\s*(?P<when>\d{1,2}[u:.]\d{2})\s*", re.I)
+
+
+def _labelled(line: str, found: Found) -> bool:
+    """"Titel: ...", "Datum: ...", "Bron: ...", "URL: ..." lines that scrapers write above the text."""
+    match = _LABELLED.match(line)
+    key = match["key"].strip().lower() if match else None
+    if key is None or (key not in _HEADER_KEYS and key not in _EXTRA_KEYS) or len(line) > 300:
+        return False
+    role, value = _HEADER_KEYS.get(key), match["value"].strip()
+    if role == "title":
+        if found.title is None:
+            found.title = title_and_tags(value, found)
+    elif role == "date":
+        return found.when(value)
+    elif role == "tags":
+        found.tag(*(part.strip() for part in value.split(",")))
+    elif role is not None:
+        if role == "source" and parse_source(line) is None and not outlet(value):
+            return False  # "Bron: ANP De politie ..." is a sentence with its source glued on
+        found.offer(**{role: value})
+    else:
+        found.extra.setdefault(key, value)
+    return True
+
+
+def _header_part(part: str, found: Found) -> bool:
+    """Take one part of a header line ("Door X", a date, an outlet, "Laatste update: 14u02") into `found`."""
+    part = part.strip().strip("*_ ")
+    if not part:
         return True
-    updated = _UPDATED.match(stripped)
-    if updated and len(stripped) <= 80:
+    if _breadcrumb_site(part, found):
+        return True
+    crawl = _CRAWL.match(part)
+    if crawl and len(part) <= 200:
+        when, _, address = crawl["when"].partition(" ")
+        if re.search(r"\d", when) or not when:
+            found.extra.setdefault("crawled", when)
+            if address.strip().startswith(("http://", "https://")):
+                found.offer(url=address.strip())
+            return True
+    updated = _UPDATED.match(part)
+    if updated and len(part) <= 80:
         found.extra.setdefault("updated", updated["when"].strip())
         return True
-    meta = metadata_line(stripped)
+    meta = metadata_line(part)
     if meta is not None:
         if "date" in meta:
             found.when(f"{meta['date']} {meta.get('time', '')}".strip())
-        elif "time" in meta and found.stamp is not None and found.stamp.time is None:  # date and time on two lines
+        elif "time" in meta and found.stamp is not None and found.stamp.time is None:  # date and time apart
             date, found.stamp = found.stamp.date, None
             found.when(f"{date} {meta['time']}")
         found.offer(source=meta.get("source"))
         return True
-    author = byline(stripped)
+    if outlet(part.rstrip(",")):
+        found.offer(source=outlet(part.rstrip(",")))
+        return True
+    name, comma, rest = part.partition(",")
+    if comma and outlet(name) and metadata_line(rest):  # "de Volkskrant, 23 februari 2024"
+        return _header_part(name, found) and _header_part(rest, found)
+    author = byline(part)
     if author:
         found.offer(author=author)
         return True
-    photo = credit(stripped)
+    photo = credit(part)
     if photo:
         found.credit(photo)
         return True
-    return is_boilerplate(stripped)
+    return is_boilerplate(part)
+
+
+def header_line(line: str, found: Found) -> bool:
+    """Take a header line's metadata into `found`; False (and `found` untouched) if it is not one."""
+    stripped = line.strip().strip("*_ ")
+    scratch = copy.deepcopy(found)
+    updated = _UPDATE_PART.search(stripped)
+    if updated:
+        scratch.extra.setdefault("updated", updated["when"])
+        stripped = (stripped[: updated.start()] + " " + stripped[updated.end():]).strip()
+    parts = [stripped] if _header_part(stripped, scratch) else None
+    if parts is None:
+        scratch = copy.deepcopy(found)
+        if updated:
+            scratch.extra.setdefault("updated", updated["when"])
+        parts = re.split(r"\s+[|–—·•-]\s+", stripped)
+        if len(parts) == 1 or not all(_header_part(part, scratch) for part in parts):
+            return _labelled(stripped, found)
+    found.__dict__.update(scratch.__dict__)
+    return True
 
 
 def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
@@ -146,6 +233,15 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
         has_more = any(item.strip() for item in following)
         if _is_section(line) and has_more:
             found.tag(line.strip().strip("*_#| "))
+            index += 1
+            continue
+        correspondent = (found.author or "").lower().startswith(("van onze", "van een"))
+        if found.title is not None and (found.author is None or correspondent) and _NAME_LINE.match(line.strip()) \
+                and has_more and not outlet(line.strip()):
+            # a byline without "Door": the reporter's name under the headline or under "Van onze correspondent"
+            if correspondent:
+                found.extra.setdefault("byline", found.author)
+            found.author = line.strip()
             index += 1
             continue
         if want_title and found.title is None and has_more and _looks_like_title(line, following):
@@ -174,6 +270,11 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
                 continue
             skipping_links = False
             if len(stripped) <= 160 and _furniture(stripped, found):
+                if _READ_MORE.match(stripped):  # a teaser: its heading goes too
+                    if lines and _is_heading(lines[-1]):
+                        lines.pop()
+                    elif not lines and kept and _is_heading(kept[-1]):
+                        kept.pop()
                 continue
             lines.append(line.rstrip())
         if lines:
@@ -229,3 +330,7 @@ def offer_byline(text: str | None, found: Found) -> None:
             names.append(name)
     if names:
         found.offer(author=", ".join(names))
+
+
+def _is_heading(text: str) -> bool:
+    return "\n" not in text.strip() and len(text) <= 120 and not re.search(r"[.!?:;\"”’]\W*$", text.strip())
