@@ -134,3 +134,16 @@ def test_record_dates_in_every_common_form(tmp_path, value, date, time):
     (tmp_path / "a.json").write_text(json.dumps({"body": "Tekst.", "published_at": value}), encoding="utf-8")
     article = only(load_articles([tmp_path / "a.json"]))
     assert (article.date, article.time) == (date, time)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cookies zijn kleine bestanden die websites op je computer zetten.",
+    "Inloggen bij DigiD wordt voor ouderen steeds lastiger.",
+    "Download de app van de gemeente en meld daar kapotte lantaarnpalen, zegt de wethouder.",
+    "Door de regen liep de wedstrijd een uur vertraging op.",
+    "Foto's van de brand gingen snel rond op sociale media.",
+])
+def test_article_sentences_that_resemble_furniture_are_kept(tmp_path, sentence):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Kop van het artikel\n\nDe eerste zin staat hier.\n\n{sentence}\n\nEen laatste zin.")
+    assert sentence in only(load_articles([path])).body

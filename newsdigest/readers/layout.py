@@ -47,12 +47,14 @@ _BOILERPLATE = re.compile(
     r"|advertentie|advertisement|gesponsord|sponsored"
     r"|deel\s+(?:dit\s+)?(?:artikel|bericht|via)|delen(?:\s+via)?|share(?:\s+this)?|print|e-?mail"
     r"|reageer|reacties?(?:\s*\(\d+\))?|plaats\s+een\s+reactie|(?:\d+\s+)?reacties?"
-    r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.*|download\s+(?:de|onze)\s+app\b.*"
+    r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.{0,60}|download\s+(?:de|onze)\s+(?:gratis\s+)?(?:nieuws)?app\b.{0,40}"
     r"|(?:je|u)\s+(?:gebruikt|hebt)\s+(?:een\s+)?(?:ad-?\s?blocker|advertentieblokker)\b.*"
     r"|(?:schakel|zet)\s+(?:je|uw)\s+ad-?\s?blocker\b.*"
-    r"|(?:wij|we)\s+(?:gebruiken|maken\s+gebruik\s+van)\s+cookies\b.*|cookie(?:s|instellingen|verklaring)?\b.{0,80}"
+    r"|(?:wij|we|deze\s+(?:web)?site)\s+(?:gebruiken|gebruikt|maakt\s+gebruik\s+van|maken\s+gebruik\s+van)\s+cookies\b.*"
+    r"|cookie(?:instellingen|voorkeuren|verklaring|beleid|melding)|(?:cookies\s+)?(?:instellingen|voorkeuren)\s+aanpassen"
     r"|accepteer\s+(?:alle\s+)?cookies\b.*|akkoord(?:\s+en\s+doorgaan)?"
-    r"|abonneer\s+(?:je|u)\b.{0,80}|word\s+abonnee\b.{0,80}|log\s*in(?:\s+om\b.*)?|inloggen\b.{0,60}"
+    r"|abonneer\s+(?:je|u)\b.{0,80}|word\s+abonnee\b.{0,80}|log\s*in|inloggen"
+    r"|(?:log|meld)\s+(?:je\s+|u\s+)?(?:hier\s+)?(?:gratis\s+)?aan\s+om\b.{0,80}|(?:log|meld)\s+(?:je\s+|u\s+)?in\s+om\b.{0,80}"
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
 _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){2,}\s*$")
