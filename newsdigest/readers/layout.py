@@ -189,15 +189,20 @@ def _header_part(part: str, found: Found) -> bool:
     name, comma, rest = part.partition(",")
     if comma and outlet(name) and metadata_line(rest):  # "de Volkskrant, 23 februari 2024"
         return _header_part(name, found) and _header_part(rest, found)
-    author = byline(part)
+    return _byline_or_credit(part, found) or is_boilerplate(part)
+
+
+def _byline_or_credit(line: str, found: Found) -> bool:
+    """Take a byline ("Door: Eva Janssen") or photo credit ("© BELGA") into `found`; False if it is neither."""
+    author = byline(line)
     if author:
         found.offer(author=author)
         return True
-    photo = credit(part)
+    photo = credit(line)
     if photo:
         found.credit(photo)
         return True
-    return is_boilerplate(part)
+    return False
 
 
 def header_line(line: str, found: Found) -> bool:
@@ -301,13 +306,7 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
 def _furniture(line: str, found: Found) -> bool:
     """A line that is metadata or page furniture rather than article text; metadata goes to `found`."""
     stripped = line.strip("*_ ")
-    author = byline(stripped)
-    if author:
-        found.offer(author=author)
-        return True
-    photo = credit(stripped)
-    if photo:
-        found.credit(photo)
+    if _byline_or_credit(stripped, found):
         return True
     source = parse_source(stripped) if re.match(r"^\s*(?:bron|source)\s*:", stripped, re.I) else None
     if source and len(stripped) <= 60:
