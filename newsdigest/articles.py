@@ -1,295 +1,309 @@
-"""Articles in: plain text (with the common news layout), Markdown, HTML, JSON, JSON lines,
-directories and standard input. Reading never raises for one bad file: it yields a failure."""
+"""Articles in: files, folders, standard input, http(s) URLs, lists of URLs and feeds.
+
+Formats: plain text in the Dutch news layout, Markdown and text with front matter, web pages,
+JSON and JSON lines records, RSS and Atom feeds (newsdigest/readers/, one module per format).
+Reading never raises for one bad input: it yields a Failure with a one-line message and goes on.
+"""
 
 from __future__ import annotations
 
 import fnmatch
-import hashlib
-import json
+import logging
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from translate.errors import InputError
 
 from .config import InputSettings
-from .metadata import clean_title, metadata_line, parse_date, parse_time
-from .textio import decode, read_text
+from .readers.article import Article, Failure
+from .readers.html import parse_html
+from .readers.text import parse_markdown, parse_plain
+from .textio import decode, read_bytes
+
+log = logging.getLogger("newsdigest")
 
 _TEXT_SUFFIXES = {".txt", ".text", ""}
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _JSON_SUFFIXES = {".json"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-_BODY_FALLBACKS = ("body", "text", "content", "article")
+_FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
+# Formats whose article `newsdigest translate` extracts instead of translating the file as it is.
+EXTRACTED = _HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _JSON_SUFFIXES | _JSONL_SUFFIXES | _FEED_SUFFIXES
+_URL = re.compile(r"^https?://\S+$", re.I)
+_CONTENT_KINDS = {"text/html": ".html", "application/xhtml+xml": ".html", "application/json": ".json",
+                  "application/ld+json": ".json", "application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl",
+                  "text/markdown": ".md", "text/x-markdown": ".md", "text/plain": ".txt",
+                  "application/rss+xml": ".rss", "application/atom+xml": ".atom", "application/rdf+xml": ".rss",
+                  "application/xml": ".xml", "text/xml": ".xml"}
 
 
-@dataclass
-class Article:
-    path: str
-    body: str
-    title: str | None = None
-    date: str | None = None
-    time: str | None = None
-    source: str | None = None
-    url: str | None = None
-    kind: str = "text"
-    extra: dict[str, Any] = field(default_factory=dict)
+def is_url(item: str) -> bool:
+    return bool(_URL.match(item))
+
+
+class _Reader:
+    """Turns inputs into articles; owns the HTTP fetcher, opened on the first URL and closed at the end."""
+
+    def __init__(self, settings: InputSettings, offline: bool):
+        self.settings = settings
+        self.offline = offline
+        self._fetcher = None
 
     @property
-    def content_hash(self) -> str:
-        payload = json.dumps([self.title, self.body], ensure_ascii=False)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    def fetcher(self):
+        if self._fetcher is None:
+            from .fetch import Fetcher
 
+            self._fetcher = Fetcher(self.settings, offline=self.offline)
+        return self._fetcher
 
-@dataclass
-class Failure:
-    """An input that could not be read; it is reported and the run goes on."""
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
 
-    path: str
-    error: str
+    # -- inputs -------------------------------------------------------------------------------------
+    def read(self, item: str | Path) -> Iterator[Article | Failure]:
+        name = str(item)
+        if name == "-":
+            try:
+                data = read_bytes("-", self.settings.max_input_size, self.settings.pipe_timeout)
+            except InputError as error:
+                yield Failure("<stdin>", str(error))
+                return
+            yield from self.parse(data, "<stdin>", "")
+        elif is_url(name):
+            yield from self.url(name)
+        elif os.path.isdir(name):
+            for entry in walk(Path(name), self.settings):
+                yield from self.file(entry) if isinstance(entry, Path) else [entry]
+        else:
+            yield from self.file(Path(name))
 
-
-def _split_header(lines: list[str]) -> tuple[dict[str, str], int]:
-    """Metadata from the leading lines (after an optional title); returns it and where the body starts."""
-    meta: dict[str, str] = {}
-    index = 0
-    while index < len(lines) and index < 8:
-        line = lines[index]
-        if not line.strip():
-            index += 1
-            continue
-        found = metadata_line(line)
-        if found is None:
-            break
-        for key, value in found.items():
-            meta.setdefault(key, value)
-        index += 1
-    return meta, index
-
-
-def _looks_like_title(line: str, following: list[str]) -> bool:
-    stripped = line.strip()
-    if not stripped or len(stripped) > 200:
-        return False
-    next_line = next((item for item in following if item.strip()), "")
-    blank_after = bool(following) and not following[0].strip()
-    return blank_after or metadata_line(next_line) is not None or not stripped.endswith(".")
-
-
-def parse_plain(text: str, path: str) -> Article:
-    """Plain text; a leading headline, date, time and source line become metadata."""
-    lines = text.strip("\ufeff").splitlines()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    title = None
-    start = 0
-    if lines and metadata_line(lines[0]) is None and len(lines) > 1 and _looks_like_title(lines[0], lines[1:]):
-        title, start = clean_title(lines[0]), 1
-    meta, offset = _split_header(lines[start:])
-    body = "\n".join(lines[start + offset:]).strip()
-    if not body and title:  # a one-paragraph file: the "title" was the body
-        body, title = text.strip(), None
-    return Article(path=path, body=body, title=title, kind="text", **meta)
-
-
-def parse_markdown(text: str, path: str) -> Article:
-    """Markdown is rendered with markdown-it, then read like HTML: headings, lists and links kept as text."""
-    from markdown_it import MarkdownIt
-
-    html = MarkdownIt("commonmark").render(text)
-    article = parse_html(html, path, full_page=False)
-    article.kind = "markdown"
-    return article
-
-
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template",
-         "button", "select")
-_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "td", "dd", "dt")
-
-
-def parse_html(text: str, path: str, full_page: bool = True) -> Article:
-    """Main text of a page: scripts, styles and navigation dropped; <article> or <main> preferred."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(text, "lxml")
-    meta: dict[str, str] = {}
-    published = soup.find("meta", attrs={"property": "article:published_time"}) or soup.find(
-        "meta", attrs={"name": "date"})
-    if published and published.get("content"):
-        content = published["content"]
-        meta.update({k: v for k, v in (("date", parse_date(content)), ("time", parse_time(content[10:]))) if v})
-    site = soup.find("meta", attrs={"property": "og:site_name"})
-    if site and site.get("content"):
-        meta["source"] = site["content"].strip()
-    canonical = soup.find("link", attrs={"rel": "canonical"})
-    url = canonical.get("href") if canonical else None
-    page_title = soup.title.get_text(" ", strip=True) if soup.title else None
-    for element in soup.find_all(_DROP):
-        element.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    heading = root.find("h1")
-    title = heading.get_text(" ", strip=True) if heading else None
-    if heading:
-        heading.decompose()
-    if not title and page_title:
-        title = clean_title(page_title)
-    time_tag = root.find("time")
-    if time_tag and "date" not in meta:
-        stamp = time_tag.get("datetime") or time_tag.get_text(" ", strip=True)
-        meta.update({k: v for k, v in (("date", parse_date(stamp)), ("time", parse_time(stamp[10:]))) if v})
-    blocks = []
-    for element in root.find_all(_BLOCKS):
-        if element.find(_BLOCKS):  # a container (e.g. <li><p>..</p></li>): its children are read instead
-            continue
-        block = " ".join(element.get_text(" ", strip=True).split())
-        if block:
-            blocks.append(("- " if element.name == "li" else "") + block)
-    if not blocks:
-        blocks = [line.strip() for line in root.get_text("\n").splitlines() if line.strip()]
-    header, start = _split_header(blocks)
-    for key, value in header.items():
-        meta.setdefault(key, value)
-    return Article(path=path, body="\n\n".join(blocks[start:]), title=title, url=url,
-                   kind="html" if full_page else "markdown", **meta)
-
-
-def _record_article(record: Any, path: str, settings: InputSettings) -> Article:
-    if not isinstance(record, dict):
-        raise InputError(f"{path}: expected a JSON object, got {type(record).__name__}")
-    body_fields = (settings.body_field, *[f for f in _BODY_FALLBACKS if f != settings.body_field])
-    body_key = next((key for key in body_fields if key in record), None)
-    if body_key is None:
-        raise InputError(f"{path}: no '{settings.body_field}' field (set input.body_field to the field "
-                         "that holds the article text)")
-    values: dict[str, Any] = {}
-    for name, key in (("body", body_key), ("title", settings.title_field), ("date", settings.date_field),
-                      ("url", settings.url_field), ("source", settings.source_field)):
-        value = record.get(key)
-        if value is not None and not isinstance(value, str):
-            raise InputError(f"{path}: field '{key}' must be a string, got {type(value).__name__}")
-        values[name] = value
-    date_text = values.pop("date")
-    body = values.pop("body")
-    if not body.strip():
-        raise InputError(f"{path}: field '{body_key}' is empty")
-    return Article(path=path, body=body.strip(), date=parse_date(date_text) if date_text else None,
-                   time=parse_time(date_text[10:]) if date_text and len(date_text) > 10 else None,
-                   kind="json", **values)
-
-
-def parse_json(text: str, path: str, settings: InputSettings) -> Iterator[Article | Failure]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        yield Failure(path, f"{path}: invalid JSON (line {error.lineno}: {error.msg})")
-        return
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
-        data = data["articles"]
-    records = data if isinstance(data, list) else [data]
-    for number, record in enumerate(records, 1):
-        name = f"{path}#{number}" if len(records) > 1 else path
+    def file(self, path: Path) -> Iterator[Article | Failure]:
         try:
-            yield _record_article(record, name, settings)
+            data = read_bytes(path, self.settings.max_input_size, self.settings.pipe_timeout)
+        except InputError as error:
+            yield Failure(str(path), str(error))
+            return
+        yield from self.parse(data, str(path), path.suffix.lower())
+
+    def url(self, url: str) -> Iterator[Article | Failure]:
+        from .fetch import FetchError
+
+        try:
+            page = self.fetcher.fetch(url)
+        except FetchError as error:
+            yield Failure(url, str(error))
+            return
+        suffix = _CONTENT_KINDS.get(page.content_type)
+        if suffix is None:
+            suffix = Path(page.final_url.split("?")[0]).suffix.lower() if not page.content_type else None
+        if suffix is None:
+            yield Failure(url, f"{url}: {page.content_type} is not an article format (HTML, feeds, JSON, text)")
+            return
+        yield from self.parse(page.body, url, suffix, charset=page.charset, base_url=page.final_url)
+
+    def page(self, url: str) -> Article:
+        """The article on the page at `url` (for feed entries); raises InputError."""
+        for item in self.url(url):
+            if isinstance(item, Failure):
+                raise InputError(item.error)
+            return item
+        raise InputError(f"{url}: no article found")
+
+    # -- formats ------------------------------------------------------------------------------------
+    def parse(self, data: bytes, name: str, suffix: str, charset: str | None = None,
+              base_url: str | None = None) -> Iterator[Article | Failure]:
+        from .readers.feeds import looks_like_feed, parse_feed
+
+        if suffix in _FEED_SUFFIXES or (suffix not in _JSON_SUFFIXES | _JSONL_SUFFIXES and looks_like_feed(data)):
+            yield from (sanitize(item, name) for item in parse_feed(data, name, self.page if self.settings.fetch
+                                                                     else None))
+            return
+        try:
+            text = decode(data, name, charset)
         except InputError as error:
             yield Failure(name, str(error))
+            return
+        if not text.strip():
+            yield Failure(name, f"{name}: empty file, nothing to do")
+            return
+        if suffix in _TEXT_SUFFIXES and _url_list(text):
+            for line in text.splitlines():
+                if line.strip() and not line.lstrip().startswith("#"):
+                    yield from self.url(line.strip())
+            return
+        for item in parse_text(text, name, self.settings, suffix, base_url):
+            yield sanitize(item, name)
 
 
-def parse_jsonl(text: str, path: str, settings: InputSettings) -> Iterator[Article | Failure]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        name = f"{path}:{number}"
-        try:
-            yield _record_article(json.loads(line), name, settings)
-        except json.JSONDecodeError as error:
-            yield Failure(name, f"{name}: invalid JSON ({error.msg})")
-        except InputError as error:
-            yield Failure(name, str(error))
+def _url_list(text: str) -> bool:
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return bool(lines) and all(is_url(line) for line in lines)
 
 
-def parse_text(text: str, path: str, settings: InputSettings, suffix: str) -> Iterator[Article | Failure]:
-    """Parse already-decoded text by the kind its name suggests."""
+def parse_text(text: str, path: str, settings: InputSettings, suffix: str,
+               url: str | None = None) -> Iterator[Article | Failure]:
+    """Parse already-decoded text by the kind its name (or content) suggests."""
+    from .readers.records import parse_json, parse_jsonl
+
     if not text.strip():
         yield Failure(path, f"{path}: empty file, nothing to do")
         return
-    if suffix in _JSON_SUFFIXES:
+    head = text.lstrip("\ufeff \t\r\n")[:15].lower()
+    if suffix in _JSON_SUFFIXES or (suffix in ("", ".txt") and head[:1] in "{[" and _is_json(text)):
         yield from parse_json(text, path, settings)
     elif suffix in _JSONL_SUFFIXES:
         yield from parse_jsonl(text, path, settings)
-    elif suffix in _HTML_SUFFIXES or (suffix not in _MARKDOWN_SUFFIXES and text.lstrip()[:15].lower().startswith(
-            ("<!doctype html", "<html"))):
-        yield _require_body(parse_html(text, path), path)
+    elif suffix in _HTML_SUFFIXES or (suffix not in _MARKDOWN_SUFFIXES and head.startswith(("<!doctype html", "<html"))):
+        yield _require_body(parse_html(text, path, url), path)
     elif suffix in _MARKDOWN_SUFFIXES:
         yield _require_body(parse_markdown(text, path), path)
     else:
         yield _require_body(parse_plain(text, path), path)
 
 
+def _is_json(text: str) -> bool:
+    import json
+
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def _require_body(article: Article, path: str) -> Article | Failure:
     return article if article.body.strip() else Failure(path, f"{path}: no article text found")
 
 
-def _walk(directory: Path, settings: InputSettings) -> Iterator[Path | Failure]:
-    """Files under `directory` matching the include patterns; symlink loops and unreadable folders reported."""
+# -- what reaches the pipeline is clean text ---------------------------------------------------------
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _clean(value: Any, problems: set[str]) -> Any:
+    if isinstance(value, str):
+        if "\x00" in value:
+            problems.add("NUL characters removed")
+            value = value.replace("\x00", "")
+        if _SURROGATE.search(value):
+            problems.add("lone surrogate escapes replaced by U+FFFD")
+            value = _SURROGATE.sub("\ufffd", value)
+        return value
+    if isinstance(value, list):
+        return [_clean(item, problems) for item in value]
+    if isinstance(value, dict):
+        return {_clean(key, problems): _clean(item, problems) for key, item in value.items()}
+    return value
+
+
+def sanitize(item: Article | Failure, name: str) -> Article | Failure:
+    """No NUL and no lone surrogate (which no encoder accepts) gets past reading; a warning names the file."""
+    if isinstance(item, Failure):
+        return item
+    problems: set[str] = set()
+    for field_name in ("body", "title", "date", "time", "source", "url", "author", "published", "tags", "credits",
+                       "extra"):
+        setattr(item, field_name, _clean(getattr(item, field_name), problems))
+    for problem in sorted(problems):
+        log.warning("%s: %s", item.path or name, problem)
+    return item
+
+
+# -- folders -----------------------------------------------------------------------------------------
+
+def walk(directory: Path, settings: InputSettings) -> Iterator[Path | Failure]:
+    """Regular files under `directory` matching the include patterns, in name order.
+
+    Pipes, devices and sockets are reported and skipped; a symlink that leads out of the folder is
+    followed only with follow_symlinks; symlink loops and unreadable folders are reported.
+    """
+    root = directory.resolve()
     seen: set[tuple[int, int]] = set()
-
-    def on_error(error: OSError) -> None:
-        failures.append(Failure(str(error.filename), f"{error.filename}: cannot read directory ({error.strerror})"))
-
-    failures: list[Failure] = []
-    for root, dirs, files in os.walk(directory, followlinks=True, onerror=on_error):
-        yield from failures
-        failures.clear()
+    pending = [directory]
+    while pending:
+        folder = pending.pop()
         try:
-            info = os.stat(root)
-        except OSError:
+            info = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            yield Failure(str(folder), f"{folder}: cannot read directory ({error.strerror or error})")
             continue
         if (info.st_dev, info.st_ino) in seen:
-            dirs[:] = []
-            yield Failure(root, f"{root}: symlink loop, skipped")
+            yield Failure(str(folder), f"{folder}: symlink loop, skipped")
             continue
         seen.add((info.st_dev, info.st_ino))
-        dirs.sort()
-        for name in sorted(files):
-            if not name.startswith(".") and any(fnmatch.fnmatch(name.lower(), p) for p in settings.include):
-                yield Path(root) / name
-    yield from failures
-
-
-def load_articles(inputs: Iterable[str | Path], settings: InputSettings | None = None) -> Iterator[Article | Failure]:
-    """Articles from files, directories (recursive) and '-' (standard input), in the order given."""
-    settings = settings or InputSettings()
-    for item in inputs:
-        name = str(item)
-        if name == "-":
-            try:
-                text = read_text("-")
-            except InputError as error:
-                yield Failure("<stdin>", str(error))
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            yield from parse_text(text, "<stdin>", settings, "")
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for entry in _walk(path, settings):
-                if isinstance(entry, Failure):
-                    yield entry
+            path = Path(entry.path)
+            if entry.is_symlink() and not settings.follow_symlinks and not _inside(path, root):
+                log.warning("%s: a symlink to outside %s, not followed (--follow-symlinks follows it)",
+                            path, directory)
+                continue
+            try:
+                mode = path.stat().st_mode
+            except FileNotFoundError:
+                yield Failure(str(path), f"{path}: no such file")
+                continue
+            except OSError as error:
+                yield Failure(str(path), f"{path}: cannot read ({error.strerror or error})")
+                continue
+            if stat.S_ISDIR(mode):
+                subfolders.append(path)
+            elif any(fnmatch.fnmatch(entry.name.lower(), pattern) for pattern in settings.include):
+                if stat.S_ISREG(mode):
+                    yield path
                 else:
-                    yield from from_path(entry, settings)
-            continue
-        yield from from_path(path, settings)
+                    log.warning("%s: %s, not a regular file: skipped", path, _kind(mode))
+        pending.extend(reversed(subfolders))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def load_articles(inputs: Iterable[str | Path], settings: InputSettings | None = None, *,
+                  offline: bool = False) -> Iterator[Article | Failure]:
+    """Articles from files, folders (recursive), '-' (standard input), http(s) URLs, files of URLs and
+    feeds, in the order given. `offline` makes no connection: URLs are read from the page cache only."""
+    reader = _Reader(settings or InputSettings(), offline)
+    try:
+        for item in inputs:
+            yield from reader.read(item)
+    finally:
+        reader.close()
 
 
 def from_path(path: Path, settings: InputSettings) -> Iterator[Article | Failure]:
+    """The articles in one file."""
+    reader = _Reader(settings, offline=False)
     try:
-        text = read_text(path)
-    except InputError as error:
-        yield Failure(str(path), str(error))
-        return
-    yield from parse_text(text, str(path), settings, path.suffix.lower())
+        yield from reader.file(path)
+    finally:
+        reader.close()
 
 
-__all__ = ["Article", "Failure", "decode", "load_articles", "parse_html", "parse_markdown", "parse_plain"]
+__all__ = ["EXTRACTED", "Article", "Failure", "decode", "from_path", "is_url", "load_articles", "parse_html", "parse_markdown",
+           "parse_plain", "parse_text"]

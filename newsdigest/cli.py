@@ -110,8 +110,8 @@ def _options(*decorators: Callable) -> Callable:
 common = _options(
     click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML config file "
                  "(default: ./newsdigest.toml if present)."),
-    click.option("--offline", is_flag=True, default=None, help="Never download: use the local cache or a "
-                 "model directory only (also HF_HUB_OFFLINE=1)."),
+    click.option("--offline", is_flag=True, default=None, help="Never download or connect: models from the "
+                 "local cache or a model directory (also HF_HUB_OFFLINE=1), web pages from the page cache."),
     click.option("--trust-remote-code", is_flag=True, default=None, help="Allow models that run code "
                  "from their repository."),
     click.option("-q", "--quiet", is_flag=True, help="Errors only; no progress bar."),
@@ -142,6 +142,27 @@ translation_options = _options(
     click.option("--max-new-tokens", type=click.IntRange(min=1), help="Cap on tokens generated per "
                  "sentence (default: twice the source length + 16)."),
     runtime_options,
+)
+
+
+class _Size(click.ParamType):
+    name = "size"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        from .textio import parse_size
+
+        try:
+            return value if isinstance(value, int) else parse_size(value)
+        except InputError as error:
+            self.fail(str(error), param, ctx)
+
+
+input_options = _options(
+    click.option("--no-fetch", is_flag=True, default=None, help="Use each feed entry's own text; do not fetch "
+                 "the pages entries link to."),
+    click.option("--follow-symlinks", is_flag=True, default=None, help="Follow symlinks in input folders that "
+                 "point outside them."),
+    click.option("--max-input-size", type=_Size(), help="Largest input file read (default: 100MB)."),
 )
 summary_options = _options(
     click.option("--length", help="short, medium, long, N sentences (3), N words (60w) or a ratio (20%)."),
@@ -202,7 +223,9 @@ def _config(params: dict[str, Any], beams_for: tuple[str, ...] = ("translation",
                     "no_repeat_ngram_size": params.get("no_repeat_ngram_size"),
                     "repetition_penalty": params.get("repetition_penalty")},
         "input": {"include": list(params.get("include") or []) or None,
-                  "language_check": params.get("language_check")},
+                  "language_check": params.get("language_check"), "max_input_size": params.get("max_input_size"),
+                  "fetch": False if params.get("no_fetch") else None,
+                  "follow_symlinks": params.get("follow_symlinks")},
     }
     return resolve_config(options, params.get("config_file"))
 
@@ -252,6 +275,7 @@ def _finish(failures: int, successes: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), help="Output format "
               "(default: text, or from the --output extension).")
 @click.option("-o", "--output", help="Write here instead of standard output.")
+@input_options
 @translation_options
 @common
 @click.pass_context
@@ -259,6 +283,7 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     """Translate text files (or standard input) sentence by sentence; nothing is dropped."""
     from translate import translate_documents
 
+    from .articles import EXTRACTED, Failure, is_url, load_articles
     from .formats import render_translations
     from .pipeline import configured_translator
     from .render import format_for
@@ -271,8 +296,17 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
         raise InputError(f"translate writes text, json or markdown, not {fmt}")
     names, texts, failures = [], [], 0
     for name in inputs or ("-",):
+        if name != "-" and (is_url(name) or Path(name).suffix.lower() in EXTRACTED or Path(name).is_dir()):
+            for item in load_articles([name], config.input, offline=config.offline):  # the article, not the markup
+                if isinstance(item, Failure):
+                    log.error("%s", item.error)
+                    failures += 1
+                else:
+                    names.append(item.path)
+                    texts.append("\n\n".join(part for part in (item.title, item.body) if part))
+            continue
         try:
-            text = read_text(name)
+            text = read_text(name, config.input.max_input_size, config.input.pipe_timeout)
             if not text.strip():
                 raise InputError(f"{'<stdin>' if name == '-' else name}: empty file, nothing to translate")
         except InputError as error:
@@ -302,7 +336,7 @@ def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[
     progress = _Progress(None, "article", ctx.obj["quiet"])
     pipeline = Pipeline(config, cache=cache, progress=progress)
     try:
-        records = list(pipeline.run(load_articles(inputs or ("-",), config.input)))
+        records = list(pipeline.run(load_articles(inputs or ("-",), config.input, offline=config.offline)))
     finally:
         progress.close()
         if cache is not None:
@@ -321,6 +355,7 @@ def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), help="Output format.")
 @click.option("-o", "--output", help="Write here instead of standard output.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@input_options
 @summary_options
 @runtime_options
 @common
@@ -366,6 +401,7 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
               "articles that are not in the source language.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--fail-fast", is_flag=True, default=None, help="Stop at the first failing article.")
+@input_options
 @summary_options
 @runtime_options
 @common

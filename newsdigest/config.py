@@ -34,20 +34,40 @@ EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html
 
 @dataclass
 class InputSettings:
-    """How articles are found and read."""
+    """How articles are found, fetched and read."""
 
     include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown", "*.html", "*.htm",
-                                                          "*.json", "*.jsonl", "*.ndjson"])
-    title_field: str = "title"
-    body_field: str = "body"
-    date_field: str = "date"
-    url_field: str = "url"
-    source_field: str = "source"
+                                                          "*.json", "*.jsonl", "*.ndjson", "*.rss", "*.atom"])
+    # JSON fields and front-matter keys: None reads the common names (title/headline/kop, text/body/...)
+    title_field: str | None = None
+    body_field: str | None = None
+    date_field: str | None = None
+    url_field: str | None = None
+    source_field: str | None = None
+    author_field: str | None = None
     language_check: str = "warn"  # warn | skip | off
+    max_input_size: int = 100_000_000  # bytes per input file; larger ones are reported and skipped
+    pipe_timeout: float = 30.0  # seconds without data before a pipe or device given as input is given up
+    follow_symlinks: bool = False  # follow links in input folders that point outside them
+    fetch: bool = True  # fetch the page a feed entry links to when the entry has no full text
+    fetch_timeout: float = 30.0
+    max_fetch_size: int = 10_000_000
+    max_redirects: int = 5
+    fetch_retries: int = 3  # retries on 429, 5xx and lost connections, with exponential backoff
+    retry_backoff: float = 1.0  # seconds before the first retry when the server gives no Retry-After
+    max_retry_wait: float = 120.0
+    page_cache: bool = True  # keep fetched pages on disk, revalidated with ETag/Last-Modified
+    page_cache_dir: str | None = None  # default: the user cache folder, newsdigest/pages
 
     def validate(self) -> None:
         if self.language_check not in ("warn", "skip", "off"):
             raise InputError(f"language_check must be warn, skip or off, not '{self.language_check}'")
+        for name in ("max_input_size", "max_fetch_size", "fetch_timeout", "pipe_timeout"):
+            if getattr(self, name) <= 0:
+                raise InputError(f"input.{name} must be positive, not {getattr(self, name)}")
+        for name in ("max_redirects", "fetch_retries", "retry_backoff", "max_retry_wait"):
+            if getattr(self, name) < 0:
+                raise InputError(f"input.{name} must not be negative, not {getattr(self, name)}")
 
 
 @dataclass

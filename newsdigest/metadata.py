@@ -1,9 +1,11 @@
-"""Recognise the metadata lines of news articles: dates, times and sources (Dutch and English)."""
+"""Recognise the metadata of news articles: dates, times, sources, bylines and credits (Dutch and English)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
+from dataclasses import dataclass
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5,
@@ -49,8 +51,12 @@ def parse_time(text: str) -> str | None:
 
 
 def parse_source(text: str) -> str | None:
+    """The name after "Bron:" or "Source:"; None when what follows is a sentence rather than a name."""
     match = _SOURCE.search(text)
-    return match.group(1).strip(" .*_") if match else None
+    if not match:
+        return None
+    source = match.group(1).strip(" .*_")
+    return source if len(source.split()) <= 6 and not re.search(r"[.!?]\s", source) else None
 
 
 def metadata_line(line: str) -> dict[str, str] | None:
@@ -76,7 +82,9 @@ def metadata_line(line: str) -> dict[str, str] | None:
     for pattern in (_WORD_DATE, _ISO_DATE, _NUMERIC_DATE, _TIME):
         leftover = pattern.sub(" ", leftover)
     leftover = re.sub(r"\b(?:door|by)\b.*$", " ", leftover, flags=re.I)
-    leftover = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|om)\b", " ", leftover, flags=re.I)
+    leftover = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|om|"
+                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|"
+                      r"gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
     return found if len(re.sub(r"[\W_]+", "", leftover)) <= 3 else None
 
 
@@ -88,3 +96,195 @@ def clean_title(line: str) -> str:
     if len(title) > 1 and title[0] in _QUOTES and title[-1] in _QUOTES:
         title = title[1:-1].strip()
     return title
+
+
+# -- timestamps as records, feeds and front matter give them ----------------------------------------
+
+@dataclass(frozen=True)
+class Stamp:
+    """A publication moment as written: local date and time, and ISO 8601 with the offset when known."""
+
+    date: str
+    time: str | None
+    iso: str
+
+
+_ISO_STAMP = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+                        r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?\s*$", re.I)
+
+
+def _stamp(moment: dt.datetime, with_time: bool = True) -> Stamp:
+    if not with_time:
+        return Stamp(moment.date().isoformat(), None, moment.date().isoformat())
+    iso = moment.isoformat(timespec="seconds")
+    return Stamp(moment.date().isoformat(), moment.strftime("%H:%M"), iso)
+
+
+def _offset(text: str | None) -> dt.tzinfo | None:
+    if not text:
+        return None
+    if text.upper() in ("Z", "UTC", "GMT"):
+        return dt.timezone.utc
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    delta = dt.timedelta(hours=hours, minutes=minutes)
+    return dt.timezone(-delta if text[0] == "-" else delta)
+
+
+def parse_timestamp(value: object) -> Stamp | None:
+    """A date in any common form: ISO 8601 (offset kept), RFC 822, epoch seconds or milliseconds,
+    Dutch or English words ("16 februari 2019 12:19"), day-month-year numbers; None if there is none."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return _stamp(value)
+    if isinstance(value, dt.date):
+        return _stamp(dt.datetime(value.year, value.month, value.day), with_time=False)
+    if isinstance(value, (int, float)) or (isinstance(value, str) and re.fullmatch(r"\s*\d{9,13}(\.\d+)?\s*", value)):
+        seconds = float(value)
+        if seconds > 1e11:  # milliseconds
+            seconds /= 1000
+        try:
+            return _stamp(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    match = _ISO_STAMP.match(text)
+    if match:
+        year, month, day, hour, minute, second, zone = match.groups()
+        try:
+            moment = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+                                 int(second or 0), tzinfo=_offset(zone))
+        except ValueError:
+            return None
+        return _stamp(moment, with_time=hour is not None)
+    if re.match(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d", text):
+        try:
+            return _stamp(email.utils.parsedate_to_datetime(text))
+        except (TypeError, ValueError, IndexError):
+            pass
+    date = parse_date(text)
+    if date is None:
+        return None
+    clock = parse_time(_WORD_DATE.sub(" ", text))
+    if clock is None:
+        return Stamp(date, None, date)
+    return Stamp(date, clock, f"{date}T{clock}:00")
+
+
+# -- bylines, credits and agencies in scraped text -----------------------------------------------
+
+# News agencies: when one is named in a dateline or source line, it is the article's source, whatever
+# site published it. Photo credits never make an agency the source.
+NEWS_AGENCIES = {name.lower(): name for name in ("ANP", "Belga", "AFP", "Reuters", "AP", "DPA", "Novum", "EFE",
+                                                  "Bloomberg", "Associated Press", "Agence France-Presse")}
+# Dutch and Flemish news outlets as they name themselves, with the stem of their web address.
+_OUTLETS = (
+    ("NU.nl", "nu"), ("NOS", "nos"), ("RTL Nieuws", "rtlnieuws"), ("AD", "ad"), ("de Volkskrant", "volkskrant"),
+    ("NRC", "nrc"), ("Trouw", "trouw"), ("Het Parool", "parool"), ("De Telegraaf", "telegraaf"),
+    ("Het Financieele Dagblad", "fd"), ("HLN", "hln"), ("Het Nieuwsblad", "nieuwsblad"), ("De Standaard", "standaard"),
+    ("VRT NWS", "vrt"), ("De Morgen", "demorgen"), ("Gazet van Antwerpen", "gva"),
+    ("Het Belang van Limburg", "hbvl"), ("De Tijd", "tijd"), ("Knack", "knack"), ("Metro", "metronieuws"),
+    ("EW", "ewmagazine"), ("Tubantia", "tubantia"), ("De Gelderlander", "gelderlander"),
+    ("Dagblad van het Noorden", "dvhn"), ("Leeuwarder Courant", "lc"), ("NH Nieuws", "nhnieuws"), ("AT5", "at5"),
+    ("Omroep Brabant", "omroepbrabant"), ("Omroep Gelderland", "omroepgelderland"), ("RTV Utrecht", "rtvutrecht"),
+    ("RTV Noord", "rtvnoord"), ("Rijnmond", "rijnmond"), ("Omroep West", "omroepwest"), ("1Limburg", "1limburg"),
+    ("L1", "l1"), ("Omrop Fryslân", "omropfryslan"), ("BNR Nieuwsradio", "bnr"), ("Follow the Money", "ftm"),
+    ("Tweakers", "tweakers"), ("De Limburger", "limburger"), ("Brabants Dagblad", "bd"),
+    ("Eindhovens Dagblad", "ed"), ("BN DeStem", "bndestem"), ("PZC", "pzc"), ("De Stentor", "destentor"),
+    ("Noordhollands Dagblad", "noordhollandsdagblad"), ("Haarlems Dagblad", "haarlemsdagblad"),
+    ("Leidsch Dagblad", "leidschdagblad"), ("Het Laatste Nieuws", None), ("Algemeen Dagblad", None),
+    ("RTBF", "rtbf"), ("Bruzz", "bruzz"), ("Kanaal Z", "kanaalz"), ("Nieuwsuur", None), ("EenVandaag", "eenvandaag"),
+    ("Reformatorisch Dagblad", "rd"), ("Nederlands Dagblad", "nd"), ("Friesch Dagblad", "frieschdagblad"),
+)
+OUTLETS = {name.lower(): name for name, _ in _OUTLETS} | {alias: name for alias, name in (
+    ("volkskrant", "de Volkskrant"), ("parool", "Het Parool"), ("telegraaf", "De Telegraaf"), ("nu", "NU.nl"),
+    ("nieuwsblad", "Het Nieuwsblad"), ("standaard", "De Standaard"), ("gva", "Gazet van Antwerpen"),
+    ("hbvl", "Het Belang van Limburg"), ("ad.nl", "AD"), ("fd", "Het Financieele Dagblad"), ("vrt", "VRT NWS"),
+    ("rtl", "RTL Nieuws"), ("hln.be", "HLN"), ("nos.nl", "NOS"))} | {key: value for key, value in NEWS_AGENCIES.items()}
+_DOMAINS = {stem: name for name, stem in _OUTLETS if stem}
+# Names that crawlers glue to the first sentence ("ANPDe politie", "(Belga) De ...", "Bron: ANP De ...").
+GLUED = ("ANP", "Belga", "BELGA", "AFP", "Reuters", "REUTERS", "AP", "DPA", "dpa", "Novum", "NOVUM", "EFE",
+         "Bloomberg", "NU.nl", "NOS", "RTL Nieuws", "Het Nieuwsblad", "HLN", "VRT NWS")
+_AGENCY = "|".join(re.escape(name) for name in sorted(GLUED, key=len, reverse=True))
+
+
+def agency(name: str | None) -> str | None:
+    """The news agency `name` is ("ANP", "BELGA", "ANP/NU.nl" -> "ANP"), or None."""
+    for part in re.split(r"\s*[/,&|]\s*|\s+(?:en|and)\s+", (name or "").strip()):
+        if part.lower() in NEWS_AGENCIES:
+            return NEWS_AGENCIES[part.lower()]
+    return None
+
+
+def outlet(name: str) -> str | None:
+    """The outlet `name` refers to, as it names itself ("volkskrant" -> "de Volkskrant"), or None."""
+    return OUTLETS.get(name.strip().lower())
+
+
+def outlet_for_host(host: str) -> str | None:
+    """The outlet behind a web address ("www.standaard.be" -> "De Standaard"), or None."""
+    parts = host.lower().removeprefix("www.").split(".")
+    return _DOMAINS.get(parts[-2]) if len(parts) >= 2 else None
+
+
+_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|en|&|and)\s+)*[A-ZÀ-Ý][\w'’.-]*){0,4}"
+_BYLINE = re.compile(
+    rf"^(?:(?i:door|by|tekst|text|auteur|author|redactie)\s*:\s*(?P<labelled>.{{2,80}})"
+    rf"|(?i:door|by)\s+(?P<name>{_NAME}(?:\s*(?:,|en|and|&)\s*{_NAME})*)"
+    r"|(?P<own>(?i:van\s+(?:onze|een\s+onzer|onze\s+eigen)\s+(?:\w+\s+)?(?:correspondent(?:e|en)?|verslaggever(?:s|ster)?"
+    r"|redacteur(?:en)?|redactie|medewerker(?:s|ster)?))\b.{0,60}))\s*$")
+_CREDIT = re.compile(r"^[(\[]?\s*(?:(?:foto(?:'s|grafie)?|beeld|photo|image|illustratie|video|graphic|afbeelding)"
+                     r"\s*(?::|©)\s*|©\s*|\(c\)\s*|copyright\s+)(?P<credit>[^()\[\]]{2,80}?)\s*[)\]]?\s*$", re.I)
+_CREDIT_BARE = re.compile(rf"^[(\[]?\s*(?i:foto|beeld)\s+(?P<credit>(?:{_AGENCY}|[A-ZÀ-Ý][\w.-]*)"
+                          r"(?:\s*[/|,]\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,3})?)\s*[)\]]?\s*$")
+
+
+def byline(line: str) -> str | None:
+    """The author(s) a byline names ("Door: Jan de Vries", "Van onze correspondent in Brussel"), or None."""
+    stripped = line.strip().strip("*_ ")
+    match = _BYLINE.match(stripped) if len(stripped) <= 120 else None
+    if not match:
+        return None
+    found = match["labelled"] or match["name"] or match["own"]
+    return found.strip(" .") if found else None
+
+
+def credit(line: str) -> str | None:
+    """The credit a photo-credit line gives ("© BELGA", "Beeld: ANP", "(Foto: Robin Utrecht/ANP)"), or None."""
+    stripped = line.strip().strip("*_ ")
+    if len(stripped) > 120:
+        return None
+    match = _CREDIT.match(stripped) or _CREDIT_BARE.match(stripped)
+    return match["credit"].strip(" .").lstrip("© ") if match else None
+
+
+# "AMSTERDAM (ANP) - ", "DEN HAAG - ", "(Belga) ", "ANP - ", "Bron: ANP " or "ANP" glued to the sentence.
+_DATELINE = re.compile(
+    rf"^(?:(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{{1,30}}?)\s*)?"
+    rf"(?:\(\s*(?P<agency>(?:{_AGENCY}|[A-Z]{{2,6}})(?:\s*[/,]\s*(?:{_AGENCY}|[A-Z]{{2,6}}))*)\s*\)\s*(?:[-–—]\s*)?|(?P<dash>[-–—]\s+))")
+_AGENCY_LEAD = re.compile(rf"^(?:(?i:bron|source)\s*:\s*)?(?P<agency>{_AGENCY})(?:\s*[-–—/:]\s*|\s+(?=[A-Z„“\"'‘])|(?=[A-Z][a-z]))")
+
+
+def dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    """(place, agency, rest) for a first paragraph that opens with a dateline or an agency name."""
+    match = _DATELINE.match(paragraph)
+    if match and (match["place"] or match["agency"]):
+        place = match["place"].strip() if match["place"] else None
+        agency = match["agency"]
+        if place and not agency and place.lower() in OUTLETS:  # "ANP - De politie ..."
+            place, agency = None, place
+        if place and (len(place) < 2 or not place.replace(" ", "").replace("-", "").isupper()):
+            place = None
+        if place or agency:
+            rest = paragraph[match.end():].lstrip(" -–—")
+            if rest[:1].isupper() or rest[:1] in "„“\"'‘":
+                return place, agency, rest
+    lead = _AGENCY_LEAD.match(paragraph)
+    if lead:
+        rest = paragraph[lead.end():].lstrip(" -–—")
+        if rest[:1].isupper() or rest[:1] in "„“\"'‘":
+            return None, lead["agency"], rest
+    return None, None, paragraph

@@ -232,6 +232,7 @@ def failure_record(path: str, error: str, article: Article | None = None) -> dic
         "path": path, "title": None, "original_title": article.title if article else None,
         "date": article.date if article else None, "time": article.time if article else None,
         "source": article.source if article else None, "url": article.url if article else None,
+        **_article_fields(article),
         "summary": None, "summary_sentences": [], "headline": None, "style": None, "translation": None,
         "segments": None, "original": None, "model": None, "length": None, "chunks": 0, "rounds": 0,
         "warnings": [], "cached": False, "error": error,
@@ -242,7 +243,7 @@ def article_record(article: Article, title: str | None, translation: DocumentTra
                    summary: Summary, model: str, length: str, include_original: bool = False) -> dict[str, Any]:
     return {
         "path": article.path, "title": title, "original_title": article.title, "date": article.date,
-        "time": article.time, "source": article.source, "url": article.url,
+        "time": article.time, "source": article.source, "url": article.url, **_article_fields(article),
         "summary": summary.text, "summary_sentences": summary.sentences, "headline": summary.headline,
         "style": summary.style, "translation": translation.text if translation else None,
         "segments": [dataclasses.asdict(s) for s in translation.segments] if translation else None,
@@ -250,3 +251,11 @@ def article_record(article: Article, title: str | None, translation: DocumentTra
         "model": model, "length": length, "chunks": summary.chunks, "rounds": summary.rounds,
         "warnings": summary.warnings, "cached": False, "error": None,
     }
+
+
+def _article_fields(article: Article | None) -> dict[str, Any]:
+    """What the readers found beside the text: byline, publication moment with offset, tags, credits,
+    and the fields of a record that no other field takes."""
+    return {"author": article.author if article else None, "published": article.published if article else None,
+            "tags": list(article.tags) if article else [], "credits": list(article.credits) if article else [],
+            "extra": dict(article.extra) if article else {}}

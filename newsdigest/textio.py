@@ -1,9 +1,10 @@
-"""Read text files whatever their encoding, and write outputs atomically."""
+"""Read text files whatever their encoding and size, and write outputs atomically."""
 
 from __future__ import annotations
 
 import logging
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -13,14 +14,32 @@ from translate.errors import InputError
 log = logging.getLogger("newsdigest")
 
 _BINARY_MARKERS = (b"\x00", b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8")
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+DEFAULT_MAX_INPUT_SIZE = 100_000_000
+PIPE_TIMEOUT = 30.0
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 first; otherwise the encoding charset-normalizer detects, with a warning."""
+def decode(data: bytes, name: str, charset: str | None = None) -> str:
+    """Text from bytes: a byte-order mark (UTF-8/16/32) decides; else `charset` (from HTTP), UTF-8, or the
+    encoding charset-normalizer detects, with a warning. NUL characters are removed."""
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            try:
+                return _without_nul(data[len(mark):].decode(encoding), name)
+            except UnicodeDecodeError as error:
+                raise InputError(f"{name}: starts with a {encoding.upper()} byte-order mark but is not valid "
+                                 f"{encoding.upper()} (byte {error.start + len(mark)})") from None
     if data.startswith(_BINARY_MARKERS[1:]) or b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file, not text")
+    if charset:
+        try:
+            return _without_nul(data.decode(charset), name)
+        except (LookupError, UnicodeDecodeError):
+            log.debug("%s: declared charset %s does not fit", name, charset)
     try:
-        return data.decode("utf-8-sig")
+        return _without_nul(data.decode("utf-8"), name)
     except UnicodeDecodeError as error:
         from charset_normalizer import from_bytes
 
@@ -28,23 +47,106 @@ def decode(data: bytes, name: str) -> str:
         if best is None:
             raise InputError(f"{name}: not valid UTF-8 (byte {error.start}) and no other encoding fits") from error
         log.warning("%s: not UTF-8, read as %s", name, best.encoding)
-        return str(best)
+        return _without_nul(str(best), name)
 
 
-def read_text(path: str | Path) -> str:
-    """The text of a file, or of standard input for '-'."""
+def _without_nul(text: str, name: str) -> str:
+    if "\x00" in text:
+        log.warning("%s: NUL characters removed", name)
+        return text.replace("\x00", "")
+    return text
+
+
+_UNITS = {"": 1, "b": 1, "k": 1_000, "kb": 1_000, "m": 1_000_000, "mb": 1_000_000, "g": 1_000_000_000,
+          "gb": 1_000_000_000, "kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30}
+
+
+def parse_size(text: str) -> int:
+    """Bytes from "50MB", "2G", "500k" or a plain number."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    unit = match.group(2).lower() if match else None
+    if not match or unit not in _UNITS or float(match.group(1)) <= 0:
+        raise InputError(f"'{text}' is not a size: use a number of bytes or e.g. 50MB, 2GB, 500kB")
+    return int(float(match.group(1)) * _UNITS[unit])
+
+
+def _size(limit: int) -> str:
+    return f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit} bytes"
+
+
+def _too_large(name: str, limit: int) -> InputError:
+    return InputError(f"{name}: larger than the {_size(limit)} input limit (raise it with --max-input-size "
+                      "or input.max_input_size)")
+
+
+def read_bytes(path: str | Path, limit: int = DEFAULT_MAX_INPUT_SIZE, timeout: float = PIPE_TIMEOUT) -> bytes:
+    """The bytes of a file, of standard input ('-'), a pipe or a device, never more than `limit`.
+
+    Pipes and devices are read without blocking for ever: no data for `timeout` seconds is an error.
+    """
     name = str(path)
     if name == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise _too_large("<stdin>", limit)
+        return data
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError as error:
-        raise InputError(f"{name}: no such file") from error
-    except IsADirectoryError as error:
-        raise InputError(f"{name}: is a directory") from error
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
     except OSError as error:
-        raise InputError(f"{name}: cannot read ({error.strerror or error})") from error
-    return decode(data, name)
+        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{name}: is a directory")
+    if stat.S_ISSOCK(info.st_mode):
+        raise InputError(f"{name}: is a socket, not a file")
+    if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        raise _too_large(name, limit)
+    try:
+        if stat.S_ISREG(info.st_mode):  # its size was checked above
+            data = Path(path).read_bytes()
+        else:
+            data = _read_stream(name, limit, timeout)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
+    if len(data) > limit:
+        raise _too_large(name, limit)
+    return data
+
+
+def _read_stream(name: str, limit: int, timeout: float) -> bytes:
+    """A FIFO or character device, read until end of file, `limit` + 1 bytes, or `timeout` s of silence."""
+    import select
+
+    handle = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        poller = select.poll()
+        poller.register(handle, select.POLLIN | select.POLLHUP)
+        chunks, total = [], 0
+        while total <= limit:
+            if not poller.poll(timeout * 1000):
+                raise InputError(f"{name}: no data for {timeout:g} s (a pipe that nobody writes to?)")
+            try:
+                chunk = os.read(handle, min(1 << 20, limit + 1 - total))
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
+def read_text(path: str | Path, limit: int = DEFAULT_MAX_INPUT_SIZE, timeout: float = PIPE_TIMEOUT) -> str:
+    """The text of a file, of standard input for '-', of a pipe or device; see read_bytes and decode."""
+    name = "<stdin>" if str(path) == "-" else str(path)
+    return decode(read_bytes(path, limit, timeout), name)
 
 
 def write_atomic(path: str | Path, text: str) -> None:

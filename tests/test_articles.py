@@ -23,7 +23,7 @@ def test_news_layout_header_becomes_metadata_and_body_is_complete():
 
 
 @pytest.mark.parametrize(("text", "title", "date", "time", "source"), [
-    ("„Kabinet valt” - NOS\n3 maart 2021\n\nTekst.", "Kabinet valt", "2021-03-03", None, None),
+    ("„Kabinet valt” - NOS\n3 maart 2021\n\nTekst.", "Kabinet valt", "2021-03-03", None, "NOS"),
     ("Titel\nzaterdag 16 februari 2019, 12:19\nBron: Reuters\n\nTekst.", "Titel", "2019-02-16", "12:19", "Reuters"),
     ("Titel\n2019-02-16\n14.30 uur\n\nTekst.", "Titel", "2019-02-16", "14:30", None),
     ("Op 3 maart 2021 besloot de raad om te stoppen. Dat was laat.", None, None, None, None),
@@ -65,7 +65,7 @@ def test_json_and_jsonl_with_configured_fields(tmp_path):
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ('{"title": "x"}', "no 'body' field (set input.body_field"),
+    ('{"title": "x"}', "no article text (a field such as text, body, content, tekst; set input.body_field"),
     ('{"body": 42}', "field 'body' must be a string, got int"),
     ('{"body": "x", "title": ["a"]}', "field 'title' must be a string, got list"),
     ('[1, 2', "invalid JSON (line 1"),

@@ -66,7 +66,7 @@ def digest_args(models, *args):
     ("spaties.txt", b"  \n\t \n", "empty file, nothing to do"),
     ("plaatje.txt", bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 32, "binary file, not text"),
     ("kapot.json", b'{"title": 3, "body": "x"}', "field 'title' must be a string, got int"),
-    ("leeg.json", b'{"title": "x"}', "no 'body' field"),
+    ("leeg.json", b'{"title": "x"}', "no article text"),
 ])
 def test_bad_files_fail_alone_with_one_line(models, tmp_path, name, data, message):
     folder = tmp_path / "in"

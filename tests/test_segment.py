@@ -29,6 +29,24 @@ CASES = [
      ["De gemeente onderzoekt:", "- een extra stalling;", "- betere handhaving."]),
     ("Dit is een lange regel tekst die netjes is afgebroken op zeventig tekens\nEn die hier verder gaat.",
      ["Dit is een lange regel tekst die netjes is afgebroken op zeventig tekens En die hier verder gaat."]),
+    # multi-sentence quotations, in every quoting style Dutch papers use
+    ("‘We doen niets. We wachten af. Dat is genoeg.’ Daarna vertrok ze.",
+     ["‘We doen niets.", "We wachten af.", "Dat is genoeg.’", "Daarna vertrok ze."]),
+    ("„Het paard heeft alles gegeven. Dan krijg je dit.” Romp bleef positief.",
+     ["„Het paard heeft alles gegeven.", "Dan krijg je dit.”", "Romp bleef positief."]),
+    ("Ook bondscoach Romp was content. ,,Wat vandaag gebeurde, was een ontlading. Dat voelde goed.'' Hij lachte.",
+     ["Ook bondscoach Romp was content.", ",,Wat vandaag gebeurde, was een ontlading.", "Dat voelde goed.''",
+      "Hij lachte."]),
+    ("Hij zei: \"Ik kom morgen. Misschien later. Wie weet. Zij knikte.",  # the quote never closes
+     ["Hij zei: \"Ik kom morgen.", "Misschien later.", "Wie weet.", "Zij knikte."]),
+    ("Het voelde goed aan. '' En ja, hij was tevreden.", ["Het voelde goed aan. ''", "En ja, hij was tevreden."]),
+    ("„Dit is het einde.” zei hij. Iedereen zweeg.", ["„Dit is het einde.” zei hij.", "Iedereen zweeg."]),
+    ("De minister reisde naar de VS. Daar sprak hij met de president.",
+     ["De minister reisde naar de VS.", "Daar sprak hij met de president."]),
+    ("Nederland stemde tegen in de EU. Het voorstel ging toch door.",
+     ["Nederland stemde tegen in de EU.", "Het voorstel ging toch door."]),
+    ("Volgens J. Jansen en o.a. De Telegraaf kwam de brief van dhr. Pietersen.",
+     ["Volgens J. Jansen en o.a. De Telegraaf kwam de brief van dhr. Pietersen."]),
 ]
 
 
@@ -53,3 +71,17 @@ def test_never_loses_text_on_random_unicode(text):
 def test_never_loses_text_on_news_like_tokens(tokens):
     text = " ".join(tokens)
     assert " ".join(split_sentences(text)) == " ".join(text.split())
+
+
+def test_recall_at_sentence_joins_on_flores():
+    """FLORES lines are joined five at a time; the splitter must cut at >= 97% of the joins."""
+    import sys
+
+    from tests_helpers import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from segmentation import FLORES, flores_paragraphs, score
+
+    if not FLORES.is_file():
+        pytest.skip(f"{FLORES} is not here (it lives in ../shared/eval)")
+    assert score(flores_paragraphs())["recall"] >= 0.97

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .base import Translator
+from .protect import protect_spans
 from .segment import split_paragraphs, split_sentences
 
 
@@ -40,10 +41,13 @@ def segment_document(text: str, lang: str = "nl") -> list[tuple[int, str]]:
 
 
 def translate_documents(texts: list[str], translator: Translator, lang: str = "nl") -> list[DocumentTranslation]:
-    """Translate many documents with one batched call, so batches span documents."""
+    """Translate many documents with one batched call, so batches span documents.
+
+    URLs, e-mail addresses, @handles, #hashtags and codes are kept verbatim and never decoded
+    (translate/protect.py)."""
     segmented = [segment_document(text, lang) for text in texts]
     flat = [sentence for document in segmented for _, sentence in document]
-    translations = translator.translate_batch(flat)
+    translations = protect_spans(translator).translate_batch(flat)
     if len(translations) != len(flat):
         raise RuntimeError(f"translator returned {len(translations)} results for {len(flat)} sentences")
     results = iter(translations)

@@ -1,0 +1,106 @@
+"""RSS 0.9x/1.0/2.0 and Atom feeds through feedparser: one article per entry.
+
+An entry with full content (content:encoded, atom:content) is read as it is; otherwise the page it
+links to is fetched and extracted, unless fetching is off, when the entry's own summary is the text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from translate.errors import InputError
+
+from ..metadata import agency
+from .article import Article, Failure, Found
+from .layout import clean_body
+
+log = logging.getLogger("newsdigest")
+
+FEED_MARKERS = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
+FULL_TEXT = 600  # characters of text: shorter content is a teaser, and the linked page is fetched
+
+PageReader = Callable[[str], Article]
+
+
+def looks_like_feed(data: bytes) -> bool:
+    return bool(FEED_MARKERS.match(data[:2048]))
+
+
+def _text(html: str) -> list[str]:
+    from .html import fragment_paragraphs
+
+    return fragment_paragraphs(html) if "<" in html else [part for part in re.split(r"\n\s*\n", html) if part.strip()]
+
+
+def _entry_stamp(entry: Any, found: Found) -> None:
+    for key in ("published", "updated", "created"):
+        if entry.get(key) and found.when(entry[key]):
+            return
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            found.when(dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.timezone.utc))
+            return
+
+
+def parse_feed(data: bytes | str, name: str, read_page: PageReader | None) -> Iterator[Article | Failure]:
+    """Articles from a feed document; `read_page(url)` fetches and extracts a linked page (None: do not)."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") and parsed.get("bozo_exception") else ""
+        yield Failure(name, f"{name}: a feed without entries{reason}")
+        return
+    feed_title = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, 1):
+        entry_name = f"{name}#{number}"
+        try:
+            yield _entry_article(entry, entry_name, feed_title, read_page)
+        except InputError as error:
+            yield Failure(entry_name, str(error))
+
+
+def _entry_article(entry: Any, name: str, feed_title: str | None, read_page: PageReader | None) -> Article:
+    found = Found()
+    found.offer(title=" ".join(_text(entry.get("title", ""))) or None, url=entry.get("link"),
+                author=entry.get("author"), source=(entry.get("source") or {}).get("title") or feed_title)
+    _entry_stamp(entry, found)
+    found.tag(*(tag.get("term") or tag.get("label") for tag in entry.get("tags", []) if tag.get("term") or
+                tag.get("label")))
+    contents = [item.get("value", "") for item in entry.get("content", [])]
+    content = max(contents, key=len) if contents else ""
+    summary = entry.get("summary", "")
+    full = "\n\n".join(_text(content)) if content else ""
+    if len(full) < FULL_TEXT and read_page is not None and found.url:
+        try:
+            page = read_page(found.url)
+        except InputError as error:
+            log.warning("%s; using the feed's own text for %s", error, name)
+        else:
+            if page.body.strip():
+                return _merge(page, found, name)
+    paragraphs = _text(content if len(content) >= len(summary) else summary)
+    body = "\n\n".join(clean_body(paragraphs, found)).strip()
+    if not body:
+        raise InputError(f"{name}: the feed entry has no text" + ("" if read_page else " (pages are not fetched)"))
+    return found.article(name, body, "feed")
+
+
+def _merge(page: Article, found: Found, name: str) -> Article:
+    """The linked page's text with the feed's metadata, which is cleaner where both have a value."""
+    article = found.article(name, page.body, "feed")
+    article.title = found.title or page.title
+    if found.stamp is None:
+        article.date, article.time, article.published = page.date, page.time, page.published
+    article.author = found.author or page.author
+    article.source = found.agency or (page.source if agency(page.source) else None) or found.source or page.source
+    article.tags = list(dict.fromkeys([*found.tags, *page.tags]))
+    article.credits = list(dict.fromkeys([*found.credits, *page.credits]))
+    article.extra = {**page.extra, **found.extra}
+    return article

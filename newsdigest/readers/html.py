@@ -1,0 +1,239 @@
+"""Web pages: main text through trafilatura, metadata from JSON-LD, meta tags, trafilatura and htmldate.
+
+The own BeautifulSoup reader is only the fallback for pages where trafilatura finds no text; it also
+turns HTML fragments (inside Markdown or JSON records) into paragraphs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import urlparse
+
+from ..metadata import outlet, outlet_for_host
+from .article import Article, Found
+from .fields import list_of, text_of
+from .layout import clean_body, offer_byline, read_header, title_and_tags
+
+log = logging.getLogger("newsdigest")
+
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+                  "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting",
+                  "liveblogposting", "socialmediaposting", "report", "scholarlyarticle", "techarticle"}
+_DATE_META = ("article:published_time", "og:article:published_time", "article.published", "datepublished",
+              "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued", "dc.date",
+              "dcterms.date", "dcterms.created", "parsely-pub-date", "sailthru.date", "article_date_original",
+              "cxenseparse:recs:publishtime", "nieuws:publicatiedatum")
+# trafilatura: no comments, precision over recall (measured on the benchmark: see benchmarks/extraction.py)
+TRAFILATURA_OPTIONS = {"include_comments": False, "favor_precision": True, "include_tables": True,
+                       "include_images": False, "include_links": False}
+_DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+
+
+def parse_html(text: str, path: str, url: str | None = None) -> Article:
+    """The article in a web page: text, title, date and time with offset, author, site, tags."""
+    from lxml import html as lxml_html
+
+    found = Found()
+    try:
+        tree = lxml_html.document_fromstring(text)
+    except Exception:  # lxml raises ParserError or XMLSyntaxError on junk; trafilatura still gets the text
+        tree = None
+    if tree is not None:
+        _structured_metadata(tree, found)
+    paragraphs = _trafilatura(text if tree is None else tree, found, url)
+    if not paragraphs:
+        paragraphs = _fallback(text, found)
+    if found.url is None and url:
+        found.url = url
+    if found.source is None and tree is not None:
+        found.offer(source=_title_site(tree))
+    if found.source is None and found.url:
+        host = urlparse(found.url).hostname or ""
+        found.offer(source=outlet_for_host(host) or host.removeprefix("www."))
+    body = "\n\n".join(clean_body(paragraphs, found))
+    return found.article(path, body, "html")
+
+
+# -- metadata ------------------------------------------------------------------------------------
+
+def _json_ld(tree: Any) -> Iterator[Mapping[str, Any]]:
+    """Article objects in the page's JSON-LD, also inside @graph lists."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content() or "null", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, Mapping):
+                kinds = item.get("@type")
+                kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+                if any(isinstance(kind, str) and kind.lower() in _ARTICLE_TYPES for kind in kinds):
+                    yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+                if isinstance(item.get("mainEntity"), (Mapping, list)):
+                    stack.append(item["mainEntity"])
+
+
+def _title_site(tree: Any) -> str | None:
+    """The site name in the <title> suffix ("Maastricht zet ... - 1Limburg"), or None."""
+    titles = tree.xpath("//title")
+    text = " ".join(titles[0].text_content().split()) if titles else ""
+    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", text)
+    if len(parts) < 2:
+        return None
+    site = parts[-1].strip()
+    return outlet(site) or (site if len(site.split()) <= 3 and len(site) <= 30 else None)
+
+
+def _meta(tree: Any) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for element in tree.xpath("//meta[@content]"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        if key and key not in values:
+            values[key] = element.get("content", "").strip()
+    for element in tree.xpath("//*[@itemprop='datePublished']"):
+        values.setdefault("datepublished", element.get("content") or element.get("datetime") or "")
+    return values
+
+
+def _structured_metadata(tree: Any, found: Found) -> None:
+    """What the publisher declared: JSON-LD NewsArticle first, then Open Graph and other meta tags."""
+    for item in _json_ld(tree):
+        found.when(item.get("datePublished") or item.get("dateCreated"))
+        found.offer(title=text_of(item.get("headline")), author=text_of(item.get("author")),
+                    source=text_of(item.get("publisher")),
+                    url=item.get("url") if isinstance(item.get("url"), str) else None)
+        found.tag(*list_of(item.get("articleSection")), *list_of(item.get("keywords")))
+        if item.get("dateModified"):
+            found.extra.setdefault("updated", str(item["dateModified"]))
+    meta = _meta(tree)
+    for key in _DATE_META:
+        if meta.get(key) and found.when(meta[key]):
+            break
+    found.offer(source=meta.get("og:site_name"))
+    author = meta.get("author") or meta.get("article:author") or ""
+    offer_byline(author if not author.startswith("http") else None, found)
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    found.offer(url=canonical[0] if canonical else meta.get("og:url"))
+    found.tag(*(value for key, value in meta.items() if key in ("article:section", "article:tag")))
+
+
+# -- main text -----------------------------------------------------------------------------------
+
+def _trafilatura(page: Any, found: Found, url: str | None) -> list[str]:
+    from trafilatura import bare_extraction
+
+    try:
+        document = bare_extraction(page, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS,
+                                   **TRAFILATURA_OPTIONS)
+    except Exception as error:  # trafilatura gives up on some malformed pages; the fallback reader takes over
+        log.debug("trafilatura failed: %s", error)
+        return []
+    if document is None:
+        return []
+    if document.title:
+        title = document.title
+        if found.source:
+            title = re.sub(rf"\s+[|–—-]\s+{re.escape(found.source)}\s*$", "", title)
+        found.title = title_and_tags(title, found) if found.title is None or len(title) <= len(found.title) + 40 \
+            else found.title
+    found.when(document.date)
+    offer_byline(document.author, found)
+    found.offer(source=document.sitename, url=document.url)
+    found.tag(*(document.categories or []), *(document.tags or []))
+    if document.body is None:
+        return []
+    paragraphs = [text for text in (_element_text(child) for child in document.body) if text]
+    if paragraphs and found.title and _same(paragraphs[0], found.title):
+        paragraphs.pop(0)
+    return paragraphs
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return re.sub(r"\W+", " ", text).strip().lower()
+
+    return norm(a) == norm(b)
+
+
+def _element_text(element: Any) -> str:
+    """A paragraph from one block of trafilatura's output: lists become "- item" lines."""
+    if element.tag == "list":
+        items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+        return "\n".join(f"- {item}" for item in items if item)
+    if element.tag == "table":
+        rows = [" | ".join(" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell"))
+                for row in element.iter("row")]
+        return "\n".join(row for row in rows if row.strip(" |"))
+    for line_break in element.iter("lb"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    lines = [" ".join(line.split()) for line in "".join(element.itertext()).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+# -- the fallback reader, also for HTML fragments ------------------------------------------------
+
+_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "svg", "template", "button",
+         "select", "figure", "figcaption", "input", "textarea", "label", "dialog")
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt")
+
+
+def _blocks(root: Any) -> list[str]:
+    blocks = []
+    for element in root.find_all(_BLOCKS):
+        if element.find(_BLOCKS):  # a container (e.g. <li><p>..</p></li>): its children are read instead
+            continue
+        block = " ".join(element.get_text(" ", strip=True).split())
+        if block:
+            blocks.append(("- " if element.name == "li" else "") + block)
+    if not blocks:
+        blocks = [" ".join(line.split()) for line in root.get_text("\n").splitlines() if line.strip()]
+    return blocks
+
+
+def fragment_paragraphs(html: str, found: Found | None = None) -> list[str]:
+    """Paragraphs of an HTML fragment (Markdown output, a JSON record's HTML body); a leading <h1> is the
+    title when `found` has none."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for element in soup.find_all(("script", "style", "noscript", "template", "iframe", "svg")):
+        element.decompose()
+    if found is not None and found.title is None:
+        heading = soup.find("h1")
+        if heading is not None:
+            found.title = title_and_tags(heading.get_text(" ", strip=True), found)
+            heading.decompose()
+    return _blocks(soup)
+
+
+def _fallback(text: str, found: Found) -> list[str]:
+    """The largest <article>, a non-empty <main>, else the body; navigation and furniture dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "lxml")
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else None
+    for element in soup.find_all(_DROP):
+        element.decompose()
+    candidates = soup.find_all("article") or [main for main in soup.find_all("main") if main.get_text(strip=True)]
+    root = max(candidates, key=lambda node: len(node.get_text(" ", strip=True))) if candidates else (soup.body or soup)
+    heading = root.find("h1") or soup.find("h1")
+    if found.title is None and (heading or page_title):
+        found.title = title_and_tags(heading.get_text(" ", strip=True) if heading else page_title, found)
+    if heading is not None:
+        heading.decompose()
+    time_tag = root.find("time")
+    if time_tag is not None:
+        found.when(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
+    blocks = _blocks(root)
+    start = read_header(blocks, found, want_title=False)
+    return blocks[start:]

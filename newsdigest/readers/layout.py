@@ -1,0 +1,337 @@
+"""The layout of news text as crawlers and copy-paste leave it: header lines, labels, bylines, credits.
+
+Used on plain text and on the paragraphs that the HTML and Markdown readers find, so the same
+leftovers are handled whatever the format: metadata goes to fields, never into the body.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from ..metadata import (OUTLETS, byline, clean_title, credit, dateline, metadata_line, outlet, outlet_for_host,
+                        parse_source)
+from .article import Found
+
+# A crawl or download stamp is not a publication date.
+_CRAWL = re.compile(r"^\s*\[?(?:ge)?(?:crawl(?:ed|d)?|gecrawld|opgehaald|retrieved|scraped|fetched|downloaded|"
+                    r"gedownload|archived|gearchiveerd|bezocht|accessed)(?:\s+(?:op|on|at|om))?\s*:?\s*(?P<when>.*?)\]?\s*$",
+                    re.I)
+_UPDATED = re.compile(r"^\s*(?:laatst\s+)?(?:bijgewerkt|aangepast|gewijzigd|update[d]?|last\s+updated?|modified)"
+                      r"(?:\s+(?:op|on|om|at))?\s*:?\s*(?P<when>.*\d.*)$", re.I)
+# Labels that papers put before or above a headline.
+_LABEL_WORDS = ("live", "liveblog", "live-blog", "video", "foto", "foto's", "bio", "update", "breaking",
+                "interview", "reportage", "analyse", "opinie", "column", "recensie", "review", "podcast",
+                "exclusief", "uitgelegd", "factcheck", "achtergrond", "interactief", "premium", "plus", "kort",
+                "nieuws", "verhaal", "dossier", "commentaar", "hoofdredactioneel", "ingezonden", "brief",
+                "poll", "quiz", "explainer", "reconstructie", "portret", "longread", "serie", "breaking news",
+                "net binnen", "vandaag", "zo zit het", "het debat", "voorpagina", "blog", "vlog", "weerbericht")
+_LABEL = "|".join(re.escape(word) for word in sorted(_LABEL_WORDS, key=len, reverse=True))
+_TITLE_LABEL = re.compile(
+    rf"^(?P<label>(?i:{_LABEL})(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý0-9'’&-]*){{0,3}}|[A-ZÀ-Ý][A-ZÀ-Ý0-9'’&-]+(?:\s+[A-ZÀ-Ý0-9'’&-]+){{0,3}}(?=\.))"
+    r"\s*[.:|]\s+(?=\S)")
+_SECTIONS = frozenset("""binnenland buitenland politiek economie sport cultuur media tech technologie wetenschap
+    opmerkelijk regio regionaal gezondheid klimaat opinie column achtergrond nieuws algemeen lokaal
+    financieel geld werk wonen onderwijs justitie misdaad criminaliteit verkeer weer koningshuis royalty
+    showbizz entertainment muziek film boeken lifestyle reizen auto mobiliteit europa wereld amsterdam
+    rotterdam utrecht brussel antwerpen gent vlaanderen nederland belgië binnen buiten""".split())
+
+_BOILERPLATE = re.compile(
+    r"^\s*[(\[]?\s*(?:"
+    r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s+(?:de|het)\s+\w+"
+    r"|lees\s+(?:ook|verder|meer)(?:\s+na\s+de\s+advertentie)?|read\s+more"
+    r"|(?:bekijk|kijk|zie)\s+(?:de|deze|onze)\s+video\b.{0,60}"
+    r"|(?:zie|bekijk|luister|kijk)\s+(?:ook|hier|de\s+video)"
+    r"|meer\s+(?:over\s+(?:dit\s+onderwerp|dit\s+thema)|nieuws|lezen|artikelen)"
+    r"|(?:gerelateerde|meer)\s+artikelen|gerelateerd|uit\s+andere\s+media|ook\s+interessant"
+    r"|advertentie|advertisement|gesponsord|sponsored"
+    r"|deel\s+(?:dit\s+)?(?:artikel|bericht|via)|delen(?:\s+via)?|share(?:\s+this)?|print|e-?mail"
+    r"|reageer|reacties?(?:\s*\(\d+\))?|plaats\s+een\s+reactie|(?:\d+\s+)?reacties?"
+    r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.{0,60}|download\s+(?:de|onze)\s+(?:gratis\s+)?(?:nieuws)?app\b.{0,40}"
+    r"|(?:je|u)\s+(?:gebruikt|hebt)\s+(?:een\s+)?(?:ad-?\s?blocker|advertentieblokker)\b.*"
+    r"|(?:schakel|zet)\s+(?:je|uw)\s+ad-?\s?blocker\b.*"
+    r"|(?:wij|we|deze\s+(?:web)?site)\s+(?:gebruiken|gebruikt|maakt\s+gebruik\s+van|maken\s+gebruik\s+van)\s+cookies\b.*"
+    r"|cookie(?:instellingen|voorkeuren|verklaring|beleid|melding)|(?:cookies\s+)?(?:instellingen|voorkeuren)\s+aanpassen"
+    r"|accepteer\s+(?:alle\s+)?cookies\b.*|akkoord(?:\s+en\s+doorgaan)?"
+    r"|abonneer\s+(?:je|u)\b.{0,80}|word\s+abonnee\b.{0,80}|log\s*in|inloggen"
+    r"|(?:log|meld)\s+(?:je\s+|u\s+)?(?:hier\s+)?(?:gratis\s+)?aan\s+om\b.{0,80}|(?:log|meld)\s+(?:je\s+|u\s+)?in\s+om\b.{0,80}"
+    r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
+    r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
+_BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){2,}\s*$")
+_READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
+_READ_ALSO = re.compile(r"^\s*(?:lees|zie|bekijk)\s+ook\s*:?\s*", re.I)
+_AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$")
+
+
+def _breadcrumb_site(line: str, found: Found) -> bool:
+    """A breadcrumb trail ("hln.be › Nieuws › Binnenland") names the site in its first step."""
+    if not _BREADCRUMB.match(line):
+        return False
+    first = re.split(r"\s*[>›»]\s*", line.strip())[0]
+    if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", first):
+        found.offer(source=outlet_for_host(first) or first)
+    elif outlet(first):
+        found.offer(source=outlet(first))
+    return True
+
+
+def is_boilerplate(line: str) -> bool:
+    """A whole line that is page furniture: a "Lees ook" header, share buttons, a cookie or adblock notice."""
+    return bool(_BOILERPLATE.match(line) or _BREADCRUMB.match(line))
+
+
+def title_and_tags(line: str, found: Found) -> str:
+    """The headline in `line`: label prefixes ("LIVE POLITIEK.", "Column |") and trailing site or section
+    tags ("| NU.nl", "- Binnenland") go to tags or the source."""
+    title = line.strip().strip("#*_ ").strip()
+    label = _TITLE_LABEL.match(title)
+    if label and len(title) - label.end() >= 8:
+        found.tag(label["label"])
+        title = title[label.end():]
+    while True:
+        parts = re.split(r"\s+(?:\||–|—|-|::)\s+", title)
+        tail = parts[-1].strip() if len(parts) > 1 else ""
+        head = title[: len(title) - len(tail)].rstrip(" |–—-:")
+        quoted = head[-1:] in "”’\"'»"
+        known = tail.lower() in OUTLETS or tail.lower() in _SECTIONS or re.search(r"\w\.(?:nl|be|com)$", tail)
+        if not tail or len(head) < 8 or len(tail.split()) > 4 or not (known or quoted or " | " in title):
+            break
+        if tail.lower() in OUTLETS or re.search(r"\w\.(?:nl|be|com)$", tail) or (tail.isupper() and len(tail) <= 5):
+            found.offer(source=tail)
+        else:
+            found.tag(tail)
+        title = head
+    return clean_title(title)
+
+
+def _is_section(line: str) -> bool:
+    words = line.strip().strip("*_#").split()
+    return 0 < len(words) <= 3 and " ".join(words).lower().strip(" |") in _SECTIONS | set(_LABEL_WORDS)
+
+
+def _looks_like_title(line: str, following: list[str]) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 200:
+        return False
+    next_line = next((item for item in following if item.strip()), "")
+    blank_after = bool(following) and not following[0].strip()
+    return blank_after or metadata_line(next_line) is not None or not stripped.endswith(".")
+
+
+_LABELLED = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w ]{0,20}?)\s*:\s+(?P<value>\S.*)$")
+_HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": "title", "datum": "date",
+                "date": "date", "gepubliceerd": "date", "published": "date", "publicatiedatum": "date",
+                "bron": "source", "source": "source", "medium": "source", "krant": "source", "url": "url",
+                "link": "url", "adres": "url", "auteur": "author", "author": "author", "categorie": "tags",
+                "category": "tags", "rubriek": "tags", "sectie": "tags", "section": "tags", "tags": "tags",
+                "trefwoorden": "tags"}
+_EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language", "type", "status", "afbeelding",
+               "image", "locatie", "plaats"}
+_NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
+                        r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
+_UPDATE_PART = re.compile(r"\s*(?:laatste\s+)?(?:update|bijgewerkt)\s*:?\s*(?P<when>\d{1,2}[u:.]\d{2})\s*", re.I)
+
+
+def _labelled(line: str, found: Found) -> bool:
+    """"Titel: ...", "Datum: ...", "Bron: ...", "URL: ..." lines that scrapers write above the text."""
+    match = _LABELLED.match(line)
+    key = match["key"].strip().lower() if match else None
+    if key is None or (key not in _HEADER_KEYS and key not in _EXTRA_KEYS) or len(line) > 300:
+        return False
+    role, value = _HEADER_KEYS.get(key), match["value"].strip()
+    if role == "title":
+        if found.title is None:
+            found.title = title_and_tags(value, found)
+    elif role == "date":
+        return found.when(value)
+    elif role == "tags":
+        found.tag(*(part.strip() for part in value.split(",")))
+    elif role is not None:
+        if role == "source" and parse_source(line) is None and not outlet(value):
+            return False  # "Bron: ANP De politie ..." is a sentence with its source glued on
+        found.offer(**{role: value})
+    else:
+        found.extra.setdefault(key, value)
+    return True
+
+
+def _header_part(part: str, found: Found) -> bool:
+    """Take one part of a header line ("Door X", a date, an outlet, "Laatste update: 14u02") into `found`."""
+    part = part.strip().strip("*_ ")
+    if not part:
+        return True
+    if _breadcrumb_site(part, found):
+        return True
+    crawl = _CRAWL.match(part)
+    if crawl and len(part) <= 200:
+        when, _, address = crawl["when"].partition(" ")
+        if re.search(r"\d", when) or not when:
+            found.extra.setdefault("crawled", when)
+            if address.strip().startswith(("http://", "https://")):
+                found.offer(url=address.strip())
+            return True
+    updated = _UPDATED.match(part)
+    if updated and len(part) <= 80:
+        found.extra.setdefault("updated", updated["when"].strip())
+        return True
+    meta = metadata_line(part)
+    if meta is not None:
+        if "date" in meta:
+            found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+        elif "time" in meta and found.stamp is not None and found.stamp.time is None:  # date and time apart
+            date, found.stamp = found.stamp.date, None
+            found.when(f"{date} {meta['time']}")
+        found.offer(source=meta.get("source"))
+        return True
+    if outlet(part.rstrip(",")):
+        found.offer(source=outlet(part.rstrip(",")))
+        return True
+    name, comma, rest = part.partition(",")
+    if comma and outlet(name) and metadata_line(rest):  # "de Volkskrant, 23 februari 2024"
+        return _header_part(name, found) and _header_part(rest, found)
+    return _byline_or_credit(part, found) or is_boilerplate(part)
+
+
+def _byline_or_credit(line: str, found: Found) -> bool:
+    """Take a byline ("Door: Eva Janssen") or photo credit ("© BELGA") into `found`; False if it is neither."""
+    author = byline(line)
+    if author:
+        found.offer(author=author)
+        return True
+    photo = credit(line)
+    if photo:
+        found.credit(photo)
+        return True
+    return False
+
+
+def header_line(line: str, found: Found) -> bool:
+    """Take a header line's metadata into `found`; False (and `found` untouched) if it is not one."""
+    stripped = line.strip().strip("*_ ")
+    scratch = copy.deepcopy(found)
+    updated = _UPDATE_PART.search(stripped)
+    if updated:
+        scratch.extra.setdefault("updated", updated["when"])
+        stripped = (stripped[: updated.start()] + " " + stripped[updated.end():]).strip()
+    parts = [stripped] if _header_part(stripped, scratch) else None
+    if parts is None:
+        scratch = copy.deepcopy(found)
+        if updated:
+            scratch.extra.setdefault("updated", updated["when"])
+        parts = re.split(r"\s+[|–—·•-]\s+", stripped)
+        if len(parts) == 1 or not all(_header_part(part, scratch) for part in parts):
+            return _labelled(stripped, found)
+    found.__dict__.update(scratch.__dict__)
+    return True
+
+
+def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
+    """Read the header zone of `lines` into `found`; returns the index where the body starts."""
+    index = 0
+    while index < len(lines) and index < 20:
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        if header_line(line, found):
+            index += 1
+            continue
+        following = lines[index + 1:]
+        has_more = any(item.strip() for item in following)
+        if _is_section(line) and has_more:
+            found.tag(line.strip().strip("*_#| "))
+            index += 1
+            continue
+        correspondent = (found.author or "").lower().startswith(("van onze", "van een"))
+        if found.title is not None and (found.author is None or correspondent) and _NAME_LINE.match(line.strip()) \
+                and has_more and not outlet(line.strip()):
+            # a byline without "Door": the reporter's name under the headline or under "Van onze correspondent"
+            if correspondent:
+                found.extra.setdefault("byline", found.author)
+            found.author = line.strip()
+            index += 1
+            continue
+        if want_title and found.title is None and has_more and _looks_like_title(line, following):
+            found.title = title_and_tags(line, found)
+            index += 1
+            continue
+        break
+    return index
+
+
+def clean_body(paragraphs: list[str], found: Found) -> list[str]:
+    """Paragraphs without bylines, credits, page furniture and "Lees ook" lists; the first one without
+    its dateline or agency ("AMSTERDAM (ANP) - "), the last one without a trailing "(ANP)"."""
+    kept: list[str] = []
+    skipping_links = False
+    for paragraph in paragraphs:
+        lines = []
+        for line in paragraph.splitlines():
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if _READ_ALSO.match(stripped) and len(stripped) < 160:
+                skipping_links = True  # the lines that follow are the list of links
+                continue
+            if skipping_links and len(stripped) < 140 and not re.search(r"[.!?]\W*$", stripped):
+                continue
+            skipping_links = False
+            if len(stripped) <= 160 and _furniture(stripped, found):
+                if _READ_MORE.match(stripped):  # a teaser: its heading goes too
+                    if lines and _is_heading(lines[-1]):
+                        lines.pop()
+                    elif not lines and kept and _is_heading(kept[-1]):
+                        kept.pop()
+                continue
+            lines.append(line.rstrip())
+        if lines:
+            kept.append("\n".join(lines))
+    if kept:
+        place, agency, rest = dateline(kept[0])
+        if (place or agency) and rest:
+            if place:
+                found.extra.setdefault("dateline", place)
+            if agency:
+                found.offer(source=agency)
+            kept[0] = rest
+        tail = _AGENCY_TAIL.search(kept[-1])
+        if tail and tail.start() > 0:
+            found.offer(source=tail["agency"])
+            kept[-1] = kept[-1][: tail.start()].rstrip()
+        elif len(kept) > 1 and kept[-1].strip().strip("()") in {"ANP", "Belga", "BELGA", "AFP", "Reuters", "AP"}:
+            found.offer(source=kept.pop().strip().strip("()"))
+    return [paragraph for paragraph in kept if paragraph.strip()]
+
+
+def _furniture(line: str, found: Found) -> bool:
+    """A line that is metadata or page furniture rather than article text; metadata goes to `found`."""
+    stripped = line.strip("*_ ")
+    if _byline_or_credit(stripped, found):
+        return True
+    source = parse_source(stripped) if re.match(r"^\s*(?:bron|source)\s*:", stripped, re.I) else None
+    if source and len(stripped) <= 60:
+        found.offer(source=source)
+        return True
+    return is_boilerplate(stripped)
+
+
+def offer_byline(text: str | None, found: Found) -> None:
+    """An author string as pages give it ("Door de redactie · Bron: Stadsnieuws"): names to the author,
+    a "Bron"/"Source" part to the source."""
+    if not text:
+        return
+    names = []
+    for part in re.split(r"\s*[·•|]\s*", text.strip()):
+        source = re.match(r"^(?:bron|source)\s*:?\s+(?P<name>.+)$", part, re.I)
+        if source:
+            found.offer(source=source["name"])
+            continue
+        name = byline(part) or re.sub(r"^(?:door|by)\s*:?\s+", "", part, flags=re.I).strip()
+        if name:
+            names.append(name)
+    if names:
+        found.offer(author=", ".join(names))
+
+
+def _is_heading(text: str) -> bool:
+    return "\n" not in text.strip() and len(text) <= 120 and not re.search(r"[.!?:;\"”’]\W*$", text.strip())

@@ -1,0 +1,149 @@
+"""Real-world layouts of Dutch news: crawler leftovers in plain text, front matter, JSON dumps, saved pages.
+
+The articles in tests/data/layouts/ are written for these tests in the shapes found in the wild.
+Metadata must land in fields and never in the body that gets translated.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdigest import Article, InputSettings, load_articles
+
+LAYOUTS = Path(__file__).parent / "data" / "layouts"
+
+
+def only(items):
+    [item] = list(items)
+    assert isinstance(item, Article), item
+    return item
+
+
+@pytest.mark.parametrize(("name", "title", "date", "time", "source", "author", "first"), [
+    ("crawl-label-nu.txt", "Kabinet wil strengere regels voor flitskredieten", "2024-03-12", "14:05", "ANP", None,
+     "Het kabinet wil consumenten beter beschermen tegen flitskredieten."),
+    ("live-label-byline.txt", "Kamer debatteert over stikstofplannen", "2024-02-16", "12:19", None, "Eva Janssen",
+     "De Tweede Kamer debatteert vandaag over de nieuwe stikstofplannen van het kabinet."),
+    ("belga-glued.txt", "Deze Gentse bakker bakt al veertig jaar hetzelfde brood", "2023-04-17", "06:30", "Belga",
+     "Van onze correspondent in Gent", "De Gentse bakker Marc De Smet staat al veertig jaar elke nacht om drie uur op."),
+    ("column-source-glued.txt", "Waarom de trein altijd te laat lijkt", "2023-11-02", None, "NOS", "Jan de Vries",
+     "De NS reed vorig jaar 91 procent van de treinen op tijd."),
+    ("jekyll-post.md", "Rotterdam opent grootste drijvende park van Europa", "2023-06-21", "09:30", "Rijnmond", None,
+     "De gemeente Rotterdam heeft woensdag het grootste drijvende park van Europa geopend."),
+    ("hugo-post.md", "Utrecht verbiedt vuurwerk in de binnenstad", "2023-12-01", "16:45", "Redactie RTV Utrecht",
+     "Redactie RTV Utrecht", "De gemeenteraad van Utrecht heeft ingestemd met een vuurwerkverbod in de binnenstad."),
+    ("obsidian-note.md", "Waterschap sluit dijk af na hevige regen", "2024-01-05", "07:15", "Omroep Gelderland", None,
+     "Het waterschap Rivierenland heeft vrijdagochtend de dijk bij Tiel afgesloten voor verkeer."),
+    ("broken-yaml.md", "Rutte: we gaan door tot de verkiezingen", "2023-07-14", None, None, None,
+     "Premier Rutte zegt dat het kabinet demissionair doorgaat tot de verkiezingen in november."),
+    ("page.html", "Nieuwe tram naar Uithoorn rijdt vanaf zondag", "2024-07-18", "06:00", "Het Parool", "Tim Bakker",
+     "Vanaf zondag rijdt de Amstelveenlijn door naar Uithoorn."),
+])
+def test_layout(name, title, date, time, source, author, first):
+    article = only(load_articles([LAYOUTS / name]))
+    assert (article.title, article.date, article.time, article.source, article.author) == (
+        title, date, time, source, author)
+    assert article.body.startswith(first)
+
+
+@pytest.mark.parametrize(("name", "absent"), [
+    ("crawl-label-nu.txt", ["Gecrawld", "AMSTERDAM", "(ANP)", "NU.nl", "2024"]),
+    ("live-label-byline.txt", ["Door:", "Foto", "Beeld", "Tekst gaat verder", "Lees ook", "Boeren blokkeren",
+                               "LIVE", "Politiek\n"]),
+    ("belga-glued.txt", ["Belga", "BELGA", "correspondent", "BIO", "Binnenland"]),
+    ("column-source-glued.txt", ["Bron", "Column", "Door"]),
+    ("jekyll-post.md", ["layout", "permalink", "---", "##"]),
+    ("hugo-post.md", ["+++", "draft"]),
+    ("page.html", ["cookies", "Akkoord", "Home", "Beeld ANP", "Lees ook", "Metro rijdt", "Deel dit", "DPG",
+                   "Door Tim"]),
+])
+def test_metadata_never_reaches_the_body(name, absent):
+    body = only(load_articles([LAYOUTS / name])).body
+    assert [text for text in absent if text in body] == []
+
+
+def test_fields_beside_the_text():
+    live = only(load_articles([LAYOUTS / "live-label-byline.txt"]))
+    assert live.tags == ["LIVE POLITIEK", "Politiek"] and live.credits == ["ANP / Robin van Lonkhuijsen", "ANP"]
+    crawl = only(load_articles([LAYOUTS / "crawl-label-nu.txt"]))
+    assert crawl.extra == {"crawled": "2024-03-15T08:12:44Z", "dateline": "AMSTERDAM"} and crawl.tags == ["Economie"]
+    jekyll = only(load_articles([LAYOUTS / "jekyll-post.md"]))
+    assert jekyll.published == "2023-06-21T09:30:00+02:00" and jekyll.tags == ["stad", "groen"]
+    assert jekyll.extra == {"layout": "post", "permalink": "/2023/06/21/drijvend-park/"}
+    assert "veertig bomen die tegen het zoute water" in jekyll.body  # inline HTML became text
+    page = only(load_articles([LAYOUTS / "page.html"]))
+    assert (page.url, page.published, page.tags) == ("https://www.parool.nl/amsterdam/nieuwe-tram~b1234/",
+                                                     "2024-07-18T06:00:00+02:00", ["Amsterdam"])
+    assert "Minder bussen" in page.body.split("\n\n")  # an intertitle stays a paragraph of its own
+
+
+RECORDS = [
+    # a newspaper API dump
+    {"headline": "Schiphol schrapt vluchten door storm", "articleBody": "Schiphol heeft zondag 200 vluchten "
+     "geschrapt. De storm houdt de hele dag aan.", "datePublished": "2024-02-25T07:30:00+01:00",
+     "publisher": {"@type": "Organization", "name": "NOS"}, "url": "https://nos.nl/artikel/1", "id": 981},
+    # a scraper's record with Dutch keys and epoch milliseconds
+    {"kop": "Brand in Haarlemse binnenstad", "tekst": ["Een grote brand heeft vannacht een pand verwoest.",
+     "Niemand raakte gewond."], "timestamp": 1708844400000, "bron": "NH Nieuws", "link": "https://nhnieuws.nl/2"},
+    # an RSS-to-JSON conversion
+    {"title": "Minder woningen gebouwd", "content": "<p>Er zijn vorig jaar <b>minder</b> woningen gebouwd.</p>"
+     "<p>Dat meldt het CBS.</p>", "pubDate": "Mon, 26 Feb 2024 10:00:00 +0100", "author": "Lisa Smit",
+     "categories": ["wonen", "economie"]},
+]
+
+
+def test_json_and_jsonl_common_fields_without_configuration(tmp_path):
+    (tmp_path / "dump.json").write_text(json.dumps({"items": RECORDS}), encoding="utf-8")
+    (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps(r) for r in RECORDS), encoding="utf-8")
+    items = list(load_articles([tmp_path / "dump.json", tmp_path / "dump.jsonl"]))
+    assert len(items) == 6 and all(isinstance(item, Article) for item in items)
+    expected = [
+        ("Schiphol schrapt vluchten door storm", "2024-02-25", "07:30", "2024-02-25T07:30:00+01:00", "NOS", None,
+         "https://nos.nl/artikel/1", {"id": 981}, "Schiphol heeft zondag 200 vluchten geschrapt. De storm houdt de "
+         "hele dag aan."),
+        ("Brand in Haarlemse binnenstad", "2024-02-25", "07:00", "2024-02-25T07:00:00+00:00", "NH Nieuws", None,
+         "https://nhnieuws.nl/2", {}, "Een grote brand heeft vannacht een pand verwoest.\n\nNiemand raakte gewond."),
+        ("Minder woningen gebouwd", "2024-02-26", "10:00", "2024-02-26T10:00:00+01:00", "Lisa Smit", "Lisa Smit", None,
+         {}, "Er zijn vorig jaar minder woningen gebouwd.\n\nDat meldt het CBS."),
+    ]
+    got = [(a.title, a.date, a.time, a.published, a.source, a.author, a.url, a.extra, a.body) for a in items]
+    assert got == expected + expected
+    assert items[2].tags == ["wonen", "economie"]
+
+
+def test_explicit_field_settings_win(tmp_path):
+    record = {"title": "Algemene kop", "titel_nl": "Nederlandse kop", "text": "Korte tekst.",
+              "volledig": "De volledige tekst van het artikel.", "date": "2024-01-01", "gepubliceerd": "2024-02-02"}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    settings = InputSettings(title_field="titel_nl", body_field="volledig", date_field="gepubliceerd")
+    article = only(load_articles([tmp_path / "a.json"], settings))
+    assert (article.title, article.body, article.date) == ("Nederlandse kop", "De volledige tekst van het artikel.",
+                                                           "2024-02-02")
+    assert article.extra == {"title": "Algemene kop", "text": "Korte tekst.", "date": "2024-01-01"}
+
+
+@pytest.mark.parametrize(("value", "date", "time"), [
+    ("2024-02-25T07:30:00+01:00", "2024-02-25", "07:30"), ("2024-02-25T06:30:00Z", "2024-02-25", "06:30"),
+    ("Sun, 25 Feb 2024 07:30:00 +0100", "2024-02-25", "07:30"), (1708842600, "2024-02-25", "06:30"),
+    (1708842600000, "2024-02-25", "06:30"), ("1708842600", "2024-02-25", "06:30"),
+    ("25 februari 2024 07:30", "2024-02-25", "07:30"), ("25-02-2024", "2024-02-25", None),
+    ("0001-01-01T00:00:00Z", None, None),
+])
+def test_record_dates_in_every_common_form(tmp_path, value, date, time):
+    (tmp_path / "a.json").write_text(json.dumps({"body": "Tekst.", "published_at": value}), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert (article.date, article.time) == (date, time)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cookies zijn kleine bestanden die websites op je computer zetten.",
+    "Inloggen bij DigiD wordt voor ouderen steeds lastiger.",
+    "Download de app van de gemeente en meld daar kapotte lantaarnpalen, zegt de wethouder.",
+    "Door de regen liep de wedstrijd een uur vertraging op.",
+    "Foto's van de brand gingen snel rond op sociale media.",
+])
+def test_article_sentences_that_resemble_furniture_are_kept(tmp_path, sentence):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Kop van het artikel\n\nDe eerste zin staat hier.\n\n{sentence}\n\nEen laatste zin.")
+    assert sentence in only(load_articles([path])).body

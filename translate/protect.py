@@ -1,0 +1,98 @@
+"""Do-not-translate spans: URLs, e-mail addresses, @handles, #hashtags and codes stay verbatim.
+
+A translator wrapper. Each span is swapped for a short placeholder of the same kind before the
+sentence reaches the model ("https://x1.nl", "x1@x.nl", "@x1", "#x1", "X1-00"), so a 50,000-character
+URL costs a few tokens of decoding instead of minutes, and is put back afterwards. A sentence that is
+nothing but spans and punctuation never reaches the model. A placeholder the model loses is not
+lost text: its span is appended to the sentence's translation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .base import Translator
+
+_URL = r"(?:https?://|ftp://|www\.)[^\s<>\"“”‘’«»]+"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_HANDLE = r"(?<![\w@])@[A-Za-z0-9_]{1,30}(?![\w@])"
+_HASHTAG = r"(?<![\w#&])#[^\W\d_]\w{0,80}"
+# Codes: letter-digit tokens joined by - / : . _ with two or more digits (ECLI:NL:HR:2023:123, KB-2023-0042),
+# long runs of letters and digits (IBANs, hashes), and anything of 40+ characters without a space.
+_CODE = (r"(?<![\w-])(?=[\w./:-]*\d[\w./:-]*\d)(?=[\w./:-]*[A-Za-z])[A-Za-z0-9]+(?:[-/:._][A-Za-z0-9]+)+(?![\w-])"
+         r"|(?<!\w)(?=\w*\d\w*\d)(?=\w*[A-Za-z]\w*[A-Za-z])[A-Za-z0-9]{6,}(?!\w)|\S{40,}")
+SPANS = re.compile(rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<handle>{_HANDLE})|(?P<hashtag>{_HASHTAG})"
+                   rf"|(?P<code>{_CODE})")
+_TRAILING = ".,;:!?'\"”’»"
+_PLACEHOLDERS = {"url": "https://x{}.nl", "email": "x{}@x.nl", "handle": "@x{}", "hashtag": "#x{}", "code": "X{}-00"}
+
+
+def find_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each do-not-translate span; trailing punctuation is left to the sentence."""
+    spans = []
+    for match in SPANS.finditer(text):
+        start, end = match.span()
+        kind = match.lastgroup or "code"
+        while end > start + 1 and (text[end - 1] in _TRAILING or (text[end - 1] == ")" and
+                                   text.count("(", start, end) < text.count(")", start, end))):
+            end -= 1
+        spans.append((start, end, kind))
+    return spans
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A sentence with its spans replaced by placeholders; `text` is None when nothing is left to translate."""
+
+    original: str
+    text: str | None
+    spans: list[tuple[str, str]]  # (placeholder, original span)
+
+    def restore(self, translation: str) -> str:
+        missing = []
+        for placeholder, span in self.spans:  # models may change a placeholder's case ("@X2"), never its span
+            translation, found = re.subn(rf"(?<![\w@#]){re.escape(placeholder)}(?!\w)", lambda _: span, translation,
+                                         flags=re.I)
+            if not found:
+                missing.append(span)
+        return " ".join([translation.strip(), *missing]).strip()
+
+
+def mask(sentence: str) -> Masked:
+    spans = find_spans(sentence)
+    if not spans:
+        return Masked(sentence, sentence, [])
+    pieces, placeholders, position = [], [], 0
+    for number, (start, end, kind) in enumerate(spans, 1):
+        placeholder = _PLACEHOLDERS[kind].format(number)
+        while placeholder in sentence:
+            placeholder = placeholder.replace("x", "xx", 1).replace("X", "XX", 1)
+        pieces += [sentence[position:start], placeholder]
+        placeholders.append((placeholder, sentence[start:end]))
+        position = end
+    pieces.append(sentence[position:])
+    rest = "".join(piece for piece in pieces[::2])
+    if not re.search(r"[^\W\d_]", rest):  # nothing but spans, digits and punctuation: no model needed
+        return Masked(sentence, None, placeholders)
+    return Masked(sentence, "".join(pieces), placeholders)
+
+
+class ProtectedTranslator:
+    """Wraps a translator so that do-not-translate spans never reach it."""
+
+    def __init__(self, inner: Translator):
+        self.inner = inner
+
+    def __getattr__(self, name: str):  # name, count_tokens, ... of the wrapped translator
+        return getattr(self.inner, name)
+
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        masked = [mask(sentence) for sentence in sentences]
+        todo = [item.text for item in masked if item.text is not None]
+        translated = iter(self.inner.translate_batch(todo) if todo else [])
+        return [item.restore(next(translated)) if item.text is not None else item.original for item in masked]
+
+
+def protect_spans(translator: Translator) -> Translator:
+    return translator if isinstance(translator, ProtectedTranslator) else ProtectedTranslator(translator)
