@@ -61,10 +61,12 @@ def english_articles(count: int) -> list[str]:
     return [" ".join(flores_lines("eng_Latn.devtest")[i * 20:(i + 1) * 20]) or "The council met." for i in range(count)]
 
 
-def build_models(work: Path) -> dict[str, Path]:
+def build_models(work: Path, summaries: bool = True) -> dict[str, Path]:
     import modelkit
 
     paths = {"marian": work / "opus-mt-nl-en-arch", "bart": work / "distilbart-cnn-12-6-arch"}
+    if not summaries:
+        del paths["bart"]
     if all((p / "config.json").exists() for p in paths.values()):
         return paths
     text = flores_lines("nld_Latn.devtest") + flores_lines("eng_Latn.devtest")
@@ -76,7 +78,8 @@ def build_models(work: Path) -> dict[str, Path]:
         vocab = 400
     spm = modelkit.train_sentencepiece(text, work / "spm", vocab)
     modelkit.build_marian(paths["marian"], spm, **OPUS_MT_NL_EN)
-    modelkit.build_bart(paths["bart"], spm, **DISTILBART_CNN_12_6)
+    if summaries:
+        modelkit.build_bart(paths["bart"], spm, **DISTILBART_CNN_12_6)
     return paths
 
 
@@ -355,47 +358,54 @@ def gpu_measure(function, *args, repeat: int = 2, **kwargs) -> dict:
 
     import torch
 
-    torch.cuda.empty_cache()
-    torch.cuda.reset_peak_memory_stats()
+    cuda = torch.cuda.is_available()
+    if cuda:
+        torch.cuda.empty_cache()
+        torch.cuda.reset_peak_memory_stats()
     started = time.perf_counter()
     run = function(*args, **kwargs)
     loaded = time.perf_counter()
     run()
     best = float("inf")
     for _ in range(repeat):
-        torch.cuda.synchronize()
+        if cuda:
+            torch.cuda.synchronize()
         begin = time.perf_counter()
         count = run()
-        torch.cuda.synchronize()
+        if cuda:
+            torch.cuda.synchronize()
         best = min(best, time.perf_counter() - begin)
     result = {"load_s": loaded - started, "run_s": best, "tokens": count, "tokens_per_s": count / best,
-              "gpu_mb": torch.cuda.max_memory_allocated() / 2**20}
+              "gpu_mb": torch.cuda.max_memory_allocated() / 2**20 if cuda else 0.0}
     del run
     gc.collect()
     return result
 
 
-def gpu_tables(paths: dict[str, Path], sentences: list[str], beams: int, tokens: int) -> str:
+def gpu_tables(paths: dict[str, Path], sentences: list[str], beams: int, tokens: int, device: str = "cuda",
+               batches: tuple[int, ...] = (64, 128, 256, 512)) -> str:
     import torch
 
-    print(f"GPU: {torch.cuda.get_device_name()}, torch {torch.__version__}; {len(sentences)} sentences",
-          file=sys.stderr, flush=True)
+    name = torch.cuda.get_device_name() if device == "cuda" else device
+    print(f"device: {name}, torch {torch.__version__}; {len(sentences)} sentences", file=sys.stderr, flush=True)
     rows = [("naive HF generate(), one sentence at a time (first 64 sentences)",
-             gpu_measure(naive_translate, paths["marian"], sentences[:64], beams, tokens, device="cuda", repeat=1))]
+             gpu_measure(naive_translate, paths["marian"], sentences[:64], beams, tokens, device=device, repeat=1))]
     hand: list[tuple[str, dict]] = []
     for dtype in ("float32", "float16", "bfloat16"):
-        for batch in (64, 128, 256, 512):
+        for batch in batches:
             result = gpu_measure(batched_translate, paths["marian"], sentences, beams, tokens, batch=batch, sort=True,
-                                 dtype=dtype, device="cuda")
+                                 dtype=dtype, device=device)
             hand.append((f"hand-written HF loop, length-sorted, batches of {batch}, {dtype}", result))
             print(f"  {hand[-1][0]}: {result['tokens_per_s']:.0f} tok/s", file=sys.stderr, flush=True)
     best_name, best = max(hand, key=lambda row: row[1]["tokens_per_s"])
     rows += hand
     for name, runtime in (("newsdigest, default (no engine or precision named)", {}),
                           ("newsdigest --precision float16", {"precision": "float16"}),
-                          ("newsdigest --precision bfloat16", {"precision": "bfloat16"})):
+                          ("newsdigest --precision bfloat16", {"precision": "bfloat16"}),
+                          ("newsdigest --batch-size 1024", {"batch_size": 1024}),
+                          ("newsdigest --batch-size 256", {"batch_size": 256})):
         rows.append((name, gpu_measure(newsdigest_translate, paths["marian"], sentences, beams, tokens,
-                                       device="auto", **runtime)))
+                                       device="auto" if device == "cuda" else device, **runtime)))
         print(f"  {name}: {rows[-1][1]['tokens_per_s']:.0f} tok/s", file=sys.stderr, flush=True)
     base = rows[0][1]["tokens_per_s"]
     lines = ["| system (GPU) | generated tokens/s | x naive | x best hand-written | load s | peak GPU MB |",
@@ -429,19 +439,20 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=4)
     parser.add_argument("--summary-tokens", type=int, default=64)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newsdigest-bench")
+    parser.add_argument("--eval-dir", type=Path, help="the evaluation data (default: ../shared/eval)")
     parser.add_argument("--quick", action="store_true", help="8 sentences, 2 articles, 8/16 tokens, one run")
     parser.add_argument("--skip-summaries", action="store_true")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per system; the fastest counts")
     options = parser.parse_args()
-    global REPEAT
-    REPEAT = options.repeat
+    global REPEAT, SHARED
+    REPEAT, SHARED = options.repeat, options.eval_dir or SHARED
     sentence_count = options.sentences or (1012 if options.device == "cuda" else 48)
     if options.quick:
         sentence_count, options.articles, options.new_tokens, options.summary_tokens = 8, 2, 8, 16
         REPEAT = 1
     options.work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("NEWSDIGEST_CT2_DIR", str(options.work / "ct2"))
-    paths = build_models(options.work)
+    paths = build_models(options.work, summaries=options.device == "cpu" and not options.skip_summaries)
     if options.device == "cpu":  # convert once before timing: load times are those of every later run
         from engines import ModelRef
         from engines.ct2_engine import converted_model
