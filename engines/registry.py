@@ -63,13 +63,12 @@ def engine_names() -> tuple[str, ...]:
 
 def _plan(runtime: RuntimeSettings) -> list[tuple[Engine, str]]:
     """(engine, device) pairs to try, best first."""
-    if runtime.engine != "auto":
-        if runtime.engine not in ENGINES:
-            raise InputError(f"unknown engine '{runtime.engine}': use one of {', '.join(engine_names())}")
-        return [(ENGINES[runtime.engine], runtime.device)]
-    engines = list(ENGINES.values())
-    if runtime.device != "auto":
-        return [(engine, runtime.device) for engine in engines if runtime.device in engine.devices]
+    if runtime.engine != "auto" and runtime.engine not in ENGINES:
+        raise InputError(f"unknown engine '{runtime.engine}': use one of {', '.join(engine_names())}")
+    engines = [ENGINES[runtime.engine]] if runtime.engine != "auto" else list(ENGINES.values())
+    if runtime.device != "auto":  # auto leaves out engines that never run there; a named engine is tried
+        return [(engine, runtime.device) for engine in engines
+                if runtime.engine != "auto" or runtime.device in engine.devices]
     from .ct2_engine import cuda_devices
 
     # A GPU is preferred over any engine on the CPU; CTranslate2 tells without importing torch.

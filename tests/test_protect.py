@@ -1,6 +1,8 @@
 """Do-not-translate spans: verbatim in the translation, never decoded."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from translate import translate_document
 from translate.protect import ProtectedTranslator, find_spans, mask
@@ -69,3 +71,11 @@ def test_many_spans_in_one_sentence_are_each_restored():
     sentence = "Met " + ", ".join(handles) + " en anderen."
     [result] = ProtectedTranslator(Recorder()).translate_batch([sentence])
     assert result == "MET " + ", ".join(handles) + " EN ANDEREN."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab Z1.:/@#-_w") + ["www.", "://", "x" * 40]), max_size=40).map("".join))
+def test_the_quick_scan_never_hides_a_span(text):
+    from translate.protect import SPANS
+
+    assert len(find_spans(text)) == len(list(SPANS.finditer(text)))

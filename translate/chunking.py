@@ -104,9 +104,10 @@ class ChunkingTranslator:
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
         # One tokenizer call for all sentences; only those over the limit are cut into pieces.
-        fits = [count <= self.max_tokens - 2 for count in self.count_tokens(sentences)]
-        pieces = [[" ".join(s.split())] if fit and s.strip() else fit_pieces(s, self.count_tokens, self.max_tokens)
-                  for s, fit in zip(sentences, fits)]
+        collapsed = [" ".join(sentence.split()) for sentence in sentences]
+        fits = [count <= self.max_tokens - 2 for count in self.count_tokens(collapsed)]
+        pieces = [[text] if fit and text else fit_pieces(text, self.count_tokens, self.max_tokens)
+                  for text, fit in zip(collapsed, fits)]
         flat = [piece for group in pieces for piece in group]
         translated = iter(self.inner.translate_batch(flat))
         return [" ".join(next(translated) for _ in group) for group in pieces]

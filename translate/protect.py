@@ -28,8 +28,14 @@ _TRAILING = ".,;:!?'\"”’»"
 _PLACEHOLDERS = {"url": "https://x{}.nl", "email": "x{}@x.nl", "handle": "@x{}", "hashtag": "#x{}", "code": "X{}-00"}
 
 
+# Every span holds one of these; most sentences hold none, and this scan is ten times cheaper than SPANS
+_POSSIBLE = re.compile(r"://|www\.|[@#]|\d\D*\d|\S{40}")
+
+
 def find_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each do-not-translate span; trailing punctuation is left to the sentence."""
+    if not _POSSIBLE.search(text):
+        return []
     spans = []
     for match in SPANS.finditer(text):
         start, end = match.span()
