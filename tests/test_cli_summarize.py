@@ -3,9 +3,9 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from newsdigest.cli import ExitStatus, main
+from newsdigest.cli import ExitStatus
+from tests_helpers import invoke, invoke_tiny
 
 ARTICLE = ("Gemeente breidt stalling uit\n16 februari 2019\nBron: ANP\n\n"
            "De gemeente onderzoekt twee opties. Reizigers zijn tevreden. Wel klagen fietsers over de drukte.")
@@ -19,8 +19,7 @@ def article(tmp_path):
 
 
 def summarize(models, *args, model="bart"):
-    return CliRunner().invoke(main, ["summarize", "--model", str(models[model]), "--translation-model",
-                                     str(models["marian"]), "--max-new-tokens", "4", "--no-cache", *args])
+    return invoke_tiny(models, "summarize", "--no-cache", *args, summary=model)
 
 
 @pytest.mark.parametrize("length", ["short", "medium", "long", "2", "25w", "30%"])
@@ -72,10 +71,15 @@ def test_bullets_in_markdown(models, article):
     assert body[2].startswith("- ")
 
 
-def test_bad_length_is_an_input_error(models, article):
-    result = summarize(models, str(article), "--length", "lots")
-    assert result.exit_code == ExitStatus.INPUT
-    assert result.stderr.startswith("newsdigest: error: length 'lots' not understood: use short, medium, long")
+@pytest.mark.parametrize(("length", "problem"), [
+    ("lots", "length 'lots' not understood: use short, medium, long"), ("0", "length '0' is out of range"),
+    ("-3", "length '-3' not understood"), ("1000%", "length '1000%' is out of range")])
+def test_bad_length_is_a_usage_error_before_any_model_loads(article, length, problem, no_network):
+    # the default models are not on this machine: loading one would end in a model error (exit 4)
+    result = invoke("summarize", article, "--offline", "--length", length)
+    assert result.exit_code == ExitStatus.USAGE
+    assert result.stderr.startswith(f"newsdigest: error: Invalid value for '--length': {problem}")
+    assert result.stderr.endswith("(see 'newsdigest summarize --help')\n") and result.stderr.count("\n") == 1
 
 
 def test_missing_prompt_template_is_an_input_error(models, article):
