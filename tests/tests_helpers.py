@@ -48,6 +48,7 @@ class FirstWords:
 
     name = "first-words"
     max_input_tokens = 512
+    max_output_tokens = 512
     overhead = 2
     output_reserve = 0
 
