@@ -409,8 +409,7 @@ def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[
 @click.pass_context
 def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
     """Summarise articles (translating first by default) and print the summaries."""
-    from .render import format_for, render
-    from .signature import signature_line
+    from .render import format_for, render_summaries
 
     _begin(ctx, params)
     _check_output(params.get("output"), inputs)
@@ -418,15 +417,7 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     _check_prompts(config)
     fmt = format_for(params.get("output"), params.get("fmt"), default="text")
     records, signature = _run_pipeline(ctx, inputs, config)
-    if fmt == "json":
-        objects = [{**record, "signature": signature} for record in records]
-        text = json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "text" and len(records) == 1 and not records[0]["error"]:
-        text = records[0]["summary"] + "\n"
-    else:
-        text = render(records, signature, fmt, header=False)
-        if fmt == "markdown":
-            text += f"\n*{signature_line(signature)}*\n"
+    text = render_summaries(records, signature, fmt)
     _emit(text, params.get("output"))
     _finish(sum(1 for r in records if r["error"]), sum(1 for r in records if not r["error"]))
 

@@ -68,7 +68,8 @@ def test_bullets_in_markdown(models, article):
     body = result.stdout.split("\n\n")
     assert body[0].startswith("## ")  # the translated title
     assert body[1] == "*ANP · 2019-02-16*"
-    assert body[2].startswith("- ")
+    assert body[2] == f"*Original title: Gemeente breidt stalling uit · File: `{article}`*"
+    assert body[3].startswith("- ")
 
 
 @pytest.mark.parametrize(("length", "problem"), [

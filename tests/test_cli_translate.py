@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from markdown_it import MarkdownIt
 
 from newsdigest.cli import ExitStatus
 from tests_helpers import invoke, invoke_tiny
@@ -51,7 +52,9 @@ def test_several_inputs_in_markdown_keep_names(models, article, tmp_path):
     other.write_text("Nog een zin.", encoding="utf-8")
     result = run(models, str(article), str(other), "--format", "markdown")
     assert result.exit_code == 0
-    assert f"## {article}" in result.stdout and f"## {other}" in result.stdout
+    tokens = MarkdownIt("commonmark").parse(result.stdout)
+    headings = [tokens[i + 1] for i, token in enumerate(tokens) if token.type == "heading_open"]
+    assert ["".join(child.content for child in heading.children) for heading in headings] == [str(article), str(other)]
 
 
 def test_missing_file_is_an_input_error(models, tmp_path):
