@@ -339,7 +339,7 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     _check_output(params.get("output"), inputs)
     fmt = format_for(params.get("output"), params.get("fmt"), default="text")
     if fmt not in ("text", "json", "markdown"):
-        raise click.UsageError(f"translate writes text, json or markdown, not {fmt} (set --format)")
+        raise click.UsageError(f"translate writes text, json or markdown, not {fmt}: choose one with --format")
     config = _config(params)
     names, texts, failures = [], [], 0
     for name in inputs or ("-",):

@@ -71,8 +71,9 @@ def _header_lines(signature: dict[str, Any], records: list[dict[str, Any]]) -> t
 
 # -- Markdown: article text is data, never markup ------------------------------------------------
 
-# characters that are markup anywhere in a line (CommonMark allows a backslash before any of them)
-_MD_ANYWHERE = re.compile(r"([\\`*_<>\[\]#|~])")
+# characters that are markup anywhere in a line (CommonMark allows a backslash before any of them);
+# an underscore between two letters or digits can never start emphasis, so source_language stays readable
+_MD_ANYWHERE = re.compile(r"([\\`*<>\[\]#|~]|(?<![^\W_])_|_(?![^\W_]))")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")  # &amp; &#60; would become characters
 # what starts a block at the beginning of a line: bullets, setext underlines, ordered list markers
 _MD_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
