@@ -146,3 +146,13 @@ def test_a_write_error_names_the_users_file_and_leaves_nothing(fake_models, fold
     assert result.stderr == f"newsdigest: error: {out}: cannot write (No space left on device)\n"
     assert out.read_text() == "previous digest\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_an_eval_report_onto_its_own_data_is_refused(tmp_path):
+    source, reference = tmp_path / "nl.txt", tmp_path / "en.txt"
+    source.write_text("Dit is een zin.\n")
+    reference.write_text("This is a sentence.\n")
+    result = invoke("eval", "translation", "--source", source, "--reference", reference, "--hypothesis", reference,
+                    "-o", reference)
+    assert result.exit_code == ExitStatus.USAGE and "is the input file" in result.stderr
+    assert reference.read_text() == "This is a sentence.\n"
