@@ -51,7 +51,7 @@ def test_engine_variables_are_not_mistaken_for_config_keys(tmp_path):
     ({"NEWSDIGEST_RUNTIME__ENGINE": "bogus"}, "unknown engine 'bogus': use one of auto, ct2, torch"),
     ({"NEWSDIGEST_RUNTIME__DEVICE": "tpu"}, "unknown device 'tpu'"),
     ({"NEWSDIGEST_RUNTIME__PRECISION": "int4"}, "unknown precision 'int4'"),
-    ({"NEWSDIGEST_ENGINE": "ct2"}, r"unknown configuration key\(s\): engine"),
+    ({"NEWSDIGEST_ENGINE": "ct2"}, r"^environment: unknown configuration key\(s\): NEWSDIGEST_ENGINE$"),
 ])
 def test_runtime_settings_are_validated(tmp_path, environ, message):
     with pytest.raises(InputError, match=message):
