@@ -558,6 +558,11 @@ def eval_group() -> None:
     """Measure translation (BLEU, chrF) and summary (ROUGE) quality on your own data."""
 
 
+def _seconds(seconds: float) -> float:
+    """Three significant digits: a run of a few milliseconds is 0.00435 s, not 0.0."""
+    return float(f"{seconds:.3g}")
+
+
 def _report(result: dict[str, Any], fmt: str, rows: list[tuple[str, str, str]], footer: str,
             output: str | None) -> None:
     if fmt == "json":
@@ -603,7 +608,7 @@ def eval_translation(ctx: click.Context, **params: Any) -> None:
         model = translator.name
         hypotheses, seconds = timed(lambda: translate_lines(sources, translator, config.source_language))
         words = sum(len(line.split()) for line in sources)
-        timing = {"seconds": round(seconds, 2), "lines_per_second": round(len(sources) / seconds, 2),
+        timing = {"seconds": _seconds(seconds), "lines_per_second": round(len(sources) / seconds, 2),
                   "source_words_per_second": round(words / seconds, 1)}
     result = {**score_translations(hypotheses, references), "model": model, **timing}
     footer = f"{result['segments']} segments" + (f", model {model}" if model else ", existing hypothesis") + (
@@ -660,7 +665,7 @@ def eval_summaries(ctx: click.Context, **params: Any) -> None:
             articles = [Article(path=f"{params['data_file']}#{i}", body=text) for i, text in enumerate(data.articles, 1)]
             records, seconds = timed(lambda: list(pipeline.run(articles)))
             outputs = [record["summary"] or "" for record in records]
-        timing = {"seconds": round(seconds, 2), "articles_per_second": round(len(outputs) / seconds, 3)}
+        timing = {"seconds": _seconds(seconds), "articles_per_second": round(len(outputs) / seconds, 3)}
     result = {**score_summaries(outputs, data.references), "model": model, **timing}
     footer = (f"{result['summaries']} summaries, average {result['summary_words']} words "
               f"(references {result['reference_words']})" + (f", model {model}" if model else ", existing outputs")
