@@ -19,6 +19,9 @@ import click
 from prompts import TemplateError
 from translate.errors import InputError, ModelError, NewsdigestError
 
+from .output import OutputConflict, OutputError
+from .printable import printable
+
 
 class ExitStatus(IntEnum):
     OK = 0
@@ -35,7 +38,7 @@ log = logging.getLogger("newsdigest")
 
 class _Formatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        return f"newsdigest: {record.levelname.lower()}: {record.getMessage()}"
+        return f"newsdigest: {record.levelname.lower()}: {printable(record.getMessage())}"
 
 
 def _setup_logging(quiet: bool, verbose: bool) -> None:
@@ -49,22 +52,33 @@ def _setup_logging(quiet: bool, verbose: bool) -> None:
 def _status_for(error: BaseException) -> ExitStatus:
     if isinstance(error, ModelError):
         return ExitStatus.MODEL
-    if isinstance(error, OSError):
+    if isinstance(error, OutputConflict):
+        return ExitStatus.USAGE
+    if isinstance(error, (OutputError, OSError)):
         return ExitStatus.OUTPUT
     return ExitStatus.INPUT
 
 
+def _fail(ctx: click.Context, message: str, status: ExitStatus) -> None:
+    click.echo(f"newsdigest: error: {printable(message)}", err=True)
+    ctx.exit(status)
+
+
 class _Group(click.Group):
-    """Turns library errors into one line and an exit code at the boundary."""
+    """Turns library errors and bad option values into one line and an exit code at the boundary."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            if _debug(ctx):
+                raise
+            command = (error.ctx or ctx).command_path
+            _fail(ctx, f"{error.format_message()} (see '{command} --help')", ExitStatus.USAGE)
         except (NewsdigestError, TemplateError, OSError) as error:
             if _debug(ctx):
                 raise
-            click.echo(f"newsdigest: error: {error}", err=True)
-            ctx.exit(_status_for(error))
+            _fail(ctx, str(error), _status_for(error))
         except KeyboardInterrupt:
             if _debug(ctx):
                 raise
@@ -164,8 +178,23 @@ input_options = _options(
                  "point outside them."),
     click.option("--max-input-size", type=_Size(), help="Largest input file read (default: 100MB)."),
 )
+
+
+def _length(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Check --length with the library's own parser, so a bad value stops before any model loads."""
+    if value is not None:
+        from summarize.length import LengthSpec
+
+        try:
+            LengthSpec.parse(value)
+        except InputError as error:
+            raise click.BadParameter(str(error), ctx, param) from error
+    return value
+
+
 summary_options = _options(
-    click.option("--length", help="short, medium, long, N sentences (3), N words (60w) or a ratio (20%)."),
+    click.option("--length", callback=_length, help="short, medium, long, N sentences (3), N words (60w) or a "
+                 "ratio (20%)."),
     click.option("--style", type=click.Choice(["paragraph", "bullets", "headline"]), help="Summary shape."),
     click.option("--order", type=click.Choice(["translate-then-summarize", "summarize-then-translate",
                                                "direct"]), help="Order of work."),
@@ -249,11 +278,28 @@ class _Progress:
             self.bar.close()
 
 
-def _emit(text: str, output: str | None) -> None:
-    from .textio import write_atomic
+def _check_output(output: str | None, inputs: tuple[str, ...], folder: bool = False) -> None:
+    """Refuse, before any work, an output that would destroy an input or be read back as one."""
+    from .output import check_output
 
     if output and output != "-":
-        write_atomic(output, text)
+        check_output(output, inputs or ("-",), folder=folder)
+
+
+def _check_prompts(config) -> None:
+    """Load the prompt templates the run may use, so a refused one stops it before any model loads."""
+    from prompts import get_template, load_templates
+
+    load_templates(config.summary.prompt_dirs)
+    if config.summary.prompt:
+        get_template(config.summary.prompt, config.summary.prompt_dirs)
+
+
+def _emit(text: str, output: str | None) -> None:
+    from .output import write_output
+
+    if output and output != "-":
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
 
@@ -290,10 +336,11 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     from .textio import read_text
 
     _begin(ctx, params)
-    config = _config(params)
+    _check_output(params.get("output"), inputs)
     fmt = format_for(params.get("output"), params.get("fmt"), default="text")
     if fmt not in ("text", "json", "markdown"):
-        raise InputError(f"translate writes text, json or markdown, not {fmt}")
+        raise click.UsageError(f"translate writes text, json or markdown, not {fmt}: choose one with --format")
+    config = _config(params)
     names, texts, failures = [], [], 0
     for name in inputs or ("-",):
         if name != "-" and (is_url(name) or Path(name).suffix.lower() in EXTRACTED or Path(name).is_dir()):
@@ -362,22 +409,15 @@ def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[
 @click.pass_context
 def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
     """Summarise articles (translating first by default) and print the summaries."""
-    from .render import format_for, render
-    from .signature import signature_line
+    from .render import format_for, render_summaries
 
     _begin(ctx, params)
+    _check_output(params.get("output"), inputs)
     config = _config(params, beams_for=("translation", "summary"))
+    _check_prompts(config)
     fmt = format_for(params.get("output"), params.get("fmt"), default="text")
     records, signature = _run_pipeline(ctx, inputs, config)
-    if fmt == "json":
-        objects = [{**record, "signature": signature} for record in records]
-        text = json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "text" and len(records) == 1 and not records[0]["error"]:
-        text = records[0]["summary"] + "\n"
-    else:
-        text = render(records, signature, fmt, header=False)
-        if fmt == "markdown":
-            text += f"\n*{signature_line(signature)}*\n"
+    text = render_summaries(records, signature, fmt)
     _emit(text, params.get("output"))
     _finish(sum(1 for r in records if r["error"]), sum(1 for r in records if not r["error"]))
 
@@ -408,24 +448,26 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
 @click.pass_context
 def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
     """Translate and summarise many articles into one digest (or one file per article)."""
+    from .output import write_output
     from .render import format_for, render, safe_filename
-    from .textio import write_atomic
 
     _begin(ctx, params)
-    config = _config(params, beams_for=("translation", "summary"))
     output = params.get("output")
+    if params.get("split") and (not output or output == "-"):
+        raise click.UsageError("--split needs -o FOLDER")
+    _check_output(output, inputs, folder=params.get("split", False))
+    config = _config(params, beams_for=("translation", "summary"))
+    _check_prompts(config)
     fmt = format_for(None if params.get("split") else output, config.format, default="markdown")
     records, signature = _run_pipeline(ctx, inputs, config)
     if params.get("split"):
-        if not output or output == "-":
-            raise InputError("--split needs -o FOLDER")
         folder = Path(output)
         used: set[str] = set()
         suffix = {"markdown": ".md", "text": ".txt", "html": ".html", "json": ".json", "jsonl": ".jsonl"}[fmt]
         for record in records:
             name = safe_filename(record["title"] or record["original_title"] or Path(record["path"]).stem,
                                  used, suffix)
-            write_atomic(folder / name, render([record], signature, fmt))
+            write_output(folder / name, render([record], signature, fmt))
     else:
         _emit(render(records, signature, fmt), output)
     failures = sum(1 for r in records if r["error"])
@@ -516,6 +558,11 @@ def eval_group() -> None:
     """Measure translation (BLEU, chrF) and summary (ROUGE) quality on your own data."""
 
 
+def _seconds(seconds: float) -> float:
+    """Three significant digits: a run of a few milliseconds is 0.00435 s, not 0.0."""
+    return float(f"{seconds:.3g}")
+
+
 def _report(result: dict[str, Any], fmt: str, rows: list[tuple[str, str, str]], footer: str,
             output: str | None) -> None:
     if fmt == "json":
@@ -544,6 +591,8 @@ def eval_translation(ctx: click.Context, **params: Any) -> None:
     from .pipeline import configured_translator
 
     _begin(ctx, params)
+    _check_output(params.get("output"), tuple(filter(None, (params["source_file"], params["reference_file"],
+                                                             params.get("hypothesis_file")))))
     config = _config(params)
     sources = read_lines(params["source_file"])[: params.get("limit")]
     references = read_lines(params["reference_file"])[: params.get("limit")]
@@ -559,7 +608,7 @@ def eval_translation(ctx: click.Context, **params: Any) -> None:
         model = translator.name
         hypotheses, seconds = timed(lambda: translate_lines(sources, translator, config.source_language))
         words = sum(len(line.split()) for line in sources)
-        timing = {"seconds": round(seconds, 2), "lines_per_second": round(len(sources) / seconds, 2),
+        timing = {"seconds": _seconds(seconds), "lines_per_second": round(len(sources) / seconds, 2),
                   "source_words_per_second": round(words / seconds, 1)}
     result = {**score_translations(hypotheses, references), "model": model, **timing}
     footer = f"{result['segments']} segments" + (f", model {model}" if model else ", existing hypothesis") + (
@@ -592,8 +641,10 @@ def eval_summaries(ctx: click.Context, **params: Any) -> None:
     from .pipeline import Pipeline, configured_summarizer
 
     _begin(ctx, params)
+    _check_output(params.get("output"), (params["data_file"],))
     language = params.pop("language", None)
     config = _config(params, beams_for=("translation", "summary"))
+    _check_prompts(config)
     data = read_summary_data(params["data_file"], params["article_field"], params["reference_field"],
                              params.get("system_field"), params.get("limit"))
     timing: dict[str, Any] = {}
@@ -614,7 +665,7 @@ def eval_summaries(ctx: click.Context, **params: Any) -> None:
             articles = [Article(path=f"{params['data_file']}#{i}", body=text) for i, text in enumerate(data.articles, 1)]
             records, seconds = timed(lambda: list(pipeline.run(articles)))
             outputs = [record["summary"] or "" for record in records]
-        timing = {"seconds": round(seconds, 2), "articles_per_second": round(len(outputs) / seconds, 3)}
+        timing = {"seconds": _seconds(seconds), "articles_per_second": round(len(outputs) / seconds, 3)}
     result = {**score_summaries(outputs, data.references), "model": model, **timing}
     footer = (f"{result['summaries']} summaries, average {result['summary_words']} words "
               f"(references {result['reference_words']})" + (f", model {model}" if model else ", existing outputs")

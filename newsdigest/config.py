@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
+import re
 import sys
 import types
 import typing
@@ -103,8 +105,33 @@ class PipelineConfig:
         self.input.validate()
 
 
+# text settings that may be written as a TOML number: `length = 3` means three sentences
+NUMBERS_AS_TEXT = {"summary.length"}
+
+
+class SettingError(InputError):
+    """A value of the wrong type; `key` is its dotted name, so the caller can say where it came from."""
+
+    def __init__(self, key: str, message: str):
+        super().__init__(f"setting '{key}' {message}")
+        self.key = key
+
+
+def _shown(value: Any) -> str:
+    """A value as the user wrote it in TOML or the environment."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, Mapping):
+        return "a table"
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
 def _coerce(value: Any, hint: Any, key: str) -> Any:
-    """Turn an environment string (or TOML value) into the field's type."""
+    """A TOML value or an environment string as the field's type; anything else is an error.
+
+    Strings are parsed (the environment only has strings); other values must have the field's type:
+    `num_beams = true` or `2.9` is refused, never turned into 1 or 2.
+    """
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         if value is None or (isinstance(value, str) and value.lower() in ("", "none", "null")):
@@ -112,39 +139,68 @@ def _coerce(value: Any, hint: Any, key: str) -> Any:
         hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
         origin = typing.get_origin(hint)
     if origin is list:
-        return [item.strip() for item in value.split(",") if item.strip()] if isinstance(value, str) else list(value)
-    if hint is bool and isinstance(value, str):
-        if value.lower() in ("1", "true", "yes", "on"):
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return list(value)
+        raise SettingError(key, f"must be a list of strings, not {_shown(value)}")
+    if hint is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("1", "true", "yes", "on"):
             return True
-        if value.lower() in ("0", "false", "no", "off"):
+        if isinstance(value, str) and value.lower() in ("0", "false", "no", "off"):
             return False
-        raise InputError(f"setting '{key}' must be true or false, not '{value}'")
-    if hint in (int, float) and not isinstance(value, bool):
-        try:
-            return hint(value)
-        except (TypeError, ValueError) as error:
-            raise InputError(f"setting '{key}' must be a number, not '{value}'") from error
-    if hint is str and not isinstance(value, str):
-        raise InputError(f"setting '{key}' must be a string, not {value!r}")
+        raise SettingError(key, f"must be true or false, not {_shown(value)}")
+    if hint is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+            return int(value)
+        raise SettingError(key, f"must be a whole number, not {_shown(value)}")
+    if hint is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            return float(value)
+        if isinstance(value, str):
+            try:
+                number = float(value)
+            except ValueError:
+                number = math.nan
+            if math.isfinite(number):
+                return number
+        raise SettingError(key, f"must be a number, not {_shown(value)}")
+    if hint is str:
+        if isinstance(value, str):
+            return value
+        if key in NUMBERS_AS_TEXT and isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        raise SettingError(key, f"must be a string, not {_shown(value)}")
     return value
 
 
-def _build(cls: type, values: Mapping[str, Any], prefix: str = "") -> Any:
+def _typed(cls: type, values: Mapping[str, Any], unknown: list[str], prefix: str = "") -> dict[str, Any]:
+    """`values` with each one turned into its field's type; keys `cls` lacks are added to `unknown`."""
     hints = typing.get_type_hints(cls)
     fields = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(values) - fields)
-    if unknown:
-        raise InputError(f"unknown configuration key(s): {', '.join(prefix + key for key in unknown)}")
-    kwargs: dict[str, Any] = {}
+    typed: dict[str, Any] = {}
     for key, value in values.items():
+        if key not in fields:
+            unknown.append(prefix + key)
+            continue
         hint = hints[key]
         if dataclasses.is_dataclass(hint):
             if not isinstance(value, Mapping):
-                raise InputError(f"configuration key '{prefix}{key}' must be a table")
-            kwargs[key] = _build(hint, value, f"{prefix}{key}.")
+                raise SettingError(prefix + key, "must be a table")
+            typed[key] = _typed(hint, value, unknown, f"{prefix}{key}.")
         else:
-            kwargs[key] = _coerce(value, hint, prefix + key)
-    return cls(**kwargs)
+            typed[key] = _coerce(value, hint, prefix + key)
+    return typed
+
+
+def _build(cls: type, values: Mapping[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    return cls(**{key: _build(hints[key], value) if dataclasses.is_dataclass(hints[key]) else value
+                  for key, value in values.items()})
 
 
 def _merge(base: dict[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
@@ -163,8 +219,13 @@ def read_config_file(path: Path) -> dict[str, Any]:
             return tomllib.load(stream)
     except FileNotFoundError as error:
         raise InputError(f"{path}: configuration file not found") from error
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 (byte {error.start}); TOML files must be UTF-8, so save it as "
+                         "UTF-8") from error
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{path}: invalid TOML ({error})") from error
+    except OSError as error:
+        raise InputError(f"{path}: cannot read the configuration file ({error.strerror or error})") from error
 
 
 def environment_settings(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -193,13 +254,39 @@ def resolve_config(options: Mapping[str, Any] | None = None, config_file: str | 
     if file is None:
         candidate = (cwd or Path.cwd()) / CONFIG_FILENAME
         file = candidate if candidate.is_file() else None
-    layers = [read_config_file(Path(file)) if file else {}, environment_settings(environ), _drop_none(options or {})]
+    layers = [(str(file), read_config_file(Path(file)) if file else {}),
+              ("environment", environment_settings(environ)), ("options", _drop_none(options or {}))]
     merged: dict[str, Any] = {}
-    for layer in layers:
-        merged = _merge(merged, layer)
+    unknown_keys: list[str] = []
+    for where, values in layers:
+        unknown: list[str] = []
+        try:
+            typed = _typed(PipelineConfig, values, unknown)
+        except SettingError as error:
+            raise InputError(f"{_origin(where, error.key)}: {error}") from error
+        if unknown:
+            names = _variables(unknown, environ) if where == "environment" else unknown
+            unknown_keys.append(f"{where}: unknown configuration key(s): {', '.join(names)}")
+        merged = _merge(merged, typed)
+    if unknown_keys:
+        raise InputError("; ".join(unknown_keys))
     config = _build(PipelineConfig, merged)
     config.validate()
     return config
+
+
+def _variables(keys: list[str], environ: Mapping[str, str]) -> list[str]:
+    """The environment variables that set `keys` (an unknown table key may stand for several)."""
+    def key_of(name: str) -> str:
+        return ".".join(name[len(ENV_PREFIX):].lower().split("__"))
+
+    return sorted(name for name in environ if name.startswith(ENV_PREFIX) and name not in NON_CONFIG_VARIABLES
+                  and any(key_of(name) == key or key_of(name).startswith(key + ".") for key in keys))
+
+
+def _origin(where: str, key: str) -> str:
+    """Where a setting came from: the file, the option, or the environment variable's own name."""
+    return ENV_PREFIX + key.replace(".", "__").upper() if where == "environment" else where
 
 
 def _drop_none(options: Mapping[str, Any]) -> dict[str, Any]:

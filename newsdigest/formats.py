@@ -9,6 +9,8 @@ from typing import Any
 from translate import DocumentTranslation
 
 from .config import PipelineConfig
+from .printable import clean_text, printable
+from .render import as_data, md_block, md_inline
 from .signature import make_signature
 
 
@@ -28,10 +30,10 @@ def render_translations(names: list[str], documents: list[DocumentTranslation], 
             "runtime": dataclasses.asdict(config.runtime), "translation": dataclasses.asdict(config.translation)})
         records = [{**translation_record(n, d, config, model), "signature": signature}
                    for n, d in zip(names, documents)]
-        return json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(as_data(records[0] if len(records) == 1 else records), ensure_ascii=False, indent=2) + "\n"
     parts = []
     for name, document in zip(names, documents):
         if len(names) > 1:
-            parts.append(f"## {name}\n\n" if fmt == "markdown" else f"==> {name} <==\n")
-        parts.append(document.text + "\n\n")
+            parts.append(f"## {md_inline(printable(name))}\n\n" if fmt == "markdown" else f"==> {printable(name)} <==\n")
+        parts.append((md_block(document.text) if fmt == "markdown" else clean_text(document.text)) + "\n\n")
     return "".join(parts).rstrip("\n") + "\n"

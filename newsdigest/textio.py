@@ -1,4 +1,4 @@
-"""Read text files whatever their encoding and size, and write outputs atomically."""
+"""Read text files whatever their encoding and size (outputs are written by newsdigest.output)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import logging
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from translate.errors import InputError
@@ -148,18 +147,3 @@ def read_text(path: str | Path, limit: int = DEFAULT_MAX_INPUT_SIZE, timeout: fl
     name = "<stdin>" if str(path) == "-" else str(path)
     return decode(read_bytes(path, limit, timeout), name)
 
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write via a temporary file in the same directory and rename: never a half-written file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

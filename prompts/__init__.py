@@ -27,6 +27,9 @@ STYLE_INSTRUCTIONS = {
     "headline": "Start with a one-line headline, then a line break, then one paragraph.",
 }
 _KEYS = {"task", "family", "description", "system", "template"}
+# what a template is tried with when it is loaded, so that a refused one fails before any model loads
+_SAMPLE = {"text": "Het artikel.", "source_language": "nl", "target_language": "en", "length": "3 sentences",
+           "sentences": 3, "style": STYLE_INSTRUCTIONS["paragraph"]}
 
 
 class TemplateError(ValueError):
@@ -57,6 +60,7 @@ class PromptTemplate:
     def render(self, **values: Any) -> tuple[str | None, str]:
         """(system message, prompt); missing variables raise TemplateError naming them."""
         from jinja2 import TemplateError as JinjaError
+        from jinja2.sandbox import SecurityError
 
         missing = sorted(name for name in self.variables() if values.get(name) is None)
         if missing:
@@ -65,9 +69,32 @@ class PromptTemplate:
         try:
             system = environment.from_string(self.system).render(**values).strip() if self.system else None
             prompt = environment.from_string(self.template).render(**values).strip()
-        except JinjaError as error:
-            raise TemplateError(f"template '{self.name}' failed to render: {error}") from error
+        except (SecurityError, OverflowError) as error:  # the sandbox raises OverflowError for huge ranges
+            raise TemplateError(f"{self.origin}: the template sandbox refuses this template "
+                                f"({str(error).rstrip('.')}); a template may only format the documented "
+                                "variables") from error
+        except (JinjaError, ArithmeticError, TypeError, ValueError) as error:
+            raise TemplateError(f"{self.origin}: template '{self.name}' failed to render: {error}") from error
         return system, prompt
+
+    def check(self) -> None:
+        """Refuse what can never render: other files, unknown variables, what the sandbox forbids."""
+        from jinja2 import nodes
+
+        environment = _environment()
+        for source in (self.system, self.template):
+            if not source:
+                continue
+            for node in environment.parse(source).find_all((nodes.Extends, nodes.Include, nodes.Import,
+                                                            nodes.FromImport)):
+                tag = {"Extends": "extends", "Include": "include"}.get(type(node).__name__, "import")
+                raise TemplateError(f"{self.origin}: {{% {tag} %}} on line {node.lineno} is not allowed; a "
+                                    "template must be self-contained")
+        unknown = sorted(self.variables() - set(VARIABLES))
+        if unknown:
+            raise TemplateError(f"{self.origin}: unknown variable(s) {', '.join(unknown)}; templates can use "
+                                f"{', '.join(VARIABLES)}")
+        self.render(**_SAMPLE)
 
 
 def _environment():
@@ -97,10 +124,19 @@ def parse_template(text: str, name: str, origin: str) -> PromptTemplate:
     from jinja2 import TemplateSyntaxError
 
     try:
-        template.variables()
+        template.check()
     except TemplateSyntaxError as error:
         raise TemplateError(f"{origin}: template syntax error on line {error.lineno}: {error.message}") from error
     return template
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise TemplateError(f"{path}: not UTF-8 (byte {error.start}); save the template as UTF-8") from error
+    except OSError as error:
+        raise TemplateError(f"{path}: cannot read ({error.strerror or error})") from error
 
 
 def builtin_templates() -> dict[str, PromptTemplate]:
@@ -120,7 +156,7 @@ def load_templates(directories: list[str | Path] = ()) -> dict[str, PromptTempla
         if not folder.is_dir():
             raise TemplateError(f"{folder}: prompt directory not found")
         for path in sorted(folder.glob("*.toml")):
-            templates[path.stem] = parse_template(path.read_text(encoding="utf-8"), path.stem, str(path))
+            templates[path.stem] = parse_template(_read(path), path.stem, str(path))
     return templates
 
 
@@ -128,7 +164,7 @@ def get_template(name_or_path: str, directories: list[str | Path] = ()) -> Promp
     """A template by name, or from a .toml file path."""
     path = Path(name_or_path).expanduser()
     if path.suffix == ".toml" and path.is_file():
-        return parse_template(path.read_text(encoding="utf-8"), path.stem, str(path))
+        return parse_template(_read(path), path.stem, str(path))
     templates = load_templates(directories)
     if name_or_path not in templates:
         raise TemplateError(f"no prompt template '{name_or_path}'; available: {', '.join(sorted(templates))}")

@@ -110,3 +110,33 @@ def _library_logging():
     logger.propagate = True
     logger.setLevel(logging.NOTSET)
     yield
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """spy(owner, "name") wraps owner.name for the test: each call's first argument is recorded
+    (a copy, if it is a list) in the list returned, and the call goes through to the original."""
+
+    def wrap(owner, name):
+        calls = []
+        original = getattr(owner, name)
+
+        def recording(*args, **kwargs):
+            first = args[0] if args else None
+            calls.append(list(first) if isinstance(first, list) else first)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, recording)
+        return calls
+
+    return wrap
+
+
+@pytest.fixture
+def fake_models(monkeypatch):
+    """The CLI's pipeline runs on fakes (an identity translator, a first-words summariser): no model
+    loads, so a test of orchestration (formats, cache, failures, outputs) takes milliseconds."""
+    import newsdigest.pipeline
+    from tests_helpers import fake_pipeline_class
+
+    monkeypatch.setattr(newsdigest.pipeline, "Pipeline", fake_pipeline_class())

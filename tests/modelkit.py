@@ -17,6 +17,15 @@ CHAT_TEMPLATE = (
 )
 
 
+def _seeded(model_class, config, seed: int = 0):
+    """Random weights, but the same ones on every run: a test that passes once passes always."""
+    import torch
+
+    with torch.random.fork_rng():
+        torch.manual_seed(seed)
+        return model_class(config)
+
+
 def train_sentencepiece(sentences: Iterable[str], prefix: Path, vocab_size: int) -> Path:
     import sentencepiece as spm
 
@@ -56,7 +65,7 @@ def build_marian(target: Path, spm_model: Path, *, vocab_size: int | None = None
         pad_token_id=pad, eos_token_id=0, decoder_start_token_id=pad, forced_eos_token_id=0,
         num_beams=2, max_length=max_positions, **config,
     )
-    MarianMTModel(config).save_pretrained(target)
+    _seeded(MarianMTModel, config).save_pretrained(target)
     return target
 
 
@@ -73,9 +82,9 @@ def train_copy_marian(target: Path, spm_model: Path, *, steps: int = 900, seed: 
     import torch
     from transformers import MarianMTModel, MarianTokenizer
 
-    torch.manual_seed(seed)  # the initial weights too: the same model on every run
     build_marian(target, spm_model, d_model=64, layers=2, heads=4, ffn=256, max_positions=64,
                  scale_embedding=True, init_std=0.05, dropout=0.0, attention_dropout=0.0, activation_dropout=0.0)
+    torch.manual_seed(seed)
     tokenizer = MarianTokenizer.from_pretrained(target)
     model = MarianMTModel.from_pretrained(target)
     pad, eos = tokenizer.pad_token_id, tokenizer.eos_token_id
@@ -142,7 +151,7 @@ def build_t5(target: Path, spm_model: Path, *, d_model: int = 16, layers: int = 
         eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.pad_token_id,
         n_positions=max_positions,
     )
-    T5ForConditionalGeneration(config).save_pretrained(target)
+    _seeded(T5ForConditionalGeneration, config).save_pretrained(target)
     return target
 
 
@@ -163,7 +172,7 @@ def build_bart(target: Path, spm_model: Path, *, vocab_size: int | None = None, 
         bos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
         forced_eos_token_id=tokenizer.eos_token_id,
     )
-    BartForConditionalGeneration(config).save_pretrained(target)
+    _seeded(BartForConditionalGeneration, config).save_pretrained(target)
     return target
 
 
@@ -179,5 +188,5 @@ def build_causal(target: Path, spm_model: Path, *, hidden: int = 16, layers: int
         pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
         bos_token_id=tokenizer.eos_token_id,
     )
-    LlamaForCausalLM(config).save_pretrained(target)
+    _seeded(LlamaForCausalLM, config).save_pretrained(target)
     return target

@@ -51,7 +51,7 @@ def test_engine_variables_are_not_mistaken_for_config_keys(tmp_path):
     ({"NEWSDIGEST_RUNTIME__ENGINE": "bogus"}, "unknown engine 'bogus': use one of auto, ct2, torch"),
     ({"NEWSDIGEST_RUNTIME__DEVICE": "tpu"}, "unknown device 'tpu'"),
     ({"NEWSDIGEST_RUNTIME__PRECISION": "int4"}, "unknown precision 'int4'"),
-    ({"NEWSDIGEST_ENGINE": "ct2"}, r"unknown configuration key\(s\): engine"),
+    ({"NEWSDIGEST_ENGINE": "ct2"}, r"^environment: unknown configuration key\(s\): NEWSDIGEST_ENGINE$"),
 ])
 def test_runtime_settings_are_validated(tmp_path, environ, message):
     with pytest.raises(InputError, match=message):
@@ -59,20 +59,69 @@ def test_runtime_settings_are_validated(tmp_path, environ, message):
 
 
 @pytest.mark.parametrize(("content", "environ", "message"), [
-    ('colour = "blue"\n', {}, r"unknown configuration key\(s\): colour"),
-    ('[summary]\nlenght = "short"\n', {}, r"unknown configuration key\(s\): summary.lenght"),
-    ("", {"NEWSDIGEST_TRANSLATON__NUM_BEAMS": "2"}, r"unknown configuration key\(s\): translaton"),
+    ('colour = "blue"\n', {}, r"c.toml: unknown configuration key\(s\): colour$"),
+    ('[summary]\nlenght = "short"\n', {}, r"c.toml: unknown configuration key\(s\): summary.lenght$"),
+    ("", {"NEWSDIGEST_TRANSLATON__NUM_BEAMS": "2"},
+     r"^environment: unknown configuration key\(s\): NEWSDIGEST_TRANSLATON__NUM_BEAMS$"),
     ('order = "backwards"\n', {}, "order must be one of"),
     ("[translation]\nnum_beams = 0\n", {}, "num-beams must be at least 1"),
-    ("", {"NEWSDIGEST_INCLUDE_TRANSLATION": "maybe"}, "must be true or false"),
-    ("summary = 3\n", {}, "must be a table"),
+    ("", {"NEWSDIGEST_INCLUDE_TRANSLATION": "maybe"},
+     "^NEWSDIGEST_INCLUDE_TRANSLATION: setting 'include_translation' must be true or false, not 'maybe'$"),
+    ("summary = 3\n", {}, "c.toml: setting 'summary' must be a table"),
     ("order = [1\n", {}, "invalid TOML"),
+    ("[translation]\nnum_beams = true\n", {}, "c.toml: setting 'translation.num_beams' must be a whole number, not true$"),
+    ("[translation]\nnum_beams = 2.9\n", {}, "c.toml: setting 'translation.num_beams' must be a whole number, not 2.9$"),
+    ("", {"NEWSDIGEST_TRANSLATION__NUM_BEAMS": "2.9"},
+     "^NEWSDIGEST_TRANSLATION__NUM_BEAMS: setting 'translation.num_beams' must be a whole number, not '2.9'$"),
+    ("offline = 1\n", {}, "c.toml: setting 'offline' must be true or false, not 1$"),
+    ("[summary]\nrepetition_penalty = true\n", {}, "setting 'summary.repetition_penalty' must be a number, not true"),
+    ("", {"NEWSDIGEST_SUMMARY__REPETITION_PENALTY": "nan"}, "must be a number, not 'nan'"),
+    ("[input]\ninclude = 3\n", {}, "c.toml: setting 'input.include' must be a list of strings, not 3$"),
+    ("[input]\ninclude = [1, 2]\n", {}, "setting 'input.include' must be a list of strings"),
+    ("translation_model = 3\n", {}, "setting 'translation_model' must be a string, not 3$"),
+    ("[summary]\nlength = true\n", {}, "setting 'summary.length' must be a string, not true$"),
 ])
 def test_bad_configuration_names_the_problem(tmp_path, content, environ, message):
     path = tmp_path / "c.toml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         resolve_config({}, path, environ=environ)
+
+
+def test_every_unknown_key_is_named_at_once(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('colour = "blue"\n[summary]\nlenght = "short"\n[translation]\nbeams = 2\n', encoding="utf-8")
+    environ = {"NEWSDIGEST_TRANSLATON__NUM_BEAMS": "2", "NEWSDIGEST_COLOUR": "red"}
+    with pytest.raises(InputError) as raised:
+        resolve_config({}, path, environ=environ)
+    assert str(raised.value) == (f"{path}: unknown configuration key(s): colour, summary.lenght, translation.beams; "
+                                 "environment: unknown configuration key(s): NEWSDIGEST_COLOUR, "
+                                 "NEWSDIGEST_TRANSLATON__NUM_BEAMS")
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("[summary]\nlength = 3\n", "3"),  # as the README shows: three sentences
+    ('[summary]\nlength = "60w"\n', "60w"),
+    ("[summary]\nrepetition_penalty = 2\n", 2.0),
+])
+def test_numbers_where_the_readme_allows_them(tmp_path, content, expected):
+    path = tmp_path / "c.toml"
+    path.write_text(content, encoding="utf-8")
+    config = resolve_config({}, path, environ={})
+    assert expected in (config.summary.length, config.summary.repetition_penalty)
+
+
+def test_a_config_file_that_is_not_utf8_is_one_line_naming_it(tmp_path):
+    from tests_helpers import invoke
+
+    path = tmp_path / "c.toml"
+    path.write_bytes('order = "direct"\n# café\n'.encode("latin-1"))
+    with pytest.raises(InputError, match=f"^{path}: not UTF-8 \\(byte 22\\); TOML files must be UTF-8"):
+        resolve_config({}, path, environ={})
+    (tmp_path / "a.txt").write_text("Een artikel.")
+    result = invoke("digest", tmp_path / "a.txt", "--config", path)
+    assert result.exit_code == 3
+    assert result.stderr == f"newsdigest: error: {path}: not UTF-8 (byte 22); TOML files must be UTF-8, so save it as UTF-8\n"
 
 
 def test_sample_config_in_examples_is_valid():

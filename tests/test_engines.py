@@ -8,15 +8,15 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
 from engines import EngineUnavailable, ModelError, ModelRef, RuntimeSettings, load_backend
 from engines.ct2_engine import CT2Backend, converted_model
 from engines.torch_engine import TorchBackend
-from newsdigest.cli import ExitStatus, main
+from newsdigest.cli import ExitStatus
 from summarize import SummarySettings, load_summarizer
 from translate import (ModelTranslator, PromptedTranslator, TranslationSettings, load_translator, split_sentences,
                        translate_document)
+from tests_helpers import invoke, invoke_tiny
 
 ARTICLE = ("Titel van het stuk\n\nDe gemeente onderzoekt o.a. twee opties. Dat meldt dhr. Jansen.\n\n"
            "Reizigers zijn tevreden, " + "en fietsers klagen over de drukte bij de ingang " * 12 + "tijdens de spits.")
@@ -27,19 +27,12 @@ def on(engine, **settings):
     return RuntimeSettings(engine=engine, device="cpu", **settings)
 
 
-def record_inputs(translator):
-    """Wrap the engine under the chunker; return the list its inputs are appended to."""
-    seen = []
-    original = translator.inner.translate_batch
-    translator.inner.translate_batch = lambda sentences: seen.extend(sentences) or original(sentences)
-    return seen
-
-
-def test_ct2_translates_every_sentence_and_splits_what_is_too_long(models):
+def test_ct2_translates_every_sentence_and_splits_what_is_too_long(models, spy):
     translator = load_translator(str(models["marian"]), runtime=on("ct2"), settings=TranslationSettings(max_new_tokens=4))
     assert isinstance(translator.inner.backend, CT2Backend) and translator.engine == "ct2 on cpu (int8)"
-    seen = record_inputs(translator)
+    batches = spy(translator.inner, "translate_batch")
     document = translate_document(ARTICLE, translator)
+    seen = [sentence for batch in batches for sentence in batch]
     sources = [s for paragraph in ARTICLE.split("\n\n") for s in split_sentences(paragraph)]
     assert [segment.source for segment in document.segments] == sources
     long_sentence = sources[-1]
@@ -150,9 +143,8 @@ def test_a_ct2_failure_mid_run_is_one_line_not_one_error_per_article(models, tmp
         raise RuntimeError("CUBLAS_STATUS_EXECUTION_FAILED")
 
     monkeypatch.setattr(CT2Backend, "_call", broken)
-    result = CliRunner().invoke(main, ["digest", str(folder), "--translation-model", str(models["marian"]),
-                                       "--summary-model", str(models["bart"]), "--engine", "ct2", "--device", "cpu",
-                                       "--no-cache", "-o", str(tmp_path / "digest.md")])
+    result = invoke("digest", folder, "--translation-model", models["marian"], "--summary-model", models["bart"],
+                    "--engine", "ct2", "--device", "cpu", "--no-cache", "-o", tmp_path / "digest.md")
     assert result.exit_code == ExitStatus.MODEL
     assert result.stderr == (f"newsdigest: error: CTranslate2 failed running '{models['marian']}' on cpu "
                              "(CUBLAS_STATUS_EXECUTION_FAILED); try --engine torch\n")
@@ -178,8 +170,7 @@ def test_decoder_only_models_run_on_both_engines(models, engine):
 
 
 def cli(models, *args):
-    return CliRunner().invoke(main, ["translate", "--model", str(models["marian"]), "--max-new-tokens", "4",
-                                     "--format", "json", *args], input=ARTICLE)
+    return invoke_tiny(models, "translate", "--format", "json", *args, input=ARTICLE)
 
 
 def test_cli_output_has_the_same_shape_on_every_engine_and_precision(models):
@@ -241,8 +232,8 @@ def test_the_model_kind_comes_from_its_config_never_its_name(models, tmp_path):
 def test_same_language_runs_need_no_translation_model(models, tmp_path, no_network):
     article = tmp_path / "council.txt"
     article.write_text("Council approves budget\n\nThe council met on Tuesday. It approved the budget.\n")
-    result = CliRunner().invoke(main, ["summarize", str(article), "--from", "en", "--to", "en", "--offline",
-                                       "--model", str(models["bart"]), "--format", "json", "--no-cache"])
+    result = invoke("summarize", article, "--from", "en", "--to", "en", "--offline", "--model", models["bart"],
+                    "--format", "json", "--no-cache")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["title"] == "Council approves budget" and data["signature"]["models"]["translation"] is None
@@ -273,7 +264,7 @@ def test_every_option_reaches_the_models_it_names(models, tmp_path, monkeypatch)
     args = ["digest", str(article), "--translation-model", str(models["marian"]), "--summary-model",
             str(models["bart"]), "--no-cache", "--num-beams", "3", "--batch-size", "5", "--max-new-tokens", "7",
             "--engine", "torch", "--device", "cpu", "--threads", "1"]
-    CliRunner().invoke(main, args)
+    invoke(*args)
     translation, summary = loaded["translation model"], loaded["summary model"]
     assert (translation.batch_size, summary.batch_size) == (5, 5)
     assert translation.engine == summary.engine == "torch" and translation.runtime.threads == 1
@@ -316,8 +307,8 @@ def test_eval_summaries_runs_on_the_engine_asked_for(models, tmp_path, monkeypat
     data = tmp_path / "data.jsonl"
     data.write_text(json.dumps({"article": "The dike is reinforced. Work starts in March.", "reference": "Dike work."})
                     + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["eval", "summaries", "--data", str(data), "--model", str(models["bart"]),
-                                       "--engine", "torch", "--length", "short"])
+    result = invoke("eval", "summaries", "--data", data, "--model", models["bart"], "--engine", "torch",
+                    "--length", "short")
     assert result.exit_code == 0, result.stderr
     assert isinstance(loaded["summary model"], TorchBackend)
 

@@ -3,10 +3,10 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from newsdigest.cli import ExitStatus, main
+from newsdigest.cli import ExitStatus
 from newsdigest.evaluation import read_lines, read_summary_data, score_summaries, score_translations
+from tests_helpers import invoke
 
 
 def test_published_opus_mt_flores_scores_are_reproduced(shared_eval):
@@ -29,10 +29,10 @@ def test_published_bart_rouge_on_frank_cnndm_is_reproduced(shared_eval):
 
 
 def test_cli_reports_published_bleu_as_a_table(shared_eval):
-    result = CliRunner().invoke(main, [
-        "eval", "translation", "--source", str(shared_eval / "flores200_devtest" / "nld_Latn.devtest"),
-        "--reference", str(shared_eval / "flores200_devtest" / "eng_Latn.devtest"),
-        "--hypothesis", str(shared_eval / "published_outputs" / "opus-mt-nl-en.flores101-devtest.nld-eng.output")])
+    result = invoke(
+        "eval", "translation", "--source", shared_eval / "flores200_devtest" / "nld_Latn.devtest",
+        "--reference", shared_eval / "flores200_devtest" / "eng_Latn.devtest",
+        "--hypothesis", shared_eval / "published_outputs" / "opus-mt-nl-en.flores101-devtest.nld-eng.output")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[1].split()[:2] == ["BLEU", "29.6"] and lines[2].split()[:2] == ["chrF2", "58.3"]
@@ -51,9 +51,8 @@ def parallel(tmp_path):
 
 def test_cli_translates_and_scores_with_a_model(models, parallel):
     source, reference = parallel
-    result = CliRunner().invoke(main, ["eval", "translation", "--source", str(source), "--reference",
-                                       str(reference), "--model", str(models["marian"]), "--max-new-tokens", "4",
-                                       "--format", "json"])
+    result = invoke("eval", "translation", "--source", source, "--reference", reference, "--model",
+                    models["marian"], "--max-new-tokens", "4", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["segments"] == 3 and data["model"] == str(models["marian"])
@@ -64,8 +63,7 @@ def test_misaligned_files_are_an_input_error(parallel, tmp_path):
     source, _ = parallel
     short = tmp_path / "short.txt"
     short.write_text("Only one line.\n")
-    result = CliRunner().invoke(main, ["eval", "translation", "--source", str(source), "--reference", str(short),
-                                       "--hypothesis", str(short)])
+    result = invoke("eval", "translation", "--source", source, "--reference", short, "--hypothesis", short)
     assert result.exit_code == ExitStatus.INPUT
     assert result.stderr == (f"newsdigest: error: {source} has 3 lines but {short} has 1; "
                              "they must be line-aligned\n")
@@ -83,22 +81,20 @@ def summary_data(tmp_path):
 
 
 def test_cli_scores_existing_summaries_with_nested_fields(summary_data):
-    result = CliRunner().invoke(main, ["eval", "summaries", "--data", str(summary_data), "--system-field",
-                                       "out.mine", "--format", "json"])
+    result = invoke("eval", "summaries", "--data", summary_data, "--system-field", "out.mine", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["summaries"] == 2 and data["summary_words"] == 4.5 and data["rouge1"] > 50
 
 
 def test_cli_summarises_with_a_model(models, summary_data):
-    result = CliRunner().invoke(main, ["eval", "summaries", "--data", str(summary_data), "--model",
-                                       str(models["bart"]), "--length", "short"])
+    result = invoke("eval", "summaries", "--data", summary_data, "--model", models["bart"], "--length", "short")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0].split() == ["metric", "score", "signature"]
     assert result.stdout.splitlines()[-1].startswith(f"2 summaries, average")
 
 
 def test_missing_field_names_the_record(summary_data):
-    result = CliRunner().invoke(main, ["eval", "summaries", "--data", str(summary_data), "--system-field", "out.x"])
+    result = invoke("eval", "summaries", "--data", summary_data, "--system-field", "out.x")
     assert result.exit_code == ExitStatus.INPUT
     assert result.stderr == f"newsdigest: error: {summary_data}:1: no field 'out.x'\n"

@@ -6,10 +6,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from click.testing import CliRunner
-
 from newsdigest import Article, Failure, InputSettings, load_articles
-from newsdigest.cli import main
+from tests_helpers import invoke
 
 PAGE = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{title} | Stadsnieuws</title>
 <meta property="og:site_name" content="Stadsnieuws">
@@ -274,7 +272,7 @@ def test_a_text_file_of_urls_and_a_saved_feed(server, settings, tmp_path):
 
 def test_digest_offline_names_the_inputs_it_could_not_read(server, tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSDIGEST_INPUT__PAGE_CACHE_DIR", str(tmp_path / "empty"))
-    result = CliRunner().invoke(main, ["digest", f"{server.base}/page", "--offline", "-q", "--no-cache",
-                                       "--translation-model", str(tmp_path / "none")])
+    result = invoke("digest", f"{server.base}/page", "--offline", "-q", "--no-cache", "--translation-model",
+                    tmp_path / "none")
     assert not server.requests
     assert f"{server.base}/page: not fetched (offline mode is on" in result.stderr

@@ -1,11 +1,11 @@
 """Prompt templates: data files, named variables, sandboxed rendering, CLI listing."""
 
 import pytest
-from click.testing import CliRunner
 
 import prompts
-from newsdigest.cli import ExitStatus, main
+from newsdigest.cli import ExitStatus
 from prompts import TemplateError, get_template, load_templates
+from tests_helpers import invoke
 
 VALUES = {"text": "Het artikel.", "source_language": "nl", "target_language": "en", "length": "3 sentences",
           "sentences": 3, "style": "Write one paragraph."}
@@ -44,6 +44,37 @@ def test_rendering_cannot_reach_python_internals(source, tmp_path):
         get_template(str(path)).render(text="x")
 
 
+@pytest.mark.parametrize(("source", "message"), [
+    ("{% include 'secrets.txt' %}{{ text }}", "{% include %} on line 1 is not allowed; a template must be self-contained"),
+    ("{% extends 'base.html' %}", "{% extends %} on line 1 is not allowed"),
+    ("{% from 'x' import y %}{{ text }}", "{% import %} on line 1 is not allowed"),
+    ("{{ cycler.__init__.__globals__ }}{{ text }}", "the template sandbox refuses this template (access to "
+                                                    "attribute '__init__' of 'type' object is unsafe)"),
+    ("{% for i in range(10**9) %}{% endfor %}{{ text }}", "the template sandbox refuses this template (Range too big"),
+    ("{{ text }} {{ author }}", "unknown variable(s) author; templates can use text, source_language"),
+])
+def test_refused_templates_stop_the_run_with_one_line_before_any_model_loads(tmp_path, source, message,
+                                                                             no_network):
+    path = tmp_path / "evil.toml"
+    path.write_text(f'task = "summarize"\nfamily = "chat"\ntemplate = """{source}"""\n')
+    with pytest.raises(TemplateError) as raised:
+        get_template(str(path))
+    assert str(raised.value).startswith(f"{path}: {message}")
+    article = tmp_path / "a.txt"
+    article.write_text("Titel\n\nDe gemeente onderzoekt twee opties.")
+    # the default models are not on this machine: loading one would be a model error (exit 4)
+    result = invoke("summarize", article, "--offline", "--order", "direct", "--prompt", path)
+    assert result.exit_code == ExitStatus.INPUT
+    assert result.stderr.startswith(f"newsdigest: error: {path}: {message}") and result.stderr.count("\n") == 1
+
+
+def test_a_template_file_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "latin.toml"
+    path.write_bytes('task = "summarize"\nfamily = "chat"\ntemplate = "Café {{ text }}"\n'.encode("latin-1"))
+    with pytest.raises(TemplateError, match=f"^{path}: not UTF-8 \\(byte 50\\); save the template as UTF-8$"):
+        get_template(str(path))
+
+
 @pytest.mark.parametrize(("content", "message"), [
     ('task = "summarize"\nfamily = "chat"\n', "'template' must be given"),
     ('task = "summarize"\nfamily = "chat"\ntemplate = "x"\nextra = 1\n', "unknown key"),
@@ -71,14 +102,13 @@ def test_unknown_template_lists_the_available_ones():
 
 
 def test_cli_list_and_show():
-    runner = CliRunner()
-    listing = runner.invoke(main, ["prompts", "list"])
+    listing = invoke("prompts", "list")
     assert listing.exit_code == 0
     assert [line.split()[0] for line in listing.stdout.splitlines()] == [
         "summarize-chat", "summarize-seq2seq", "translate-chat", "translate-seq2seq"]
-    shown = runner.invoke(main, ["prompts", "show", "summarize-chat"])
+    shown = invoke("prompts", "show", "summarize-chat")
     assert shown.exit_code == 0
     assert "# variables: length, source_language, style, target_language, text" in shown.stdout
-    missing = runner.invoke(main, ["prompts", "show", "nope"])
+    missing = invoke("prompts", "show", "nope")
     assert missing.exit_code == ExitStatus.INPUT
     assert missing.stderr.startswith("newsdigest: error: no prompt template 'nope'")

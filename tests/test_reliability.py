@@ -11,52 +11,21 @@ from html.parser import HTMLParser
 from multiprocessing import get_context
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdigest import Article, Failure, PipelineConfig, load_articles
 from newsdigest.cache import ResultCache
-from newsdigest.cli import ExitStatus, main
-from newsdigest.pipeline import Pipeline
+from newsdigest.cli import ExitStatus
 from newsdigest.render import render, safe_filename
-from summarize import Summarizer, SummarySettings
+from summarize import SummarySettings
 from translate import ChunkingTranslator, TranslationSettings, load_translator, translate_document
 from translate.segment import split_sentences
-from tests_helpers import EXAMPLES, ROOT
+from tests_helpers import ROOT, EXAMPLES, Identity, fake_pipeline, invoke, invoke_tiny
 
 
-class Identity:
-    """A translator that returns its input: anything lost or duplicated shows in the output."""
-
-    def translate_batch(self, sentences):
-        return list(sentences)
-
-
-class FirstWords:
-    """A summariser 'model' that keeps the first words of each text: exercises the real map-reduce."""
-
-    name = "first-words"
-    max_input_tokens = 512
-    max_output_tokens = 512
-    overhead = 2
-    output_reserve = 0
-
-    def count_tokens(self, texts):
-        return [len(t.split()) for t in texts]
-
-    def generate(self, texts, min_new, max_new, **_):
-        return [" ".join(t.split()[: min(12, max_new)]).rstrip(".") + "." for t in texts]
-
-
-def fake_pipeline(config=None, cache=None):
-    return Pipeline(config or PipelineConfig(), translator=Identity(),
-                    summarizer=Summarizer(FirstWords(), SummarySettings(length="3")), cache=cache)
-
-
-def digest_args(models, *args):
-    return ["digest", "--translation-model", str(models["marian"]), "--summary-model", str(models["bart"]),
-            "--max-new-tokens", "3", *args]
+def three_sentences() -> PipelineConfig:
+    return PipelineConfig(summary=SummarySettings(length="3"))
 
 
 # -- bad input ----------------------------------------------------------------------------------
@@ -68,13 +37,13 @@ def digest_args(models, *args):
     ("kapot.json", b'{"title": 3, "body": "x"}', "field 'title' must be a string, got int"),
     ("leeg.json", b'{"title": "x"}', "no article text"),
 ])
-def test_bad_files_fail_alone_with_one_line(models, tmp_path, name, data, message):
+def test_bad_files_fail_alone_with_one_line(fake_models, tmp_path, name, data, message):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "goed.txt").write_text("Titel\n\nDe gemeente onderzoekt twee opties. Reizigers zijn tevreden.")
     (folder / name).write_bytes(data)
     out = tmp_path / "d.json"
-    result = CliRunner().invoke(main, digest_args(models, str(folder), "-o", str(out), "-q"))
+    result = invoke("digest", folder, "-o", out, "-q")
     assert result.exit_code == ExitStatus.PARTIAL
     assert result.stderr == f"newsdigest: error: {folder / name}: {message}\n" or (
         result.stderr.startswith(f"newsdigest: error: {folder / name}: ") and message in result.stderr
@@ -104,7 +73,7 @@ def test_five_megabyte_article_loses_no_sentence(tmp_path):
     assert len(text.encode()) > 5_000_000
     path = tmp_path / "groot.txt"
     path.write_text(text)
-    [record] = fake_pipeline().run(load_articles([path]))
+    [record] = fake_pipeline(three_sentences()).run(load_articles([path]))
     assert record["error"] is None
     assert len(record["segments"]) == 65_000 and record["translation"] == text
     assert record["chunks"] > 100 and record["rounds"] >= 2 and record["summary_sentences"]
@@ -115,29 +84,21 @@ def translator(models):
     return load_translator(str(models["marian"]), settings=TranslationSettings(max_new_tokens=2))
 
 
-def test_three_thousand_word_sentence_without_punctuation(translator):
+def test_three_thousand_word_sentence_without_punctuation(translator, spy):
     sentence = " ".join(["de gemeente onderzoekt twee opties"] * 600)
-    pieces = []
-    original = translator.inner.translate_batch
-    translator.inner.translate_batch = lambda batch: pieces.extend(batch) or original(batch)
-    try:
-        document = translate_document(sentence, translator)
-    finally:
-        translator.inner.translate_batch = original
+    batches = spy(translator.inner, "translate_batch")
+    document = translate_document(sentence, translator)
+    pieces = [piece for batch in batches for piece in batch]
     assert len(document.segments) == 1 and document.segments[0].translation
     assert " ".join(pieces) == sentence
     assert max(translator.inner.count_tokens(pieces)) <= translator.inner.max_input_tokens
 
 
-def test_line_of_100000_characters_without_spaces(translator):
+def test_line_of_100000_characters_without_spaces(translator, spy):
     line = ("fietsenstalling" * 7000)[:100_000]
-    pieces = []
-    original = translator.inner.translate_batch
-    translator.inner.translate_batch = lambda batch: pieces.extend(batch) or original(batch)
-    try:
-        [translation] = translator.translate_batch([line])
-    finally:
-        translator.inner.translate_batch = original
+    batches = spy(translator.inner, "translate_batch")
+    [translation] = translator.translate_batch([line])
+    pieces = [piece for batch in batches for piece in batch]
     # windows of one over-long 'word' are separated by spaces, and no character is lost
     assert "".join("".join(pieces).split()) == line and translation
     assert max(translator.inner.count_tokens(pieces)) <= translator.inner.max_input_tokens - 2
@@ -265,7 +226,7 @@ def test_cache_survives_concurrent_processes(tmp_path):
     assert sqlite3.connect(cache.path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_sigint_leaves_no_output_and_the_next_run_resumes(models, tmp_path):
+def test_sigint_leaves_no_output_and_the_next_run_resumes(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for index in range(80):
@@ -273,13 +234,15 @@ def test_sigint_leaves_no_output_and_the_next_run_resumes(models, tmp_path):
             f"Titel {index}\n\n" + "De gemeente onderzoekt twee opties. Reizigers zijn tevreden. " * 8)
     out = tmp_path / "digest.md"
     cache_dir = tmp_path / "cache"
-    env = {**os.environ, "NEWSDIGEST_CACHE_DIR": str(cache_dir), "HF_HUB_OFFLINE": "1"}
-    command = [sys.executable, "-m", "newsdigest", *digest_args(models, str(folder), "-o", str(out), "-q",
-                                                                 "--language-check", "off")]
+    # a real process on the fake models, slowed to 50 ms per article so that there is time to interrupt it
+    env = {**os.environ, "NEWSDIGEST_CACHE_DIR": str(cache_dir), "PYTHONPATH": str(ROOT / "tests"),
+           "FAKE_DELAY": "0.05"}
+    command = [sys.executable, "-c", "import tests_helpers; tests_helpers.run_cli_on_fakes()", "digest", str(folder),
+               "-o", str(out), "-q", "--language-check", "off", "--length", "1"]
     process = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
     database = cache_dir / "results.sqlite3"
     deadline = time.time() + 120
-    while time.time() < deadline and process.poll() is None:  # wait until the first group is cached
+    while time.time() < deadline and process.poll() is None:  # wait until the first results are cached
         if database.exists() and sqlite3.connect(database).execute("SELECT COUNT(*) FROM results").fetchone()[0]:
             break
         time.sleep(0.05)
@@ -291,8 +254,8 @@ def test_sigint_leaves_no_output_and_the_next_run_resumes(models, tmp_path):
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".digest")]
     done = sqlite3.connect(database).execute("SELECT COUNT(*) FROM results").fetchone()[0]
     assert 0 < done < 80
-    finished = subprocess.run(command + ["--format", "json"], env=env, cwd=ROOT, capture_output=True,
-                              text=True, timeout=300)
+    finished = subprocess.run(command + ["--format", "json"], env={**env, "FAKE_DELAY": "0"}, cwd=ROOT,
+                              capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr
     records = json.loads(out.read_text())["articles"]
     assert len(records) == 80 and sum(r["cached"] for r in records) == done
@@ -344,8 +307,7 @@ def test_html_output_shows_markup_in_titles_instead_of_running_it():
 
 
 def test_offline_digest_opens_no_network_connection(models, tmp_path, no_network):
-    result = CliRunner().invoke(main, digest_args(models, str(EXAMPLES), "--offline", "-o",
-                                                  str(tmp_path / "d.md")))
+    result = invoke_tiny(models, "digest", EXAMPLES, "--offline", "-o", tmp_path / "d.md")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "d.md").read_text().startswith("# News digest")
 

@@ -63,15 +63,10 @@ def bart(models):
     return load_summarizer(str(models["bart"]), settings=SummarySettings(length="3"))
 
 
-def test_long_article_is_summarised_by_map_reduce_not_truncated(bart):
+def test_long_article_is_summarised_by_map_reduce_not_truncated(bart, spy):
     text = LONG_ARTICLE * 60  # about 1,900 words; the tiny model reads 64 tokens at a time
-    calls = []
-    original = bart.generator.generate
-    bart.generator.generate = lambda texts, *a, **k: calls.append(list(texts)) or original(texts, *a, **k)
-    try:
-        summary = bart.summarize(text, language="nl")
-    finally:
-        bart.generator.generate = original
+    calls = spy(bart.generator, "generate")
+    summary = bart.summarize(text, language="nl")
     assert summary.chunks > 10 and summary.rounds >= 1
     first_round = calls[0]
     assert len(first_round) == summary.chunks

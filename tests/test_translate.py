@@ -141,17 +141,12 @@ def test_document_keeps_paragraphs_and_every_sentence(tiny_translator):
     assert document.text.count("\n\n") == 2
 
 
-def test_sentence_longer_than_model_limit_is_translated_in_pieces(tiny_translator):
+def test_sentence_longer_than_model_limit_is_translated_in_pieces(tiny_translator, spy):
     inner = tiny_translator.inner
     sentence = " ".join(["De gemeente onderzoekt twee opties en de wethouder is blij"] * 40)
     assert inner.count_tokens([sentence])[0] > inner.max_input_tokens
-    calls = []
-    original = inner.translate_batch
-    inner.translate_batch = lambda batch: calls.append(list(batch)) or original(batch)
-    try:
-        [translation] = tiny_translator.translate_batch([sentence])
-    finally:
-        inner.translate_batch = original
+    calls = spy(inner, "translate_batch")
+    [translation] = tiny_translator.translate_batch([sentence])
     pieces = calls[0]
     assert len(pieces) > 1 and " ".join(pieces) == sentence
     assert all(n <= inner.max_input_tokens for n in inner.count_tokens(pieces))

@@ -1,4 +1,106 @@
+"""What the test files share: paths, one way to run the CLI, and fake models for orchestration tests."""
+
+from __future__ import annotations
+
+import time
 from pathlib import Path
+
+from click.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+
+# per command, the options that run it on the tiny models, each output capped at a few tokens
+_MODEL_OPTIONS = {
+    "translate": lambda models, summary: ["--model", models["marian"]],
+    "summarize": lambda models, summary: ["--model", models[summary], "--translation-model", models["marian"]],
+    "digest": lambda models, summary: ["--translation-model", models["marian"], "--summary-model", models[summary]],
+}
+
+
+def invoke(*args: object, input: str | bytes | None = None) -> Result:
+    """`newsdigest ARGS` in Click's runner; stdout and stderr are kept apart."""
+    from newsdigest.cli import main
+
+    return CliRunner().invoke(main, [str(arg) for arg in args], input=input, prog_name="newsdigest")
+
+
+def invoke_tiny(models: dict[str, Path], command: str, *args: object, summary: str = "bart",
+                input: str | bytes | None = None) -> Result:
+    """`newsdigest COMMAND ARGS` on the tiny random models (meaningless text, real mechanics)."""
+    return invoke(command, *_MODEL_OPTIONS[command](models, summary), "--max-new-tokens", "4", *args, input=input)
+
+
+class Identity:
+    """A translator that returns its input: anything lost or duplicated shows in the output."""
+
+    name = "identity"
+
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        return list(sentences)
+
+
+class FirstWords:
+    """A summariser 'model' that keeps the first words of each text: exercises the real map-reduce.
+
+    `delay` seconds per text make a run slow enough to interrupt.
+    """
+
+    name = "first-words"
+    max_input_tokens = 512
+    max_output_tokens = 512
+    overhead = 2
+    output_reserve = 0
+
+    def __init__(self, delay: float = 0.0):
+        self.delay = delay
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        return [len(text.split()) for text in texts]
+
+    def generate(self, texts: list[str], min_new: int, max_new: int, **_: object) -> list[str]:
+        time.sleep(self.delay * len(texts))
+        return [" ".join(text.split()[: min(12, max_new)]).rstrip(".") + "." for text in texts]
+
+
+def _fakes(config, delay: float, options: dict) -> dict:
+    from summarize import Summarizer
+
+    options.setdefault("translator", Identity())
+    options.setdefault("summarizer", Summarizer(FirstWords(delay), config.summary))
+    return options
+
+
+def fake_pipeline(config=None, *, delay: float = 0.0, **options):
+    """A Pipeline on the fakes above: the real orchestration, caching and records, no model."""
+    from newsdigest import Pipeline, PipelineConfig
+
+    config = config or PipelineConfig()
+    return Pipeline(config, **_fakes(config, delay, options))
+
+
+def fake_pipeline_class(delay: float = 0.0) -> type:
+    """A Pipeline subclass whose instances run on the fakes unless given other models."""
+    from newsdigest.config import PipelineConfig
+    from newsdigest.pipeline import Pipeline
+
+    class FakePipeline(Pipeline):
+        def __init__(self, config=None, **options):
+            config = config or PipelineConfig()
+            super().__init__(config, **_fakes(config, delay, options))
+
+    return FakePipeline
+
+
+def run_cli_on_fakes() -> None:
+    """For a subprocess: `python -c 'import tests_helpers; tests_helpers.run_cli_on_fakes()' ARGS`.
+
+    FAKE_DELAY (seconds per summarised text) makes the run slow enough to interrupt.
+    """
+    import os
+
+    import newsdigest.pipeline
+    from newsdigest.cli import main
+
+    newsdigest.pipeline.Pipeline = fake_pipeline_class(float(os.environ.get("FAKE_DELAY", "0")))
+    main()

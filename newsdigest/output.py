@@ -1,0 +1,121 @@
+"""Where outputs go: never onto an input, never where the next run would read them back, and
+written whole (temporary file + rename) with the permissions any new file of the user gets."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from translate.errors import NewsdigestError
+
+
+class OutputConflict(NewsdigestError):
+    """The output would destroy an input or be read back as one (a usage error)."""
+
+
+class OutputError(NewsdigestError):
+    """The output cannot be written."""
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _is_special(path: Path) -> bool:
+    """A device, FIFO or socket: written to directly, never replaced by a file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)  # also sees hard links and symlinks
+    except OSError:
+        return _real(first) == _real(second)
+
+
+def check_output(output: str, inputs: Iterable[str], *, folder: bool = False) -> None:
+    """Refuse an output that is an input file or lies inside an input folder.
+
+    With `folder` (one file per article), the output folder may also not hold an input file, since
+    a name made from a title could replace it.
+    """
+    target = Path(output)
+    if _is_special(target):
+        return
+    if folder and target.exists() and not target.is_dir():
+        raise OutputConflict(f"{output}: is not a folder (--split writes one file per article into a folder)")
+    if not folder and target.is_dir():
+        raise OutputConflict(f"{output}: is a folder; give a file name (or --split for one file per article)")
+    real_target = _real(target)
+    for name in inputs:
+        if name == "-":
+            continue
+        source = Path(name)
+        if source.is_dir():
+            real_source = _real(source)
+            if real_target == real_source or real_source in real_target.parents:
+                where = "is" if real_target == real_source else "is inside"
+                raise OutputConflict(f"{output}: {where} the input folder {name}, so the next run would read "
+                                     "the digest back as articles; write it outside the input folders")
+        elif source.exists():
+            if not folder and _same_file(target, source):
+                raise OutputConflict(f"{output}: is the input file {name}; writing there would destroy it; "
+                                     "choose another -o")
+            if folder and _real(source).parent == real_target:
+                raise OutputConflict(f"{output}: holds the input file {name}, which a digest file could "
+                                     "replace; choose another folder")
+
+
+def write_output(path: str | Path, text: str) -> None:
+    """Write `text` to `path`: straight to a device or FIFO, atomically to a file (symlinks kept)."""
+    target = Path(path)
+    try:
+        if _is_special(target):
+            with open(target, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            return
+        write_atomic(_real(target), text)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from error
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written file.
+
+    A new file gets the mode any new file gets (0666 less the umask); a replaced file keeps its mode.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    temporary, handle = _create_temporary(target)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            if mode is not None:
+                os.fchmod(stream.fileno(), mode)
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _create_temporary(target: Path) -> tuple[Path, int]:
+    """A new hidden file beside `target`, created with mode 0666 so that the umask applies."""
+    while True:
+        temporary = target.with_name(f".{target.name[:200]}.{secrets.token_hex(4)}.part")
+        try:
+            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
