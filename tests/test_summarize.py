@@ -120,3 +120,20 @@ def test_custom_prompt_file_is_used_and_checked(models, tmp_path):
     assert summarizer.generator.template.name == "kort"
     assert summarizer.generator.template.render(text="X", length="3 sentences")[1] == "Vat samen in 3 sentences: X"
     assert summarizer.summarize(LONG_ARTICLE, language="nl").sentences
+
+
+@pytest.mark.parametrize("model", ["t5", "bart", "causal"])
+def test_a_length_beyond_what_the_model_can_write_is_capped_with_one_warning(models, caplog, model):
+    summarizer = load_summarizer(str(models[model]), settings=SummarySettings(length="99999w"))
+    asked = []
+    generate = summarizer.generator.generate
+    summarizer.generator.generate = lambda texts, low, high, **kw: asked.append((low, high)) or generate(
+        texts, low, high, **kw)
+    with caplog.at_level(logging.WARNING, logger="newsdigest"):
+        for _ in range(2):
+            summary = summarizer.summarize("De dijk wordt versterkt. Het waterschap begint in maart. " * 3,
+                                           language="nl")
+    ceiling = summarizer.generator.max_output_tokens
+    assert all(low < high <= ceiling for low, high in asked)  # never more than the model can produce
+    assert any(f"writes at most {ceiling}" in warning for warning in summary.warnings)
+    assert len([r for r in caplog.records if "writes at most" in r.getMessage()]) == 1
