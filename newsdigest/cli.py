@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
@@ -82,7 +83,8 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             if _debug(ctx):
                 raise
-            click.echo("newsdigest: interrupted; finished articles are kept in the cache", err=True)
+            kept = (ctx.obj or {}).get("kept")  # what the interrupted run kept, where a command knows it
+            click.echo(f"newsdigest: interrupted{'; ' + kept() if kept else ''}", err=True)
             ctx.exit(ExitStatus.INTERRUPTED)
 
 
@@ -260,18 +262,31 @@ def _config(params: dict[str, Any], beams_for: tuple[str, ...] = ("translation",
 
 
 class _Progress:
-    """A tqdm bar on a terminal; nothing in pipes, files or with --quiet."""
+    """A tqdm bar on a terminal (nothing in pipes, files or with --quiet): the stage, the count and the
+    total. Called with a count (sentences, articles read); `stage` and `advance` serve the runner."""
 
-    def __init__(self, total: int | None, unit: str, quiet: bool):
+    def __init__(self, total: int | None, unit: str, quiet: bool, stage: str | None = None):
         self.bar = None
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit=unit, file=sys.stderr, leave=False)
+            self.bar = tqdm(total=total, unit=unit, desc=stage, file=sys.stderr, leave=False, dynamic_ncols=True)
 
     def __call__(self, count: int) -> None:
         if self.bar is not None:
             self.bar.update(count)
+
+    advance = __call__
+
+    def stage(self, name: str) -> None:
+        if self.bar is not None and self.bar.desc != name:
+            self.bar.set_description_str(name)
+
+    def restart(self, stage: str, total: int) -> None:
+        """Count again from nothing, towards a known total."""
+        if self.bar is not None:
+            self.bar.reset(total=total)
+            self.bar.set_description_str(stage)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -375,22 +390,44 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
 # -- summarize and digest -----------------------------------------------------------------------
 
 def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[list[dict], dict]:
+    """The local runner: read every input first (so the bar knows the total), then translate and summarise."""
     from .articles import load_articles
     from .cache import ResultCache
     from .pipeline import Pipeline
 
     cache = ResultCache(config.cache_dir) if config.cache else None
-    progress = _Progress(None, "article", ctx.obj["quiet"])
+    progress = _Progress(None, "article", ctx.obj["quiet"], stage="reading")
     pipeline = Pipeline(config, cache=cache, progress=progress)
+    ctx.obj["kept"] = lambda: _kept(pipeline, cache)
     try:
-        records = list(pipeline.run(load_articles(inputs or ("-",), config.input, offline=config.offline)))
+        items = []
+        for item in load_articles(inputs or ("-",), config.input, offline=config.offline):
+            items.append(item)
+            progress(1)
+        if not items:
+            raise InputError(f"no articles found in {', '.join(inputs)} (patterns: {' '.join(config.input.include)})")
+        progress.restart("translating", len(items))
+        records = list(pipeline.run(items))
     finally:
         progress.close()
         if cache is not None:
             cache.close()
-    if not records:
-        raise InputError(f"no articles found in {', '.join(inputs)} (patterns: {' '.join(config.input.include)})")
     return records, pipeline.signature()
+
+
+def _kept(pipeline, cache) -> str:
+    """How many of this run's articles have their result in the cache, counted there, not remembered."""
+    if cache is None:
+        return "nothing was kept (the result cache is off)"
+    from .cache import ResultCache
+
+    with_results = ResultCache(cache.path.parent)
+    try:
+        done = sum(1 for key in set(pipeline.keys) if with_results.get(key) is not None)
+    finally:
+        with_results.close()
+    return (f"{done} finished article{'' if done == 1 else 's'} kept in the result cache; run the same command "
+            "again to go on from there")
 
 
 @main.command("summarize")
@@ -451,6 +488,7 @@ def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -
     from .output import write_output
     from .render import format_for, render, safe_filename
 
+    started = time.monotonic()
     _begin(ctx, params)
     output = params.get("output")
     if params.get("split") and (not output or output == "-"):
@@ -468,12 +506,22 @@ def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -
             name = safe_filename(record["title"] or record["original_title"] or Path(record["path"]).stem,
                                  used, suffix)
             write_output(folder / name, render([record], signature, fmt))
+        where = f"{len(records)} files in {output}"
     else:
         _emit(render(records, signature, fmt), output)
+        where = output if output and output != "-" else "standard output"
     failures = sum(1 for r in records if r["error"])
-    if output and output != "-":
-        log.info("wrote %d article(s) to %s (%d failed)", len(records), output, failures)
+    cached = sum(1 for r in records if r["cached"])
+    _report_run(ctx, started, len(records), f"{failures} failed" + (f", {cached} from the cache" if cached else ""),
+                where)
     _finish(failures, len(records) - failures)
+
+
+def _report_run(ctx: click.Context, started: float, articles: int, detail: str, where: str) -> None:
+    """The one line a finished run ends with (not with --quiet): what it did, in how long, and where to."""
+    if not ctx.obj["quiet"]:
+        click.echo(f"newsdigest: digest of {articles} article{'' if articles == 1 else 's'} in "
+                   f"{time.monotonic() - started:.1f} s ({detail}): {where}", err=True)
 
 
 # -- prompts and models -------------------------------------------------------------------------
