@@ -459,6 +459,19 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     _finish(sum(1 for r in records if r["error"]), sum(1 for r in records if not r["error"]))
 
 
+ray_options = _options(
+    click.option("--ray", "use_ray", is_flag=True, help="Run on a Ray cluster (pip install 'newsdigest[ray]'). "
+                 "With --format jsonl and -o FOLDER/, write one shard per block and skip articles already there."),
+    click.option("--ray-address", help="Ray cluster to join (default: RAY_ADDRESS, else start a local one)."),
+    click.option("--translation-workers", type=click.IntRange(min=1), help="Translation workers (actors)."),
+    click.option("--summary-workers", type=click.IntRange(min=1), help="Summary workers (actors)."),
+    click.option("--gpus-per-worker", type=click.FloatRange(min=0), help="GPUs per model worker (e.g. 0.5)."),
+    click.option("--cpus-per-worker", type=click.FloatRange(min=0, min_open=True), help="CPUs per model worker "
+                 "(default: up to 1, fitted so reading and writing always have a CPU)."),
+)
+_RAY_ONLY = ("ray_address", "translation_workers", "summary_workers", "gpus_per_worker", "cpus_per_worker")
+
+
 @main.command("digest")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", help="Digest file (format from its extension), or a folder with --split. "
@@ -479,6 +492,7 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--fail-fast", is_flag=True, default=None, help="Stop at the first failing article.")
 @input_options
+@ray_options
 @summary_options
 @runtime_options
 @common
@@ -490,14 +504,27 @@ def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -
 
     started = time.monotonic()
     _begin(ctx, params)
+    ray = {name: params.pop(name) for name in ("use_ray", *_RAY_ONLY)}
     output = params.get("output")
     if params.get("split") and (not output or output == "-"):
         raise click.UsageError("--split needs -o FOLDER")
-    _check_output(output, inputs, folder=params.get("split", False))
+    shards = bool(ray["use_ray"] and output and _is_folder(output))  # --ray --format jsonl -o FOLDER/
+    _check_output(output, inputs, folder=params.get("split", False) or shards)
     config = _config(params, beams_for=("translation", "summary"))
     _check_prompts(config)
     fmt = format_for(None if params.get("split") else output, config.format, default="markdown")
-    records, signature = _run_pipeline(ctx, inputs, config)
+    if ray["use_ray"]:
+        if config.fail_fast:
+            raise click.UsageError("--fail-fast stops the local runner; a --ray job records failures and goes on")
+        if fmt == "jsonl" and output and not params.get("split") and _is_folder(output):
+            _digest_shards(ctx, inputs, config, ray, output, started)
+            return
+        records, signature = _run_on_ray(ctx, inputs, config, ray)
+    else:
+        given = [f"--{name.replace('_', '-')}" for name in _RAY_ONLY if ray[name] is not None]
+        if given:
+            raise click.UsageError(f"{', '.join(given)} only apply with --ray")
+        records, signature = _run_pipeline(ctx, inputs, config)
     if params.get("split"):
         folder = Path(output)
         used: set[str] = set()
@@ -522,6 +549,51 @@ def _report_run(ctx: click.Context, started: float, articles: int, detail: str, 
     if not ctx.obj["quiet"]:
         click.echo(f"newsdigest: digest of {articles} article{'' if articles == 1 else 's'} in "
                    f"{time.monotonic() - started:.1f} s ({detail}): {where}", err=True)
+
+
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def _ray_workers(ray: dict[str, Any]):
+    from .distributed import Workers
+
+    chosen = {"translation": ray["translation_workers"], "summary": ray["summary_workers"],
+              "gpus": ray["gpus_per_worker"], "cpus": ray["cpus_per_worker"]}
+    return Workers(**{key: value for key, value in chosen.items() if value is not None})
+
+
+def _connect(ctx: click.Context, ray: dict[str, Any]) -> None:
+    from .distributed import connect
+
+    quiet = ctx.obj["quiet"]
+    connect(ray["ray_address"], quiet=quiet, progress=not quiet and sys.stderr.isatty())
+    # Ray Data logs a failed job's traceback itself; the CLI says it in one line (--debug: all of it)
+    logging.getLogger("ray.data").setLevel(logging.DEBUG if _debug(ctx) else logging.CRITICAL)
+
+
+def _run_on_ray(ctx: click.Context, inputs: tuple[str, ...], config, ray: dict[str, Any]) -> tuple[list[dict], dict]:
+    from .distributed import digest_on_ray
+
+    _connect(ctx, ray)
+    result = digest_on_ray(list(inputs), config, workers=_ray_workers(ray))
+    for record in result.records:
+        if record["error"]:
+            log.error("%s", record["error"])
+    return result.records, result.signature
+
+
+def _digest_shards(ctx: click.Context, inputs: tuple[str, ...], config, ray: dict[str, Any], folder: str,
+                   started: float) -> None:
+    from .distributed import digest_on_ray
+
+    _connect(ctx, ray)
+    result = digest_on_ray(list(inputs), config, output=folder, workers=_ray_workers(ray))
+    if result.failed:
+        log.error("%d article(s) failed; their records in %s hold the errors", result.failed, folder)
+    _report_run(ctx, started, result.articles, f"{result.written} new, {result.skipped} already there, "
+                f"{result.failed} failed", f"{len(result.shards)} new shard(s) in {folder}")
+    _finish(result.failed, result.articles - result.failed)
 
 
 # -- prompts and models -------------------------------------------------------------------------

@@ -114,8 +114,12 @@ class ReadStage:
     def _record(self, item: Article | Failure) -> Record:
         if isinstance(item, Failure):
             return Record.failed(item.path, item.error)
-        record = Record.from_article(item, self.key(item))
-        problem = self._language_problem(item)
+        try:
+            record = Record.from_article(item, self.key(item))
+            problem = self._language_problem(item)
+        except Exception as error:  # e.g. text that cannot be encoded (a lone surrogate from a JSON escape)
+            log.debug("article %s failed", item.path, exc_info=True)
+            return Record.failed(item.path, f"{item.path}: {type(error).__name__}: {error}")
         return record.fail(problem) if problem else record
 
     def _language_problem(self, article: Article) -> str | None:
