@@ -2,14 +2,19 @@
 
 It calls the stages in `stages.py` (the Ray runner calls the same ones) and adds what a single
 process can give: the result cache, progress, fail-fast and records yielded in input order. Models
-load on first need, so a run whose articles are all cached loads none. Articles go through the
-first model stage in groups (translation batches span articles) and through the last one article
-by article, so each article is cached and counted as soon as it is finished.
+load on first need, so a run whose articles are all cached loads none.
+
+Articles go through the first model stage in groups (translation batches span articles) and through
+the last one in batches sized by time: one article at a time while an article takes a while (a real
+model on a CPU, where batching gains little), up to a group while they are quick. Each article is
+cached and counted as soon as its batch is done, so an interruption loses little and progress moves
+per article.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
@@ -27,6 +32,8 @@ from .stages import (ReadStage, Stage, SummaryStage, TranslationStage, configure
 
 log = logging.getLogger("newsdigest")
 GROUP_SIZE = 16
+# Seconds the last stage may take for one batch before its batches shrink (to one article at least).
+FINISH_SECONDS = 1.0
 
 
 class ArticleFailed(NewsdigestError):
@@ -54,6 +61,7 @@ class Pipeline:
         self.cache = cache
         self.progress = progress
         self.keys: list[str] = []  # keys of the articles this run has read, for what an interruption kept
+        self._finish_batch = 1
 
     @property
     def translation_model(self) -> str | None:
@@ -110,7 +118,7 @@ class Pipeline:
                 records[index] = Record.from_dict(cached).with_article_of(record)
             else:
                 todo.append(index)
-        last = None
+        done = 0  # records[:done] have been yielded
         if todo:
             *first, last = self.stages
             batch = [records[index] for index in todo]
@@ -119,13 +127,29 @@ class Pipeline:
                 batch = stage(batch)
             for index, record in zip(todo, batch):
                 records[index] = record
-        waiting = set(todo)
-        for index, record in enumerate(records):
-            if index in waiting:
+            while todo:
+                chunk, todo = todo[:self._finish_batch], todo[self._finish_batch:]
                 self._report(last.name)
-                record = finish(last([record])[0], self.config)
-                if self.cache is not None and record.error is None:
-                    self.cache.put(record.key, record.to_dict())
+                started = time.monotonic()
+                for index, record in zip(chunk, last([records[index] for index in chunk])):
+                    records[index] = finish(record, self.config)
+                    if self.cache is not None and records[index].error is None:
+                        self.cache.put(records[index].key, records[index].to_dict())
+                self._resize(time.monotonic() - started, len(chunk))
+                yield from self._emit(records[done:chunk[-1] + 1])
+                done = chunk[-1] + 1
+        yield from self._emit(records[done:])
+
+    def _resize(self, seconds: float, articles: int) -> None:
+        """Batches for the last stage: double while an article takes well under FINISH_SECONDS, halve
+        when a batch takes longer."""
+        if seconds > FINISH_SECONDS:
+            self._finish_batch = max(1, self._finish_batch // 2)
+        elif seconds / articles < FINISH_SECONDS / 4 and articles == self._finish_batch:
+            self._finish_batch = min(GROUP_SIZE, self._finish_batch * 2)
+
+    def _emit(self, records: list[Record]) -> Iterator[dict[str, Any]]:
+        for record in records:
             if record.error:
                 log.error("%s", record.error)
                 if self.config.fail_fast:

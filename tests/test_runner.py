@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from newsdigest import Article, PipelineConfig
 from newsdigest.cache import ResultCache
 from newsdigest.cli import ExitStatus, main
+from newsdigest import pipeline
 from newsdigest.pipeline import GROUP_SIZE, Pipeline
 from newsdigest.stages import configured_summarizer, configured_translator
 from translate import TranslationSettings
@@ -61,7 +62,8 @@ class Recorder:
         self.events.append(("advance", count, len(self.cache)))
 
 
-def test_each_article_is_cached_and_counted_as_soon_as_it_finishes(config, loaded, tmp_path):
+def test_each_article_is_cached_and_counted_as_soon_as_it_finishes(config, loaded, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "FINISH_SECONDS", 0.0)  # every article "slow": summaries one at a time
     cache = ResultCache(tmp_path)
     progress = Recorder(cache)
     count = GROUP_SIZE + 4
@@ -76,6 +78,30 @@ def test_each_article_is_cached_and_counted_as_soon_as_it_finishes(config, loade
     again = Recorder(cache)
     assert all(r["cached"] for r in Pipeline(config, cache=cache, progress=again, **loaded).run(corpus(count)))
     assert not [event for event in again.events if event[0] == "stage"]  # all cached: no model stage ran
+
+
+class Sizes:
+    """The last stage, counting the articles it gets per call."""
+
+    def __init__(self, stage):
+        self.stage, self.name, self.calls = stage, stage.name, []
+
+    def __call__(self, records):
+        self.calls.append(len(records))
+        return self.stage(records)
+
+
+def test_quick_articles_are_finished_in_growing_batches(config, loaded, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "FINISH_SECONDS", 3600.0)  # every article "quick"
+    cache = ResultCache(tmp_path)
+    progress = Recorder(cache)
+    runner = Pipeline(config, cache=cache, progress=progress, **loaded)
+    runner.stages[-1] = sizes = Sizes(runner.stages[-1])
+    records = list(runner.run(corpus(2 * GROUP_SIZE)))
+    assert sizes.calls == [1, 2, 4, 8, 1, 16] and sum(sizes.calls) == len(records)
+    advances = [event for event in progress.events if event[0] == "advance"]
+    assert [event[1] for event in advances] == [1] * len(records)
+    assert all(cached >= done for done, (_, _, cached) in enumerate(advances, 1))  # counted only once cached
 
 
 def test_translations_are_in_the_records_only_when_asked_for(config, loaded):
