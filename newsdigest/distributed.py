@@ -13,6 +13,7 @@ is a record with its error; a worker process that dies is restarted and its batc
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from collections.abc import Sequence
@@ -37,7 +38,9 @@ BATCH_SIZE = 16
 # always start however the model workers fill the nodes: Ray Data starts actors first, and tasks
 # that need a CPU the actors hold wait for ever (ray-project/ray#44687).
 IO_TASK_CPUS = 0
-ORDER = ("_input", "_item")  # where a record came from, to give records back in input order
+# Columns that travel beside a record: where it came from (to give records back in input order) and
+# the engine each model stage ran it on (for the signature).
+CARRIED = {"_input": "int64", "_item": "int64", "_translation": "string", "_summary": "string"}
 SHARD_PREFIX = "digest-"
 
 
@@ -158,7 +161,6 @@ def _is_uri(name: str) -> bool:
 def source_rows(inputs: Sequence[str], config: PipelineConfig) -> list[dict[str, Any]]:
     """One row per file to read (folders walked as the local runner walks them, Parquet files too), in
     input order."""
-    import dataclasses
     import fnmatch
 
     settings = dataclasses.replace(config.input, include=[*config.input.include, "*.parquet"])
@@ -246,10 +248,17 @@ def _file_articles(name: str, config: PipelineConfig) -> list[Article | Failure]
         return [Failure(name, f"{name}: {type(error).__name__}: {error}")]
 
 
-def _with_order(table: pyarrow.Table, inputs: list[int], items: list[int]) -> pyarrow.Table:
+def _attach(records: list[Record], carried: dict[str, list[Any]]) -> pyarrow.Table:
     import pyarrow as pa
 
-    return table.append_column(ORDER[0], pa.array(inputs, pa.int64())).append_column(ORDER[1], pa.array(items, pa.int64()))
+    table = to_arrow(records)
+    for name, kind in CARRIED.items():
+        table = table.append_column(name, pa.array(carried.get(name) or [None] * len(records), kind))
+    return table
+
+
+def _detach(batch: pyarrow.Table) -> tuple[list[Record], dict[str, list[Any]]]:
+    return from_arrow(batch.drop_columns(list(CARRIED))), {name: batch[name].to_pylist() for name in CARRIED}
 
 
 def read_files(batch: pyarrow.Table, config: PipelineConfig) -> pyarrow.Table:
@@ -262,7 +271,7 @@ def read_files(batch: pyarrow.Table, config: PipelineConfig) -> pyarrow.Table:
             records.append(article)
             inputs.append(row["_input"])
             items.append(number)
-    return _with_order(to_arrow(reader(records)), inputs, items)
+    return _attach(reader(records), {"_input": inputs, "_item": items})
 
 
 def read_rows(batch: pyarrow.Table, config: PipelineConfig) -> pyarrow.Table:
@@ -278,7 +287,7 @@ def read_rows(batch: pyarrow.Table, config: PipelineConfig) -> pyarrow.Table:
             digest = hashlib.sha256(repr(sorted(row.items(), key=lambda item: item[0])).encode("utf-8", "replace"))
             name = f"row-{digest.hexdigest()[:16]}"
         articles.append(_row_article(row, str(name), config))
-    return _with_order(to_arrow(reader(articles)), [0] * len(articles), [0] * len(articles))
+    return _attach(reader(articles), {"_input": [0] * len(articles), "_item": [0] * len(articles)})
 
 
 def drop_keys(batch: pyarrow.Table, keys: frozenset[str]) -> pyarrow.Table:
@@ -313,10 +322,14 @@ class StageWorker:
     def __call__(self, batch: pyarrow.Table) -> pyarrow.Table:
         if self.stage is None:
             raise self.error
-        records = self.stage(from_arrow(batch.drop_columns(list(ORDER))))
+        records, carried = _detach(batch)
+        records = self.stage(records)
         if self.last:
             records = [finish(record, self.config) for record in records]
-        return _with_order(to_arrow(records), batch[ORDER[0]].to_pylist(), batch[ORDER[1]].to_pylist())
+        model = self.stage.translator if isinstance(self.stage, TranslationStage) else self.stage.summarizer
+        carried["_translation" if isinstance(self.stage, TranslationStage) else "_summary"] = \
+            [getattr(model, "engine", None)] * len(records)
+        return _attach(records, carried)
 
 
 def worker_class(stage_class: type[Stage], config: PipelineConfig, last: bool) -> type[StageWorker]:
@@ -355,14 +368,14 @@ def done_keys(folder: str) -> set[str]:
     return keys
 
 
-def _shard_sink(folder: str, signature: dict[str, Any]) -> Any:
+def _shard_sink(folder: str, config: PipelineConfig) -> Any:
     from ray.data.block import BlockAccessor
     from ray.data.datasource import Datasink
 
     class JsonlShards(Datasink):
         """One JSON lines file per write task, named by the keys it holds and written atomically
         (temporary name, then rename): a retried task rewrites the same file, a reader never sees half
-        of one."""
+        of one. Each line carries the signature, with the engines that made that shard's records."""
 
         def __init__(self) -> None:
             self.results: list[dict[str, Any]] = []
@@ -374,18 +387,24 @@ def _shard_sink(folder: str, signature: dict[str, Any]) -> Any:
         def write(self, blocks: Any, ctx: Any) -> dict[str, Any]:
             from .render import render_jsonl
 
-            records = [record for block in blocks for record in from_arrow(BlockAccessor.for_block(block).to_arrow())]
+            records, carried = [], []
+            for block in blocks:
+                block_records, columns = _detach(BlockAccessor.for_block(block).to_arrow())
+                records += block_records
+                carried.append(columns)
             if not records:
-                return {"records": 0, "failed": 0, "shard": None}
+                return {"records": 0, "failed": 0, "shard": None, "engines": {}}
             keys = "\n".join(sorted(record.key or record.path for record in records))
             name = f"{SHARD_PREFIX}{hashlib.sha256(keys.encode('utf-8', 'surrogatepass')).hexdigest()[:24]}.jsonl"
-            text = render_jsonl([record.to_dict() for record in records], signature)
+            engines = _engines(carried)
+            text = render_jsonl([record.to_dict() for record in records], run_signature(config, engines))
             filesystem, base = _filesystem(folder)
             temporary = f"{base}/.{name}.part"
             with filesystem.open_output_stream(temporary) as stream:
                 stream.write(text.encode("utf-8", "surrogatepass"))
             filesystem.move(temporary, f"{base}/{name}")
-            return {"records": len(records), "failed": sum(1 for r in records if r.error), "shard": name}
+            return {"records": len(records), "failed": sum(1 for r in records if r.error), "shard": name,
+                    "engines": {f"_{role}": [engine] for role, engine in engines.items()}}
 
         def on_write_complete(self, write_result: Any) -> None:
             self.results = [result for result in write_result.write_returns if result and result["shard"]]
@@ -439,8 +458,6 @@ def _digest(inputs: ray.data.Dataset | Sequence[str], config: PipelineConfig, ou
     nodes = [node["Resources"] for node in ray.nodes() if node["Alive"]]
     cpus, gpus = plan_resources(workers, nodes)
     light = _io_tasks(nodes)
-    signature = run_signature(config)
-
     if isinstance(inputs, ray.data.Dataset):
         parsed = inputs.map_batches(read_rows, fn_kwargs={"config": config}, batch_format="pyarrow", **light)
     else:
@@ -454,7 +471,7 @@ def _digest(inputs: ray.data.Dataset | Sequence[str], config: PipelineConfig, ou
                                      batch_size=1, **light)
     parsed = parsed.materialize()
     seen = _columns(parsed, ["key", "error"])
-    result = RayDigest(signature=signature, articles=len(seen["key"]))
+    result = RayDigest(signature=run_signature(config), articles=len(seen["key"]))
     skip = done_keys(output) & set(seen["key"]) if output else set()
     result.skipped = sum(1 for key in seen["key"] if key in skip)
     if skip:
@@ -465,37 +482,61 @@ def _digest(inputs: ray.data.Dataset | Sequence[str], config: PipelineConfig, ou
     records = parsed
     if work:
         classes = stage_classes(config)
+        on_worker = _within(config, cpus)
         for number, stage_class in enumerate(classes):
             size = workers.translation if stage_class is TranslationStage else workers.summary
             records = records.map_batches(
-                worker_class(stage_class, config, last=number == len(classes) - 1), batch_size=BATCH_SIZE, batch_format="pyarrow", num_cpus=cpus, num_gpus=gpus or None,
+                worker_class(stage_class, on_worker, last=number == len(classes) - 1), batch_size=BATCH_SIZE,
+                batch_format="pyarrow", num_cpus=cpus, num_gpus=gpus or None,
                 compute=ray.data.ActorPoolStrategy(size=size))
     else:  # nothing for a model to do: failures and skipped articles only, so no worker starts
         records = records.map_batches(_finish_only, fn_kwargs={"config": config}, batch_format="pyarrow", **light)
 
     if output:
-        sink = _shard_sink(output, signature)
+        sink = _shard_sink(output, config)
         if result.articles - result.skipped:
             records.write_datasink(sink, ray_remote_args={"num_cpus": IO_TASK_CPUS},
                                    concurrency=light["compute"].size)
         result.written = sum(shard["records"] for shard in sink.results)
         result.failed = sum(shard["failed"] for shard in sink.results)
         result.shards = sorted(shard["shard"] for shard in sink.results)
+        result.signature = run_signature(config, _engines([shard["engines"] for shard in sink.results]))
         return result
-    ordered: list[tuple[int, int, dict[str, Any]]] = []
+    ordered: list[tuple[int, int, Record]] = []
+    engines = []
     for batch in records.iter_batches(batch_format="pyarrow", batch_size=None):
-        order = zip(batch[ORDER[0]].to_pylist(), batch[ORDER[1]].to_pylist())
-        ordered += [(*place, record.to_dict()) for place, record in zip(order, from_arrow(batch.drop_columns(list(ORDER))))]
+        batch_records, carried = _detach(batch)
+        ordered += zip(carried["_input"], carried["_item"], batch_records)
+        engines.append(carried)
     ordered.sort(key=lambda item: item[:2])
-    result.records = [record for _, _, record in ordered]
+    result.records = [record.to_dict() for _, _, record in ordered]
     result.written = len(result.records)
     result.failed = sum(1 for record in result.records if record["error"])
+    result.signature = run_signature(config, _engines(engines))
     return result
 
 
+def _engines(carried: list[dict[str, list[Any]]]) -> dict[str, str]:
+    """The engine each model ran on, from the columns the workers filled ("a / b" where nodes differed)."""
+    found: dict[str, set[str]] = {"translation": set(), "summary": set()}
+    for columns in carried:
+        for role in found:
+            found[role].update(engine for engine in columns.get(f"_{role}") or [] if engine)
+    return {role: " / ".join(sorted(names)) for role, names in found.items() if names}
+
+
+def _within(config: PipelineConfig, cpus: float) -> PipelineConfig:
+    """The config a worker loads its model with: as many CPU threads as CPUs Ray gave it (engines default to
+    all of the node's cores, which N workers on one node would share N times over), unless set. Record keys
+    come from the run's own config, so they match the local runner's."""
+    if config.runtime.threads:
+        return config
+    return dataclasses.replace(config, runtime=dataclasses.replace(config.runtime, threads=max(1, math.floor(cpus))))
+
+
 def _finish_only(batch: pyarrow.Table, config: PipelineConfig) -> pyarrow.Table:
-    records = [finish(record, config) for record in from_arrow(batch.drop_columns(list(ORDER)))]
-    return _with_order(to_arrow(records), batch[ORDER[0]].to_pylist(), batch[ORDER[1]].to_pylist())
+    records, carried = _detach(batch)
+    return _attach([finish(record, config) for record in records], carried)
 
 
 def _columns(dataset: ray.data.Dataset, names: list[str]) -> dict[str, list[Any]]:

@@ -28,7 +28,7 @@ from .config import PipelineConfig
 from .records import Record
 from .stages import (ReadStage, Stage, SummaryStage, TranslationStage, configured_summarizer,  # noqa: F401
                      configured_translator, detect_language, finish, model_names, run_settings, run_signature,
-                     stage_classes)
+                     run_summarizer, stage_classes)
 
 log = logging.getLogger("newsdigest")
 GROUP_SIZE = 16
@@ -78,19 +78,29 @@ class Pipeline:
 
     def signature(self) -> dict[str, Any]:
         """Models and settings; where models were loaded, also the engine each ran on."""
-        loaded = {"translation": self._translator, "summary": self._summarizer}
-        if self._stages is not None:
-            loaded = {"translation": next((s.translator for s in self._stages if isinstance(s, TranslationStage)), None),
-                      "summary": next((s.summarizer for s in self._stages if isinstance(s, SummaryStage)), None)}
-        engines = {role: getattr(model, "engine", None) for role, model in loaded.items() if model is not None}
+        engines = {role: getattr(model, "engine", None) for role, model in
+                   (("translation", self._translator), ("summary", self._summarizer)) if model is not None}
         return run_signature(self.config, {role: engine for role, engine in engines.items() if engine})
+
+    # -- models, loaded on first use ------------------------------------------------------------
+    @property
+    def translator(self) -> Translator:
+        if self._translator is None:
+            self._translator = configured_translator(self.config)
+        return self._translator
+
+    @property
+    def summarizer(self) -> Summarizer:
+        if self._summarizer is None:
+            self._summarizer = run_summarizer(self.config)
+        return self._summarizer
 
     @property
     def stages(self) -> list[Stage]:
-        """The model stages, loaded on first use."""
+        """The model stages, in the order the config asks for."""
         if self._stages is None:
-            ready = {TranslationStage: self._translator, SummaryStage: self._summarizer}
-            self._stages = [cls(self.config, ready[cls]) for cls in stage_classes(self.config)]
+            self._stages = [TranslationStage(self.config, self.translator) if cls is TranslationStage
+                            else SummaryStage(self.config, self.summarizer) for cls in stage_classes(self.config)]
         return self._stages
 
     # -- running --------------------------------------------------------------------------------

@@ -41,6 +41,13 @@ def configured_summarizer(config: PipelineConfig, source_language: str, target_l
                            runtime=config.runtime, offline=config.offline, trust_remote_code=config.trust_remote_code)
 
 
+def run_summarizer(config: PipelineConfig) -> Summarizer:
+    """The summariser for the run's order: of the source text into the source language for
+    summarize-then-translate (the summary is translated after), into the target language otherwise."""
+    language = config.source_language if config.order == "summarize-then-translate" else config.target_language
+    return configured_summarizer(config, config.source_language, language)
+
+
 # -- what a run is: models and settings, for signatures and record keys ----------------------------
 
 def model_names(config: PipelineConfig) -> dict[str, str | None]:
@@ -225,9 +232,7 @@ class SummaryStage(Stage):
 
     def __init__(self, config: PipelineConfig, summarizer: Summarizer | None = None):
         super().__init__(config)
-        summary_language = config.source_language if config.order == "summarize-then-translate" \
-            else config.target_language
-        self.summarizer = summarizer or configured_summarizer(config, config.source_language, summary_language)
+        self.summarizer = summarizer or run_summarizer(config)
         self.model = model_names(config)["summary"]
 
     def process(self, records: list[Record]) -> list[Record]:

@@ -17,6 +17,7 @@ from newsdigest import PipelineConfig, load_articles  # noqa: E402
 from newsdigest.cli import ExitStatus, main  # noqa: E402
 from newsdigest.distributed import ClusterTooSmall, Workers, digest_on_ray, plan_resources  # noqa: E402
 from newsdigest.pipeline import Pipeline  # noqa: E402
+from summarize import SummarySettings  # noqa: E402
 from translate import TranslationSettings  # noqa: E402
 from tests_helpers import EXAMPLES  # noqa: E402
 
@@ -49,22 +50,37 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def config(models):
+    # what `digest --translation-model M --summary-model M --max-new-tokens 3` runs
     return PipelineConfig(translation_model=str(models["marian"]), summary_model=str(models["bart"]),
-                          translation=TranslationSettings(max_new_tokens=3))
+                          translation=TranslationSettings(max_new_tokens=3), summary=SummarySettings(max_new_tokens=3))
 
 
-def local(config, inputs):
-    return list(Pipeline(config).run(load_articles(inputs, config.input)))
+def local(config, inputs, signature=None):
+    pipeline = Pipeline(config)
+    records = list(pipeline.run(load_articles(inputs, config.input)))
+    if signature is not None:
+        signature.update(pipeline.signature())
+    return records
 
 
 @pytest.fixture(scope="module")
-def expected(config, corpus):
-    return local(config, [corpus])
+def local_signature():
+    return {}
 
 
-def test_same_records_as_the_local_runner(cluster, config, corpus, expected):
+@pytest.fixture(scope="module")
+def expected(config, corpus, local_signature):
+    return local(config, [corpus], local_signature)
+
+
+def same_signature(one, other):
+    return {k: v for k, v in one.items() if k != "created"} == {k: v for k, v in other.items() if k != "created"}
+
+
+def test_same_records_as_the_local_runner(cluster, config, corpus, expected, local_signature):
     result = digest_on_ray([str(corpus)], config)
     assert result.records == expected
+    assert same_signature(result.signature, local_signature) and result.signature["settings"]["engines"]
     assert len(expected) == 3 + 20 + 3 + 1 and sum(1 for r in expected if r["error"]) == 2
     assert result.failed == 2 and result.written == len(expected) and result.signature["models"] == {
         "translation": config.translation_model, "summary": config.summary_model}
@@ -168,14 +184,23 @@ def test_a_killed_worker_loses_and_duplicates_nothing(cluster, config, tmp_path)
 
 
 def test_a_failing_article_is_a_record_not_a_failed_job(cluster, config, tmp_path):
-    (tmp_path / "kapot.json").write_text('{"title": "Kop", "body": "Tekst met een \\ud800 losse helft."}',
-                                         encoding="utf-8")
-    (tmp_path / "goed.txt").write_text("Kop\n\n" + BODY)
-    result = digest_on_ray([str(tmp_path / "kapot.json"), str(tmp_path / "goed.txt")], config)
-    broken, good = result.records
-    assert good["error"] is None and good["summary"]
-    assert broken["error"] and broken["error"].startswith(str(tmp_path / "kapot.json"))
-    assert result.failed == 1
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist([{"title": "Dijk", "body": "Het waterschap versterkt de dijk."},
+                                         {"title": "Leeg", "body": "  "}]), tmp_path / "a.parquet")
+    pq.write_table(pa.Table.from_pylist([{"title": "Getal", "body": 42}]), tmp_path / "getal.parquet")
+    (tmp_path / "kapot.parquet").write_bytes(b"PAR1 but not really")
+    (tmp_path / "diep.json").write_text("[" * 50_000 + "]" * 50_000)
+    result = digest_on_ray([str(tmp_path)], config)
+    errors = {record["path"].rsplit("/", 1)[1]: record["error"] for record in result.records}
+    assert errors.pop("a.parquet#1") is None
+    assert errors == {
+        "a.parquet#2": f"{tmp_path / 'a.parquet'}#2: field 'body' is empty",
+        "diep.json": f"{tmp_path / 'diep.json'}: JSON nested too deeply to be an article (over 200 levels)",
+        "getal.parquet#1": f"{tmp_path / 'getal.parquet'}#1: field 'body' must be a string, got int",
+        "kapot.parquet": errors["kapot.parquet"]} and "cannot read Parquet" in errors["kapot.parquet"]
+    assert result.failed == 4 and result.records[0]["summary"]
 
 
 def test_a_dataset_and_parquet_and_uris_as_inputs(cluster, config, tmp_path):
