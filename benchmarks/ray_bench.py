@@ -45,19 +45,12 @@ SYSTEMS = (("local runner", None), ("--ray, 1 worker per stage", 1), ("--ray, 2 
 
 def build(work: Path) -> dict[str, Path]:
     import modelkit
-    from bench import flores_lines
+    from bench import train_tokenizer
 
     paths = {"marian": work / "marian-small", "bart": work / "bart-small"}
     if all((path / "config.json").exists() for path in paths.values()):
         return paths
-    text = flores_lines("nld_Latn.devtest") + flores_lines("eng_Latn.devtest")
-    vocab = 8000
-    if not text:
-        from newsdigest.articles import Article, load_articles
-
-        text = [a.body for a in load_articles([ROOT / "examples"]) if isinstance(a, Article)]
-        vocab = 400
-    spm = modelkit.train_sentencepiece(text, work / "spm", vocab)
+    spm, vocab = train_tokenizer(work)
     modelkit.build_marian(paths["marian"], spm, **{**MARIAN, "vocab_size": vocab})
     modelkit.build_bart(paths["bart"], spm, **{**BART, "vocab_size": vocab})
     return paths
@@ -102,7 +95,8 @@ from newsdigest.pipeline import Pipeline
 
 models, corpus, workers, out = json.loads(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
 config = resolve_config({"translation_model": models["marian"], "summary_model": models["bart"], "cache": False,
-                         "translation": {"max_new_tokens": int(sys.argv[5])}, "input": {"language_check": "off"}},
+                         "translation": {"max_new_tokens": int(sys.argv[5])}, "summary": {"max_new_tokens": int(sys.argv[5])},
+                         "input": {"language_check": "off"}},
                         environ={})
 if workers:
     ray.init(include_dashboard=False, logging_level="ERROR", log_to_driver=False)
