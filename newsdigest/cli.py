@@ -566,8 +566,13 @@ def _ray_workers(ray: dict[str, Any]):
 def _connect(ctx: click.Context, ray: dict[str, Any]) -> None:
     from .distributed import connect
 
+    import signal
+    import threading
+
     quiet = ctx.obj["quiet"]
     connect(ray["ray_address"], quiet=quiet, progress=not quiet and sys.stderr.isatty())
+    if threading.current_thread() is threading.main_thread():  # ray.init installs a SIGTERM handler that
+        signal.signal(signal.SIGTERM, _terminate)  # would end the run at once, without saying what was kept
     # Ray Data logs a failed job's traceback itself; the CLI says it in one line (--debug: all of it)
     logging.getLogger("ray.data").setLevel(logging.DEBUG if _debug(ctx) else logging.CRITICAL)
 
@@ -576,6 +581,7 @@ def _run_on_ray(ctx: click.Context, inputs: tuple[str, ...], config, ray: dict[s
     from .distributed import digest_on_ray
 
     _connect(ctx, ray)
+    ctx.obj["kept"] = lambda: "nothing was kept (a --ray run keeps its results only in a --format jsonl folder)"
     result = digest_on_ray(list(inputs), config, workers=_ray_workers(ray))
     for record in result.records:
         if record["error"]:
@@ -588,6 +594,8 @@ def _digest_shards(ctx: click.Context, inputs: tuple[str, ...], config, ray: dic
     from .distributed import digest_on_ray
 
     _connect(ctx, ray)
+    ctx.obj["kept"] = lambda: (f"the shards already written to {folder} are kept; run the same command again "
+                               "to go on from there")
     result = digest_on_ray(list(inputs), config, output=folder, workers=_ray_workers(ray))
     if result.failed:
         log.error("%d article(s) failed; their records in %s hold the errors", result.failed, folder)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from translate.errors import InputError, NewsdigestError
 
-from .articles import Article, Failure, from_path, parse_text, sanitize, walk
+from .articles import Article, Failure, load_articles, parse_text, sanitize, walk
 from .config import PipelineConfig
 from .records import Record, from_arrow, to_arrow
 from .stages import ReadStage, Stage, SummaryStage, TranslationStage, finish, run_signature, stage_classes
@@ -236,7 +236,7 @@ def _file_articles(name: str, config: PipelineConfig) -> list[Article | Failure]
         if name.lower().endswith(".parquet"):
             return _parquet_articles(name, config)
         if not _is_uri(name):
-            return list(from_path(Path(name), config.input))
+            return list(load_articles([name], config.input, offline=config.offline))
         text = decode(_read_bytes(name, config.input.max_input_size), name)
         return [sanitize(item, name) for item in parse_text(text, name, config.input,
                                                               Path(name.split("://", 1)[1]).suffix.lower())]

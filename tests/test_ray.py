@@ -249,3 +249,39 @@ def test_a_missing_model_ends_the_job_with_one_line(cluster, models, corpus, tmp
     [line] = [line for line in result.stderr.splitlines() if line.startswith("newsdigest:")]
     assert line.startswith(f"newsdigest: error: model '{tmp_path / 'weg'}' is not in the local Hugging Face cache")
     assert not (tmp_path / "d.md").exists()
+
+
+def test_an_interrupted_shard_run_resumes_without_loss_or_duplicates(models, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests_helpers import ROOT
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for index in range(60):
+        (inputs / f"artikel-{index:02d}.txt").write_text(f"Titel {index}\n\n{BODY * 3}Nummer {index}.")
+    out = tmp_path / "shards"
+    command = [sys.executable, "-m", "newsdigest", "digest", str(inputs), "--ray", "--format", "jsonl",
+               "-o", f"{out}/", "--translation-model", str(models["marian"]), "--summary-model", str(models["bart"]),
+               "--max-new-tokens", "3", "--summary-workers", "2"]
+    env = {name: value for name, value in os.environ.items() if name != "RAY_ADDRESS"}  # a Ray of its own
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+    deadline = time.time() + 180
+    while time.time() < deadline and process.poll() is None and not list(out.glob("digest-*.jsonl")):
+        time.sleep(0.1)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == ExitStatus.INTERRUPTED, stderr
+    assert f"newsdigest: interrupted; the shards already written to {out}/ are kept" in stderr
+    kept = shard_records(out)
+    assert 0 < len(kept) < 60 and not list(out.glob(".*.part"))
+    again = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert f"({60 - len(kept)} new, {len(kept)} already there, 0 failed)" in again.stderr.splitlines()[-1]
+    records = shard_records(out)
+    assert len(records) == len({r["key"] for r in records}) == 60  # every article once
