@@ -109,7 +109,13 @@ def test_cli_ray_writes_the_same_digest_as_the_local_run(cluster, models, corpus
     errors = [line for line in result.stderr.splitlines() if line.startswith("newsdigest: error:")]
     assert errors == [f"newsdigest: error: {r['error']}" for r in expected if r["error"]] and len(errors) == 2
     assert re.fullmatch(rf"newsdigest: digest of 27 articles in \d+\.\d s \(2 failed\): {tmp_path / 'ray.json'}",
-                        result.stderr.splitlines()[-1])
+                        summary_line(result.stderr))
+
+
+def summary_line(stderr):
+    """The run's closing line (workers' warnings may be printed after it)."""
+    [line] = [line for line in stderr.splitlines() if line.startswith("newsdigest: digest of ")]
+    return line
 
 
 def shard_records(folder):
@@ -130,13 +136,13 @@ def test_shards_resume_without_model_work(cluster, models, corpus, expected, tmp
     written = shard_records(out)
     same = lambda record: {k: v for k, v in record.items() if k not in ("model", "key")}  # noqa: E731 (own copies)
     assert len(written) == len(expected) and all(same(r) == same(by_path[r["path"]]) for r in written)
-    assert f"(27 new, 0 already there, 2 failed): " in first.stderr.splitlines()[-1]
+    assert f"(27 new, 0 already there, 2 failed): " in summary_line(first.stderr)
 
     for path in own.values():  # a second run must not load a model: take them away
         path.rename(path.with_name(path.name + "-away"))
     second = CliRunner().invoke(main, command)
     assert second.exit_code == 0, second.stderr
-    assert "(0 new, 27 already there, 0 failed): 0 new shard(s)" in second.stderr.splitlines()[-1]
+    assert "(0 new, 27 already there, 0 failed): 0 new shard(s)" in summary_line(second.stderr)
     assert shard_records(out) == written
 
     for path in own.values():
@@ -147,7 +153,7 @@ def test_shards_resume_without_model_work(cluster, models, corpus, expected, tmp
     finally:
         (corpus / "nieuw.txt").unlink()
     assert third.exit_code == 0, third.stderr
-    assert "(1 new, 27 already there, 0 failed): 1 new shard(s)" in third.stderr.splitlines()[-1]
+    assert "(1 new, 27 already there, 0 failed): 1 new shard(s)" in summary_line(third.stderr)
     assert [r["path"] for r in shard_records(out)] == sorted([*by_path, str(corpus / "nieuw.txt")])
 
 
@@ -282,6 +288,6 @@ def test_an_interrupted_shard_run_resumes_without_loss_or_duplicates(models, tmp
     assert 0 < len(kept) < 60 and not list(out.glob(".*.part"))
     again = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
-    assert f"({60 - len(kept)} new, {len(kept)} already there, 0 failed)" in again.stderr.splitlines()[-1]
+    assert f"({60 - len(kept)} new, {len(kept)} already there, 0 failed)" in summary_line(again.stderr)
     records = shard_records(out)
     assert len(records) == len({r["key"] for r in records}) == 60  # every article once
