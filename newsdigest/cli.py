@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
@@ -82,7 +83,8 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             if _debug(ctx):
                 raise
-            click.echo("newsdigest: interrupted; finished articles are kept in the cache", err=True)
+            kept = (ctx.obj or {}).get("kept")  # what the interrupted run kept, where a command knows it
+            click.echo(f"newsdigest: interrupted{'; ' + kept() if kept else ''}", err=True)
             ctx.exit(ExitStatus.INTERRUPTED)
 
 
@@ -260,18 +262,31 @@ def _config(params: dict[str, Any], beams_for: tuple[str, ...] = ("translation",
 
 
 class _Progress:
-    """A tqdm bar on a terminal; nothing in pipes, files or with --quiet."""
+    """A tqdm bar on a terminal (nothing in pipes, files or with --quiet): the stage, the count and the
+    total. Called with a count (sentences, articles read); `stage` and `advance` serve the runner."""
 
-    def __init__(self, total: int | None, unit: str, quiet: bool):
+    def __init__(self, total: int | None, unit: str, quiet: bool, stage: str | None = None):
         self.bar = None
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit=unit, file=sys.stderr, leave=False)
+            self.bar = tqdm(total=total, unit=unit, desc=stage, file=sys.stderr, leave=False, dynamic_ncols=True)
 
     def __call__(self, count: int) -> None:
         if self.bar is not None:
             self.bar.update(count)
+
+    advance = __call__
+
+    def stage(self, name: str) -> None:
+        if self.bar is not None and self.bar.desc != name:
+            self.bar.set_description_str(name)
+
+    def restart(self, stage: str, total: int) -> None:
+        """Count again from nothing, towards a known total."""
+        if self.bar is not None:
+            self.bar.reset(total=total)
+            self.bar.set_description_str(stage)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -375,22 +390,44 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
 # -- summarize and digest -----------------------------------------------------------------------
 
 def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[list[dict], dict]:
+    """The local runner: read every input first (so the bar knows the total), then translate and summarise."""
     from .articles import load_articles
     from .cache import ResultCache
     from .pipeline import Pipeline
 
     cache = ResultCache(config.cache_dir) if config.cache else None
-    progress = _Progress(None, "article", ctx.obj["quiet"])
+    progress = _Progress(None, "article", ctx.obj["quiet"], stage="reading")
     pipeline = Pipeline(config, cache=cache, progress=progress)
+    ctx.obj["kept"] = lambda: _kept(pipeline, cache)
     try:
-        records = list(pipeline.run(load_articles(inputs or ("-",), config.input, offline=config.offline)))
+        items = []
+        for item in load_articles(inputs or ("-",), config.input, offline=config.offline):
+            items.append(item)
+            progress(1)
+        if not items:
+            raise InputError(f"no articles found in {', '.join(inputs)} (patterns: {' '.join(config.input.include)})")
+        progress.restart("translating", len(items))
+        records = list(pipeline.run(items))
     finally:
         progress.close()
         if cache is not None:
             cache.close()
-    if not records:
-        raise InputError(f"no articles found in {', '.join(inputs)} (patterns: {' '.join(config.input.include)})")
     return records, pipeline.signature()
+
+
+def _kept(pipeline, cache) -> str:
+    """How many of this run's articles have their result in the cache, counted there, not remembered."""
+    if cache is None:
+        return "nothing was kept (the result cache is off)"
+    from .cache import ResultCache
+
+    with_results = ResultCache(cache.path.parent)
+    try:
+        done = sum(1 for key in set(pipeline.keys) if with_results.get(key) is not None)
+    finally:
+        with_results.close()
+    return (f"{done} finished article{'' if done == 1 else 's'} kept in the result cache; run the same command "
+            "again to go on from there")
 
 
 @main.command("summarize")
@@ -422,6 +459,19 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     _finish(sum(1 for r in records if r["error"]), sum(1 for r in records if not r["error"]))
 
 
+ray_options = _options(
+    click.option("--ray", "use_ray", is_flag=True, help="Run on a Ray cluster (pip install 'newsdigest[ray]'). "
+                 "With --format jsonl and -o FOLDER/, write one shard per block and skip articles already there."),
+    click.option("--ray-address", help="Ray cluster to join (default: RAY_ADDRESS, else start a local one)."),
+    click.option("--translation-workers", type=click.IntRange(min=1), help="Translation workers (actors)."),
+    click.option("--summary-workers", type=click.IntRange(min=1), help="Summary workers (actors)."),
+    click.option("--gpus-per-worker", type=click.FloatRange(min=0), help="GPUs per model worker (e.g. 0.5)."),
+    click.option("--cpus-per-worker", type=click.FloatRange(min=0, min_open=True), help="CPUs per model worker "
+                 "(default: up to 1, fitted so reading and writing always have a CPU)."),
+)
+_RAY_ONLY = ("ray_address", "translation_workers", "summary_workers", "gpus_per_worker", "cpus_per_worker")
+
+
 @main.command("digest")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", help="Digest file (format from its extension), or a folder with --split. "
@@ -442,6 +492,7 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--fail-fast", is_flag=True, default=None, help="Stop at the first failing article.")
 @input_options
+@ray_options
 @summary_options
 @runtime_options
 @common
@@ -451,15 +502,29 @@ def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -
     from .output import write_output
     from .render import format_for, render, safe_filename
 
+    started = time.monotonic()
     _begin(ctx, params)
+    ray = {name: params.pop(name) for name in ("use_ray", *_RAY_ONLY)}
     output = params.get("output")
     if params.get("split") and (not output or output == "-"):
         raise click.UsageError("--split needs -o FOLDER")
-    _check_output(output, inputs, folder=params.get("split", False))
+    shards = bool(ray["use_ray"] and output and _is_folder(output))  # --ray --format jsonl -o FOLDER/
+    _check_output(output, inputs, folder=params.get("split", False) or shards)
     config = _config(params, beams_for=("translation", "summary"))
     _check_prompts(config)
     fmt = format_for(None if params.get("split") else output, config.format, default="markdown")
-    records, signature = _run_pipeline(ctx, inputs, config)
+    if ray["use_ray"]:
+        if config.fail_fast:
+            raise click.UsageError("--fail-fast stops the local runner; a --ray job records failures and goes on")
+        if fmt == "jsonl" and output and not params.get("split") and _is_folder(output):
+            _digest_shards(ctx, inputs, config, ray, output, started)
+            return
+        records, signature = _run_on_ray(ctx, inputs, config, ray)
+    else:
+        given = [f"--{name.replace('_', '-')}" for name in _RAY_ONLY if ray[name] is not None]
+        if given:
+            raise click.UsageError(f"{', '.join(given)} only apply with --ray")
+        records, signature = _run_pipeline(ctx, inputs, config)
     if params.get("split"):
         folder = Path(output)
         used: set[str] = set()
@@ -468,12 +533,75 @@ def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -
             name = safe_filename(record["title"] or record["original_title"] or Path(record["path"]).stem,
                                  used, suffix)
             write_output(folder / name, render([record], signature, fmt))
+        where = f"{len(records)} files in {output}"
     else:
         _emit(render(records, signature, fmt), output)
+        where = output if output and output != "-" else "standard output"
     failures = sum(1 for r in records if r["error"])
-    if output and output != "-":
-        log.info("wrote %d article(s) to %s (%d failed)", len(records), output, failures)
+    cached = sum(1 for r in records if r["cached"])
+    _report_run(ctx, started, len(records), f"{failures} failed" + (f", {cached} from the cache" if cached else ""),
+                where)
     _finish(failures, len(records) - failures)
+
+
+def _report_run(ctx: click.Context, started: float, articles: int, detail: str, where: str) -> None:
+    """The one line a finished run ends with (not with --quiet): what it did, in how long, and where to."""
+    if not ctx.obj["quiet"]:
+        click.echo(f"newsdigest: digest of {articles} article{'' if articles == 1 else 's'} in "
+                   f"{time.monotonic() - started:.1f} s ({detail}): {where}", err=True)
+
+
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def _ray_workers(ray: dict[str, Any]):
+    from .distributed import Workers
+
+    chosen = {"translation": ray["translation_workers"], "summary": ray["summary_workers"],
+              "gpus": ray["gpus_per_worker"], "cpus": ray["cpus_per_worker"]}
+    return Workers(**{key: value for key, value in chosen.items() if value is not None})
+
+
+def _connect(ctx: click.Context, ray: dict[str, Any]) -> None:
+    from .distributed import connect
+
+    import signal
+    import threading
+
+    quiet = ctx.obj["quiet"]
+    connect(ray["ray_address"], quiet=quiet, progress=not quiet and sys.stderr.isatty())
+    if threading.current_thread() is threading.main_thread():  # ray.init installs a SIGTERM handler that
+        signal.signal(signal.SIGTERM, _terminate)  # would end the run at once, without saying what was kept
+    # Ray Data logs a failed job's traceback itself; the CLI says it in one line (--debug: all of it)
+    logging.getLogger("ray.data").setLevel(logging.DEBUG if _debug(ctx) else logging.CRITICAL)
+
+
+def _run_on_ray(ctx: click.Context, inputs: tuple[str, ...], config, ray: dict[str, Any]) -> tuple[list[dict], dict]:
+    from .distributed import digest_on_ray
+
+    _connect(ctx, ray)
+    ctx.obj["kept"] = lambda: "nothing was kept (a --ray run keeps its results only in a --format jsonl folder)"
+    result = digest_on_ray(list(inputs), config, workers=_ray_workers(ray))
+    for record in result.records:
+        if record["error"]:
+            log.error("%s", record["error"])
+    return result.records, result.signature
+
+
+def _digest_shards(ctx: click.Context, inputs: tuple[str, ...], config, ray: dict[str, Any], folder: str,
+                   started: float) -> None:
+    from .distributed import digest_on_ray
+
+    _connect(ctx, ray)
+    ctx.obj["kept"] = lambda: (f"the shards already written to {folder} are kept; run the same command again "
+                               "to go on from there")
+    result = digest_on_ray(list(inputs), config, output=folder, workers=_ray_workers(ray))
+    if result.failed:
+        log.error("%d article(s) failed; their records in %s hold the errors", result.failed, folder)
+    _report_run(ctx, started, result.articles, f"{result.written} new, {result.skipped} already there, "
+                f"{result.failed} failed", f"{len(result.shards)} new shard(s) in {folder}")
+    _finish(result.failed, result.articles - result.failed)
 
 
 # -- prompts and models -------------------------------------------------------------------------

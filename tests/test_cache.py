@@ -121,8 +121,9 @@ def test_damaged_cache_in_a_digest_is_one_warning_line_and_exit_0(fake_models, f
     _damage(_fill(cache_dir), "results", "last")
     result = invoke("digest", folder, "-o", tmp_path / "d.md", "--length", "1")
     assert result.exit_code == 0, result.stderr
-    lines = result.stderr.splitlines()
+    *lines, summary = result.stderr.splitlines()  # a finished run ends with its summary line
     assert len(lines) == 1 and lines[0].startswith("newsdigest: warning: ") and "damaged" in lines[0]
+    assert summary.startswith("newsdigest: digest of 3 articles in ")
     assert (tmp_path / "d.md").read_text().count("\n## ") == 3
 
 
@@ -131,9 +132,11 @@ def test_an_unusable_cache_folder_is_one_warning_and_the_run_goes_on(fake_models
     monkeypatch.setenv("NEWSDIGEST_CACHE_DIR", str(tmp_path / "file" / "cache"))  # unwritable even for root
     result = invoke("digest", folder, "-o", tmp_path / "d.md", "--length", "1")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == (f"newsdigest: warning: {tmp_path / 'file' / 'cache' / FILENAME}: cannot use the "
-                             "result cache (Not a directory); going on without it (--no-cache skips it, "
-                             "NEWSDIGEST_CACHE_DIR moves it)\n")
+    warning, summary = result.stderr.splitlines()  # a finished run ends with its summary line
+    assert warning == (f"newsdigest: warning: {tmp_path / 'file' / 'cache' / FILENAME}: cannot use the "
+                       "result cache (Not a directory); going on without it (--no-cache skips it, "
+                       "NEWSDIGEST_CACHE_DIR moves it)")
+    assert summary.startswith("newsdigest: digest of 3 articles in ")
     assert (tmp_path / "d.md").read_text().count("\n## ") == 3
 
 

@@ -46,7 +46,8 @@ def test_long_article_records_its_chunks(models, tmp_path):
     assert data["chunks"] > 5 and data["rounds"] >= 1
 
 
-def test_twenty_thousand_word_article_is_summarised_whole(fake_models, tmp_path):
+def test_twenty_thousand_word_article_is_summarised_whole(fake_models, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSDIGEST_INCLUDE_TRANSLATION", "true")  # to count the translated sentences
     sentence = "De gemeente onderzoekt {} opties voor een nieuwe stalling bij het station."
     text = " ".join(sentence.format(i) for i in range(1_700))  # 20,400 words
     assert len(text.split()) > 20_000

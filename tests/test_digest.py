@@ -113,12 +113,12 @@ def test_interrupted_run_leaves_the_previous_digest_untouched(fake_models, artic
     out = tmp_path / "digest.md"
     out.write_text("previous digest\n")
 
-    from newsdigest import pipeline
+    from newsdigest import stages
 
-    def interrupt(self, articles):
+    def interrupt(self, records):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline.Pipeline, "process", interrupt)
+    monkeypatch.setattr(stages.TranslationStage, "process", interrupt)
     result = digest(str(articles), "-o", str(out))
     assert result.exit_code == ExitStatus.INTERRUPTED
     assert out.read_text() == "previous digest\n"

@@ -259,8 +259,8 @@ def test_every_option_reaches_the_models_it_names(models, tmp_path, monkeypatch)
     article.write_text(ARTICLE, encoding="utf-8")
     loaded = loaded_backends(monkeypatch)
     captured = {}
-    monkeypatch.setattr("newsdigest.pipeline.Pipeline.process", lambda self, articles: captured.update(
-        translator=self.translator, summarizer=self.summarizer) or [])
+    monkeypatch.setattr("newsdigest.pipeline.Pipeline._run_group", lambda self, records: captured.update(
+        translator=self.translator, summarizer=self.summarizer) or iter([]))
     args = ["digest", str(article), "--translation-model", str(models["marian"]), "--summary-model",
             str(models["bart"]), "--no-cache", "--num-beams", "3", "--batch-size", "5", "--max-new-tokens", "7",
             "--engine", "torch", "--device", "cpu", "--threads", "1"]

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from newsdigest import Article, Failure, InputSettings, load_articles
+from newsdigest import Article, Failure, InputSettings, PipelineConfig, load_articles
 from newsdigest.textio import parse_size
 
 GOOD = "Titel\n\nDe gemeente onderzoekt twee opties voor de stalling. Reizigers zijn tevreden."
@@ -141,7 +141,7 @@ def test_digest_of_hostile_folder_lists_failures_and_keeps_the_rest(tmp_path):
     (tmp_path / "diep.json").write_text("[" * 50_000 + "]" * 50_000)
     (tmp_path / "kapot.json").write_text('{"body": "Tekst \\ud800 over de gemeente die twee opties onderzoekt."}')
     (tmp_path / "goed.txt").write_text(GOOD)
-    records = list(fake_pipeline().run(load_articles([tmp_path])))
+    records = list(fake_pipeline(PipelineConfig(include_translation=True)).run(load_articles([tmp_path])))
     assert [r["error"] is None for r in records] == [False, True, True]
     assert "\ufffd" in records[2]["translation"]
     json.dumps(records, ensure_ascii=False).encode("utf-8")

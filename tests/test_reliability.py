@@ -73,7 +73,9 @@ def test_five_megabyte_article_loses_no_sentence(tmp_path):
     assert len(text.encode()) > 5_000_000
     path = tmp_path / "groot.txt"
     path.write_text(text)
-    [record] = fake_pipeline(three_sentences()).run(load_articles([path]))
+    config = three_sentences()
+    config.include_translation = True
+    [record] = fake_pipeline(config).run(load_articles([path]))
     assert record["error"] is None
     assert len(record["segments"]) == 65_000 and record["translation"] == text
     assert record["chunks"] > 100 and record["rounds"] >= 2 and record["summary_sentences"]

@@ -1,0 +1,251 @@
+"""The local runner: stages in order, each article cached and counted as it finishes, progress with the
+stage and the total, the closing summary line, the include-translation switch, and what an
+interruption says it kept."""
+
+import dataclasses
+import fcntl
+import json
+import os
+import pty
+import re
+import select
+import signal
+import sqlite3
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from newsdigest import Article, PipelineConfig
+from newsdigest.cache import ResultCache
+from newsdigest.cli import ExitStatus, main
+from newsdigest import pipeline
+from newsdigest.pipeline import GROUP_SIZE, Pipeline
+from newsdigest.stages import configured_summarizer, configured_translator
+from translate import TranslationSettings
+from tests_helpers import EXAMPLES, ROOT
+
+BODY = "De gemeente onderzoekt twee opties. Reizigers zijn tevreden over de stalling. " * 4
+
+
+@pytest.fixture(scope="module")
+def config(models):
+    return PipelineConfig(translation_model=str(models["marian"]), summary_model=str(models["bart"]),
+                          translation=TranslationSettings(max_new_tokens=3))
+
+
+@pytest.fixture(scope="module")
+def loaded(config):
+    return {"translator": configured_translator(config),
+            "summarizer": configured_summarizer(config, config.source_language, config.target_language)}
+
+
+def corpus(count):
+    return [Article(path=f"artikel-{index:02d}.txt", title=f"Titel {index}", body=f"{BODY} Nummer {index}.")
+            for index in range(count)]
+
+
+class Recorder:
+    """Progress events, each with how many results the cache held at that moment."""
+
+    def __init__(self, cache):
+        self.cache, self.events = cache, []
+
+    def stage(self, name):
+        self.events.append(("stage", name))
+
+    def advance(self, count):
+        self.events.append(("advance", count, len(self.cache)))
+
+
+def test_each_article_is_cached_and_counted_as_soon_as_it_finishes(config, loaded, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "FINISH_SECONDS", 0.0)  # every article "slow": summaries one at a time
+    cache = ResultCache(tmp_path)
+    progress = Recorder(cache)
+    count = GROUP_SIZE + 4
+    records = list(Pipeline(config, cache=cache, progress=progress, **loaded).run(corpus(count)))
+    assert [r["path"] for r in records] == [f"artikel-{i:02d}.txt" for i in range(count)]
+    advances = [event for event in progress.events if event[0] == "advance"]
+    # one step per article, and the cache already holds that article when the bar moves
+    assert advances == [("advance", 1, done) for done in range(1, count + 1)]
+    stages = [event[1] for event in progress.events if event[0] == "stage"]
+    collapsed = [name for index, name in enumerate(stages) if index == 0 or stages[index - 1] != name]
+    assert collapsed == ["translating", "summarising", "translating", "summarising"]
+    again = Recorder(cache)
+    assert all(r["cached"] for r in Pipeline(config, cache=cache, progress=again, **loaded).run(corpus(count)))
+    assert not [event for event in again.events if event[0] == "stage"]  # all cached: no model stage ran
+
+
+class Sizes:
+    """The last stage, counting the articles it gets per call."""
+
+    def __init__(self, stage):
+        self.stage, self.name, self.calls = stage, stage.name, []
+
+    def __call__(self, records):
+        self.calls.append(len(records))
+        return self.stage(records)
+
+
+def test_quick_articles_are_finished_in_growing_batches(config, loaded, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "FINISH_SECONDS", 3600.0)  # every article "quick"
+    cache = ResultCache(tmp_path)
+    progress = Recorder(cache)
+    runner = Pipeline(config, cache=cache, progress=progress, **loaded)
+    runner.stages[-1] = sizes = Sizes(runner.stages[-1])
+    records = list(runner.run(corpus(2 * GROUP_SIZE)))
+    assert sizes.calls == [1, 2, 4, 8, 1, 16] and sum(sizes.calls) == len(records)
+    advances = [event for event in progress.events if event[0] == "advance"]
+    assert [event[1] for event in advances] == [1] * len(records)
+    assert all(cached >= done for done, (_, _, cached) in enumerate(advances, 1))  # counted only once cached
+
+
+def test_translations_are_in_the_records_only_when_asked_for(config, loaded):
+    plain = next(Pipeline(config, **loaded).run(corpus(1)))
+    assert plain["translation"] is None and plain["segments"] is None and plain["summary"] and plain["title"]
+    asked = dataclasses.replace(config, include_translation=True)
+    record = next(Pipeline(asked, **loaded).run(corpus(1)))
+    assert record["translation"] and len(record["segments"]) == 9
+    assert record["summary"] == plain["summary"] and record["title"] == plain["title"]
+
+
+def digest(models, *args):
+    return CliRunner().invoke(main, ["digest", "--translation-model", str(models["marian"]), "--summary-model",
+                                     str(models["bart"]), "--max-new-tokens", "3", *args])
+
+
+def test_include_translation_switch_decides_the_digest(models, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "d.json"
+    assert digest(models, str(EXAMPLES), "-o", str(out)).exit_code == 0
+    assert all(r["translation"] is None and r["segments"] is None for r in json.loads(out.read_text())["articles"])
+    assert digest(models, str(EXAMPLES), "-o", str(out), "--include-translation").exit_code == 0
+    assert all(r["translation"] and r["segments"] for r in json.loads(out.read_text())["articles"])
+    (tmp_path / "newsdigest.toml").write_text("include_translation = true\n")
+    result = digest(models, str(EXAMPLES), "--no-include-translation", "--format", "markdown")
+    assert result.exit_code == 0 and "### Translation" not in result.stdout
+    result = digest(models, str(EXAMPLES), "--format", "markdown")
+    assert result.stdout.count("### Translation") == 3
+
+
+def test_a_finished_run_ends_with_one_summary_line(models, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Titel\n\n" + BODY)
+    (folder / "kapot.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "d.md"
+    result = digest(models, str(folder), "-o", str(out))
+    assert result.exit_code == ExitStatus.PARTIAL
+    *_, last = result.stderr.splitlines()
+    assert re.fullmatch(rf"newsdigest: digest of 2 articles in \d+\.\d s \(1 failed\): {re.escape(str(out))}", last)
+    result = digest(models, str(folder))
+    assert re.fullmatch(r"newsdigest: digest of 2 articles in \d+\.\d s \(1 failed, 1 from the cache\): "
+                        r"standard output", result.stderr.splitlines()[-1])
+    quiet = digest(models, str(folder), "-o", str(out), "-q")
+    assert "digest of" not in quiet.stderr
+
+
+# -- real processes ------------------------------------------------------------------------------
+
+def _articles(folder, count):
+    folder.mkdir()
+    for index in range(count):
+        (folder / f"artikel-{index:03d}.txt").write_text(f"Titel {index}\n\n{BODY} Nummer {index}.")
+
+
+def _command(models, *args):
+    return [sys.executable, "-m", "newsdigest", "digest", "--translation-model", str(models["marian"]),
+            "--summary-model", str(models["bart"]), "--max-new-tokens", "3", "--language-check", "off", *args]
+
+
+def _on_a_terminal(command, env, until, timeout=120):
+    """Run with stderr on a pseudo-terminal; returns the process once `until(screen)` holds, and the screen."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal has a size
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=follower)
+    os.close(follower)
+    screen = b""
+    deadline = time.time() + timeout
+    while time.time() < deadline and not until(screen.decode("utf-8", "replace")):
+        ready, _, _ = select.select([leader], [], [], 0.2)
+        if ready:
+            try:
+                screen += os.read(leader, 65536)
+            except OSError:  # the process closed the terminal
+                break
+    return process, leader, screen.decode("utf-8", "replace")
+
+
+def _rest(process, leader, screen):
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk.decode("utf-8", "replace")
+    process.wait(60)
+    os.close(leader)
+    return screen
+
+
+def test_progress_bar_shows_the_stage_and_the_total(models, tmp_path):
+    _articles(tmp_path / "in", 20)
+    env = {**os.environ, "NEWSDIGEST_CACHE_DIR": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1"}
+    process, leader, screen = _on_a_terminal(_command(models, str(tmp_path / "in"), "-o", str(tmp_path / "d.md")),
+                                             env, lambda screen: False, timeout=0)
+    screen = _rest(process, leader, screen)
+    assert process.returncode == 0, screen
+    frames = re.split(r"[\r\n]", screen)
+    assert any(f.startswith("reading:") for f in frames)
+    assert any(f.startswith("translating:") and "/20 " in f for f in frames)
+    assert any(f.startswith("summarising:") and "/20 " in f for f in frames)
+    summary = re.compile(r"newsdigest: digest of 20 articles in \d+\.\d s \(0 failed\): " + re.escape(
+        str(tmp_path / "d.md")))
+    assert [f for f in frames if f.strip()][-1] == next(f for f in frames if summary.fullmatch(f))
+
+
+def _cached(database):
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+    except sqlite3.Error:  # not created yet, or its table not yet
+        return 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_run_says_truthfully_what_it_kept(models, tmp_path, signum):
+    _articles(tmp_path / "in", 40)
+    out = tmp_path / "d.md"
+    database = tmp_path / "cache" / "results.sqlite3"
+    env = {**os.environ, "NEWSDIGEST_CACHE_DIR": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1"}
+    process, leader, screen = _on_a_terminal(_command(models, str(tmp_path / "in"), "-o", str(out)), env,
+                                             lambda screen: _cached(database) >= 2)
+    assert process.poll() is None, "the digest finished before it could be interrupted"
+    process.send_signal(signum)
+    screen = _rest(process, leader, screen)
+    assert process.returncode == ExitStatus.INTERRUPTED
+    [line] = [line for line in re.split(r"[\r\n]", screen) if "interrupted" in line]
+    kept = int(re.fullmatch(r"newsdigest: interrupted; (\d+) finished articles kept in the result cache; "
+                            r"run the same command again to go on from there", line).group(1))
+    assert kept == _cached(database) and 2 <= kept < 40
+    assert not out.exists()
+
+
+def test_an_interrupted_run_without_the_cache_says_nothing_was_kept(models, tmp_path):
+    _articles(tmp_path / "in", 40)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    process, leader, screen = _on_a_terminal(_command(models, str(tmp_path / "in"), "--no-cache"), env,
+                                             lambda screen: re.search(r"summarising: +\d+%.*\b[1-9]\d*/40", screen))
+    assert process.poll() is None, "the digest finished before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    screen = _rest(process, leader, screen)
+    assert process.returncode == ExitStatus.INTERRUPTED
+    assert "newsdigest: interrupted; nothing was kept (the result cache is off)" in screen
+
