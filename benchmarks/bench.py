@@ -61,6 +61,20 @@ def english_articles(count: int) -> list[str]:
     return [" ".join(flores_lines("eng_Latn.devtest")[i * 20:(i + 1) * 20]) or "The council met." for i in range(count)]
 
 
+def train_tokenizer(work: Path) -> tuple[Path, int]:
+    """A SentencePiece model trained on the FLORES text (else on examples/), and its vocabulary size."""
+    import modelkit
+
+    text = flores_lines("nld_Latn.devtest") + flores_lines("eng_Latn.devtest")
+    vocab = 8000
+    if not text:
+        from newsdigest.articles import Article, load_articles
+
+        text = [a.body for a in load_articles([ROOT / "examples"]) if isinstance(a, Article)]
+        vocab = 400
+    return modelkit.train_sentencepiece(text, work / "spm", vocab), vocab
+
+
 def build_models(work: Path, summaries: bool = True) -> dict[str, Path]:
     import modelkit
 
@@ -69,14 +83,7 @@ def build_models(work: Path, summaries: bool = True) -> dict[str, Path]:
         del paths["bart"]
     if all((p / "config.json").exists() for p in paths.values()):
         return paths
-    text = flores_lines("nld_Latn.devtest") + flores_lines("eng_Latn.devtest")
-    vocab = 8000
-    if not text:
-        from newsdigest.articles import Article, load_articles
-
-        text = [a.body for a in load_articles([ROOT / "examples"]) if isinstance(a, Article)]
-        vocab = 400
-    spm = modelkit.train_sentencepiece(text, work / "spm", vocab)
+    spm, _ = train_tokenizer(work)
     modelkit.build_marian(paths["marian"], spm, **OPUS_MT_NL_EN)
     if summaries:
         modelkit.build_bart(paths["bart"], spm, **DISTILBART_CNN_12_6)
@@ -155,14 +162,14 @@ def _counting_backends():
     from engines import Backend
 
     counter = {"tokens": 0}
-    original = Backend.generate_ids
+    original = Backend._run  # every batch of every engine goes through it
 
-    def generate_ids(self, *args, **kwargs):
+    def run(self, *args, **kwargs):
         outputs = original(self, *args, **kwargs)
         counter["tokens"] += produced(outputs, special_ids(self.tokenizer))
         return outputs
 
-    Backend.generate_ids = generate_ids
+    Backend._run = run
     return counter
 
 
