@@ -5,10 +5,10 @@ process can give: the result cache, progress, fail-fast and records yielded in i
 load on first need, so a run whose articles are all cached loads none.
 
 Articles go through the first model stage in groups (translation batches span articles) and through
-the last one in batches sized by time: one article at a time while an article takes a while (a real
-model on a CPU, where batching gains little), up to a group while they are quick. Each article is
-cached and counted as soon as its batch is done, so an interruption loses little and progress moves
-per article.
+the last one in batches sized by time: one article at a time while an article takes a while and
+batching does not make it cheaper (a real model on a CPU), larger batches while articles are quick
+or batching pays (a GPU). Each article is cached and counted as soon as its batch is done, so an
+interruption loses little and progress moves per article.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class Pipeline:
         self.progress = progress
         self.keys: list[str] = []  # keys of the articles this run has read, for what an interruption kept
         self._finish_batch = 1
+        self._per_article: dict[int, float] = {}  # seconds per article at each batch size tried
 
     @property
     def translation_model(self) -> str | None:
@@ -151,12 +152,26 @@ class Pipeline:
         yield from self._emit(records[done:])
 
     def _resize(self, seconds: float, articles: int) -> None:
-        """Batches for the last stage: double while an article takes well under FINISH_SECONDS, halve
-        when a batch takes longer."""
-        if seconds > FINISH_SECONDS:
-            self._finish_batch = max(1, self._finish_batch // 2)
-        elif seconds / articles < FINISH_SECONDS / 4 and articles == self._finish_batch:
-            self._finish_batch = min(GROUP_SIZE, self._finish_batch * 2)
+        """Batch size for the last stage, from how long batches take.
+
+        Double while articles are quick, or while a larger batch makes each article cheaper (a GPU);
+        halve when a batch runs past ten times FINISH_SECONDS, or when batching slow articles did
+        not pay (a CPU, where a real model gains little from it), so progress stays per article.
+        """
+        size = self._finish_batch
+        if articles != size:
+            return  # a group's last, shorter batch says nothing about the size
+        per_article = seconds / articles
+        self._per_article[size] = per_article
+        limit = 10 * FINISH_SECONDS
+        quick = per_article < FINISH_SECONDS / 4
+        smaller = self._per_article.get(size // 2) if size > 1 else None
+        if seconds > limit or (not quick and smaller is not None and per_article >= 0.8 * smaller):
+            self._finish_batch = max(1, size // 2)
+            return
+        larger = self._per_article.get(size * 2)
+        if size < GROUP_SIZE and 2 * seconds <= limit and (quick or larger is None or larger < 0.8 * per_article):
+            self._finish_batch = size * 2
 
     def _emit(self, records: list[Record]) -> Iterator[dict[str, Any]]:
         for record in records:

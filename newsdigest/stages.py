@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from summarize import Summarizer, default_summary_model, load_summarizer
-from translate import ModelError, Translator, default_translation_model, load_translator, translate_documents
+from translate import (ModelError, Translator, default_translation_model, load_translator, protect_spans,
+                       translate_documents)
 
 from .articles import Article, Failure
 from .cache import cache_key
@@ -216,7 +217,8 @@ class TranslationStage(Stage):
 
     def _translate_summaries(self, records: list[Record]) -> list[Record]:
         sentences = [sentence for record in records for sentence in record.summary_sentences]
-        translated = iter(self.translator.translate_batch(sentences) if sentences else [])
+        # spans (URLs, handles, codes) in a summary stay verbatim, as in the article's own text
+        translated = iter(protect_spans(self.translator).translate_batch(sentences) if sentences else [])
         out = []
         for record in records:
             summary = record.summary_object()

@@ -104,6 +104,53 @@ def test_quick_articles_are_finished_in_growing_batches(config, loaded, tmp_path
     assert all(cached >= done for done, (_, _, cached) in enumerate(advances, 1))  # counted only once cached
 
 
+class Clock:
+    """A clock that only the stage below moves: each batch 'takes' what `cost(size)` says."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def monotonic(self):
+        return self.now
+
+
+@pytest.mark.parametrize(("cost", "expected"), [
+    # a GPU: a batch costs little more than one article, so batches grow to a group
+    (lambda size: 0.4 + 0.01 * size, [1, 2, 4, 8, 1, 16, 16]),
+    # a CPU with a real model: 3 s an article whatever the batch; two are tried once, then one at a time
+    (lambda size: 3.0 * size, [1, 2] + [1] * 13 + [1] * 32),
+])
+def test_the_last_stage_batches_only_where_batching_pays(config, loaded, monkeypatch, cost, expected):
+    clock = Clock()
+    monkeypatch.setattr(pipeline, "time", clock)
+    runner = Pipeline(config, **loaded)
+
+    class Timed(Sizes):
+        def __call__(self, records):
+            clock.now += cost(len(records))
+            return super().__call__(records)
+
+    runner.stages[-1] = sizes = Timed(runner.stages[-1])
+    records = list(runner.run(corpus(3 * GROUP_SIZE)))
+    assert sizes.calls == expected and len(records) == 3 * GROUP_SIZE
+
+
+def test_spans_in_a_summary_stay_verbatim_when_it_is_translated():
+    from tests_helpers import fake_pipeline
+
+    class Shouting:
+        name = "shouting"
+
+        def translate_batch(self, sentences):
+            return [sentence.upper() for sentence in sentences]
+
+    config = PipelineConfig(order="summarize-then-translate")
+    config.input.language_check = "off"
+    article = Article(path="a.txt", title="Titel", body="Meer op https://example.org/Nieuws/Artikel. Dat is alles.")
+    [record] = fake_pipeline(config, translator=Shouting()).run([article])
+    assert "https://example.org/Nieuws/Artikel" in record["summary"] and "MEER OP" in record["summary"]
+
+
 def test_translations_are_in_the_records_only_when_asked_for(config, loaded):
     plain = next(Pipeline(config, **loaded).run(corpus(1)))
     assert plain["translation"] is None and plain["segments"] is None and plain["summary"] and plain["title"]

@@ -13,6 +13,7 @@ from engines import (InputError, ModelError, ModelNotFoundError, ModelRef, Newsd
 from .base import Progress, Translator
 from .chunking import ChunkingTranslator, fit_pieces
 from .document import DocumentTranslation, Segment, segment_document, translate_document, translate_documents
+from .protect import protect_spans
 from .segment import split_paragraphs, split_sentences
 from .settings import TranslationSettings
 from .translator import (IdentityTranslator, ModelTranslator, PromptedTranslator, default_translation_model,
@@ -22,6 +23,7 @@ __all__ = [
     "ChunkingTranslator", "DocumentTranslation", "IdentityTranslator", "InputError", "ModelError",
     "ModelNotFoundError", "ModelRef", "ModelTranslator", "NewsdigestError", "Progress", "PromptedTranslator",
     "RemoteCodeRefusedError", "RuntimeSettings", "Segment", "TranslationSettings", "Translator",
-    "default_translation_model", "fit_pieces", "load_translator", "offline_requested", "segment_document",
+    "default_translation_model", "fit_pieces", "load_translator", "offline_requested", "protect_spans",
+    "segment_document",
     "split_paragraphs", "split_sentences", "translate_document", "translate_documents",
 ]
