@@ -135,6 +135,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         work = args.work or Path(temporary)
+        work.mkdir(parents=True, exist_ok=True)
         models = build(work)
         corpus = work / f"articles-{args.articles}"
         if not corpus.exists():
