@@ -390,7 +390,8 @@ def gpu_measure(function, *args, repeat: int = 2, **kwargs) -> dict:
 
 
 def gpu_tables(paths: dict[str, Path], sentences: list[str], beams: int, tokens: int, device: str = "cuda",
-               batches: tuple[int, ...] = (64, 128, 256, 512)) -> str:
+               batches: tuple[int, ...] = (64, 128, 256, 512),
+               dtypes: tuple[str, ...] = ("float32", "float16", "bfloat16"), variants: bool = True) -> str:
     import torch
 
     name = torch.cuda.get_device_name() if device == "cuda" else device
@@ -398,7 +399,7 @@ def gpu_tables(paths: dict[str, Path], sentences: list[str], beams: int, tokens:
     rows = [("naive HF generate(), one sentence at a time (first 64 sentences)",
              gpu_measure(naive_translate, paths["marian"], sentences[:64], beams, tokens, device=device, repeat=1))]
     hand: list[tuple[str, dict]] = []
-    for dtype in ("float32", "float16", "bfloat16"):
+    for dtype in dtypes:
         for batch in batches:
             result = gpu_measure(batched_translate, paths["marian"], sentences, beams, tokens, batch=batch, sort=True,
                                  dtype=dtype, device=device)
@@ -406,11 +407,13 @@ def gpu_tables(paths: dict[str, Path], sentences: list[str], beams: int, tokens:
             print(f"  {hand[-1][0]}: {result['tokens_per_s']:.0f} tok/s", file=sys.stderr, flush=True)
     best_name, best = max(hand, key=lambda row: row[1]["tokens_per_s"])
     rows += hand
-    for name, runtime in (("newsdigest, default (no engine or precision named)", {}),
-                          ("newsdigest --precision float16", {"precision": "float16"}),
-                          ("newsdigest --precision bfloat16", {"precision": "bfloat16"}),
-                          ("newsdigest --batch-size 1024", {"batch_size": 1024}),
-                          ("newsdigest --batch-size 256", {"batch_size": 256})):
+    systems = [("newsdigest, default (no engine or precision named)", {})]
+    if variants:
+        systems += [("newsdigest --precision float16", {"precision": "float16"}),
+                    ("newsdigest --precision float32", {"precision": "float32"}),
+                    ("newsdigest --batch-size 1024", {"batch_size": 1024}),
+                    ("newsdigest --batch-size 256", {"batch_size": 256})]
+    for name, runtime in systems:
         rows.append((name, gpu_measure(newsdigest_translate, paths["marian"], sentences, beams, tokens,
                                        device="auto" if device == "cuda" else device, **runtime)))
         print(f"  {name}: {rows[-1][1]['tokens_per_s']:.0f} tok/s", file=sys.stderr, flush=True)
@@ -450,6 +453,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="8 sentences, 2 articles, 8/16 tokens, one run")
     parser.add_argument("--skip-summaries", action="store_true")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per system; the fastest counts")
+    parser.add_argument("--gpu-batches", default="64,128,256,512", help="hand-written loop batch sizes (GPU)")
+    parser.add_argument("--gpu-dtypes", default="float32,float16,bfloat16", help="hand-written loop dtypes (GPU)")
+    parser.add_argument("--gpu-default-only", action="store_true", help="no newsdigest variants (GPU)")
     options = parser.parse_args()
     global REPEAT, SHARED
     REPEAT, SHARED = options.repeat, options.eval_dir or SHARED
@@ -473,7 +479,8 @@ def main() -> None:
           f"tokens counted from what each system produced\n")
     if options.device == "cuda":
         print("**Translation on the GPU (opus-mt-nl-en architecture)**\n")
-        print(gpu_tables(paths, sentences, beams, tokens))
+        print(gpu_tables(paths, sentences, beams, tokens, batches=tuple(map(int, options.gpu_batches.split(","))),
+                         dtypes=tuple(options.gpu_dtypes.split(",")), variants=not options.gpu_default_only))
         return
 
     print(f"fastest of {REPEAT} timed runs per system, each system in its own process\n")

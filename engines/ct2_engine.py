@@ -16,7 +16,7 @@ from typing import Any
 
 from .backend import Backend
 from .errors import EngineUnavailable, ModelError
-from .models import ModelInfo, first_line
+from .models import ModelInfo, first_line, quiet_transformers
 from .settings import Decoding, RuntimeSettings
 
 DEVICES = ("cpu", "cuda")
@@ -78,9 +78,10 @@ def converted_model(info: ModelInfo, storage: str) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
     try:
-        Converter(str(source), load_as_float16=storage in ("float16", "bfloat16"),
-                  trust_remote_code=info.ref.trust_remote_code).convert(
-            str(staging / "model"), quantization=None if storage == "float32" else storage, force=True)
+        with quiet_transformers():  # the converter loads the model through transformers
+            Converter(str(source), load_as_float16=storage in ("float16", "bfloat16"),
+                      trust_remote_code=info.ref.trust_remote_code).convert(
+                str(staging / "model"), quantization=None if storage == "float32" else storage, force=True)
         try:
             os.replace(staging / "model", target)
         except OSError:  # another process finished the same conversion first

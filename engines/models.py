@@ -7,10 +7,12 @@ config files as JSON, so choosing an engine imports neither torch nor transforme
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +213,20 @@ class ModelInfo:
             raise ModelError(f"model '{self.name}': cannot load its tokenizer ({first_line(error)})") from error
         quiet_length_warning(tokenizer)
         return tokenizer
+
+
+@contextlib.contextmanager
+def quiet_transformers() -> Iterator[None]:
+    """No "Loading weights" progress bar while transformers loads a model; the setting is restored."""
+    from transformers.utils import logging as hf_logging
+
+    bar = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if bar:
+            hf_logging.enable_progress_bar()
 
 
 def _quiet_hub() -> None:

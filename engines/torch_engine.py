@@ -9,7 +9,7 @@ from typing import Any
 
 from .backend import Backend
 from .errors import EngineUnavailable, ModelError
-from .models import ModelInfo, first_line
+from .models import ModelInfo, first_line, quiet_transformers
 from .settings import Decoding, RuntimeSettings
 
 DEVICES = ("cpu", "cuda", "mps")
@@ -78,19 +78,13 @@ class TorchBackend(Backend):
         import torch
         from transformers import AutoModelForCausalLM, AutoModelForSeq2SeqLM
 
-        from transformers.utils import logging as hf_logging
-
         auto = AutoModelForSeq2SeqLM if info.encoder_decoder else AutoModelForCausalLM
-        bar = hf_logging.is_progress_bar_enabled()
-        hf_logging.disable_progress_bar()  # a "Loading weights" bar per model; restored below
         try:
-            model = auto.from_pretrained(str(info.folder), dtype=getattr(torch, _DTYPES[precision]),
-                                         local_files_only=True, trust_remote_code=info.ref.trust_remote_code)
+            with quiet_transformers():
+                model = auto.from_pretrained(str(info.folder), dtype=getattr(torch, _DTYPES[precision]),
+                                             local_files_only=True, trust_remote_code=info.ref.trust_remote_code)
         except (OSError, ValueError, KeyError) as error:
             raise ModelError(f"model '{info.name}' cannot be loaded: {first_line(error)}") from error
-        finally:
-            if bar:
-                hf_logging.enable_progress_bar()
         model.to(device)
         model.eval()
         if precision == "int8":

@@ -100,9 +100,11 @@ class PromptedGenerator:
         words = max((len(t.split()) for t in texts), default=0)
         values = self._values(length, words, language)
         inputs = [self._encode(text, values) for text in texts]
-        # No forced minimum: instruction models are told the length in the prompt instead.
-        return self.backend.generate(inputs, self.decoding.with_lengths(0, min(max_new_tokens,
-                                                                                self.max_output_tokens)))
+        # No minimum from the length: instruction models are told the length in the prompt instead;
+        # one the user sets explicitly ([summary] min_new_tokens) still applies.
+        maximum = min(max_new_tokens, self.max_output_tokens)
+        return self.backend.generate(inputs, self.decoding.with_lengths(
+            min(self.settings.min_new_tokens or 0, maximum), maximum))
 
 
 class Summarizer:

@@ -318,3 +318,11 @@ def test_a_model_that_fits_nowhere_names_every_reason(models, monkeypatch):
     with pytest.raises(ModelError, match=r"cannot run here: torch on mps: PyTorch has no mps device here; "
                                          r"try --device cpu"):
         load_backend(ModelRef(str(models["marian"])), RuntimeSettings(device="mps"), role="translation model")
+
+
+def test_a_first_conversion_prints_no_progress_bar(models, tmp_path):
+    fresh = shutil.copytree(models["marian"], tmp_path / "fresh-marian")  # not converted yet
+    result = invoke("translate", "--model", fresh, "--engine", "ct2", "--device", "cpu", "--max-new-tokens", "3",
+                    input="Dit is een zin.")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""

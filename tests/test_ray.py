@@ -168,14 +168,16 @@ def translation_workers():
 
 
 def test_a_killed_worker_loses_and_duplicates_nothing(cluster, config, tmp_path):
-    inputs = write_corpus(tmp_path / "in", count=60)
+    # Enough work that the job cannot end between finding the worker and killing it: 150 articles,
+    # every sentence decoded for 24 steps. The worker dies as soon as it is seen, mid-run.
+    config = dataclasses.replace(config, translation=TranslationSettings(max_new_tokens=24, min_new_tokens=24))
+    inputs = write_corpus(tmp_path / "in", count=150)
     outcome = {}
     job = threading.Thread(target=lambda: outcome.update(result=digest_on_ray([str(inputs)], config)))
     job.start()
     deadline = time.time() + 120
     while time.time() < deadline and job.is_alive() and not translation_workers():
-        time.sleep(0.05)
-    time.sleep(1.0)  # let it load its model and take a batch
+        time.sleep(0.02)
     victims = translation_workers()
     assert victims and job.is_alive(), "the job ended before a worker could be killed"
     for process in victims.values():

@@ -237,7 +237,8 @@ def test_sigint_leaves_no_output_and_the_next_run_resumes(tmp_path):
     out = tmp_path / "digest.md"
     cache_dir = tmp_path / "cache"
     # a real process on the fake models, slowed to 50 ms per article so that there is time to interrupt it
-    env = {**os.environ, "NEWSDIGEST_CACHE_DIR": str(cache_dir), "PYTHONPATH": str(ROOT / "tests"),
+    path = os.pathsep.join(filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "NEWSDIGEST_CACHE_DIR": str(cache_dir), "PYTHONPATH": path,
            "FAKE_DELAY": "0.05"}
     command = [sys.executable, "-c", "import tests_helpers; tests_helpers.run_cli_on_fakes()", "digest", str(folder),
                "-o", str(out), "-q", "--language-check", "off", "--length", "1"]

@@ -113,13 +113,23 @@ def test_decoder_model_is_driven_by_the_chat_template(models):
     assert summary.style == "bullets" and summary.chunks >= 1
 
 
-def test_custom_prompt_file_is_used_and_checked(models, tmp_path):
+def test_custom_prompt_file_is_used_and_checked(models, tmp_path, monkeypatch):
     template = tmp_path / "kort.toml"
     template.write_text('task = "summarize"\nfamily = "seq2seq"\ntemplate = "Vat samen in {{ length }}: {{ text }}"\n')
-    summarizer = load_summarizer(str(models["t5"]), settings=SummarySettings(prompt=str(template)))
+    summarizer = load_summarizer(str(models["t5"]), settings=SummarySettings(prompt=str(template), min_new_tokens=3))
     assert summarizer.generator.template.name == "kort"
     assert summarizer.generator.template.render(text="X", length="3 sentences")[1] == "Vat samen in 3 sentences: X"
-    assert summarizer.summarize(LONG_ARTICLE, language="nl").sentences
+    backend, seen = summarizer.generator.backend, []
+    encode_prompt, generate = backend.encode_prompt, backend.generate
+    monkeypatch.setattr(backend, "encode_prompt", lambda system, prompt: seen.append(prompt) or encode_prompt(
+        system, prompt))
+    monkeypatch.setattr(backend, "generate", lambda inputs, decoding, **kw: seen.append(decoding) or generate(
+        inputs, decoding, **kw))
+    summarizer.summarize(LONG_ARTICLE, language="nl")
+    prompts = [item for item in seen if isinstance(item, str)]
+    assert prompts and all(prompt.startswith("Vat samen in ") for prompt in prompts)
+    # an explicit minimum reaches a prompted model (a length alone does not force one on it)
+    assert [item.min_new_tokens for item in seen if not isinstance(item, str)][-1] == 3
 
 
 @pytest.mark.parametrize("model", ["t5", "bart", "causal"])
