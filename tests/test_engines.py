@@ -381,3 +381,18 @@ def test_auto_device_finds_a_gpu_that_only_torch_can_use(monkeypatch, ct2_gpus, 
     assert plan[0][1] == first
     assert [engine.name for engine, device in plan if device == "cuda"] == (["ct2", "torch"] if first == "cuda" else [])
     assert asked == ([] if ct2_gpus or not nvidia_device else [1])
+
+
+def test_looking_for_a_model_leaves_the_hub_clients_logging_as_the_user_set_it():
+    from huggingface_hub.utils import logging as hub_logging
+
+    from engines import ModelNotFoundError
+
+    before = hub_logging.get_verbosity()
+    hub_logging.set_verbosity_info()
+    try:
+        with pytest.raises(ModelNotFoundError):
+            ModelRef("nobody-here/no-such-model", offline=True).info()
+        assert hub_logging.get_verbosity() == hub_logging.INFO
+    finally:
+        hub_logging.set_verbosity(before)
