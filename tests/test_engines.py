@@ -396,3 +396,52 @@ def test_looking_for_a_model_leaves_the_hub_clients_logging_as_the_user_set_it()
         assert hub_logging.get_verbosity() == hub_logging.INFO
     finally:
         hub_logging.set_verbosity(before)
+
+
+def test_gpu_batches_take_their_token_budget_from_free_memory(models, monkeypatch):
+    import torch
+
+    from engines.torch_engine import batch_limits
+
+    info = ModelRef(str(models["marian"])).info()
+    assert batch_limits(info, "cpu") == (32, 8192)
+    budgets = []
+    for free_mib in (64, 256, 1024):  # the test model is tiny: a little memory holds many of its tokens
+        monkeypatch.setattr(torch.cuda, "mem_get_info", lambda free=free_mib: (free * 2**20, 80 * 2**30))
+        size, tokens = batch_limits(info, "cuda")
+        assert size == 512
+        budgets.append(tokens)
+    assert 4096 <= budgets[0] < budgets[1] < budgets[2] <= 262_144
+
+
+@pytest.mark.parametrize(("device", "bf16", "expected"), [("cuda", True, "bfloat16"), ("cuda", False, "float32"),
+                                                           ("cpu", True, "float32")])
+def test_torch_auto_precision_is_half_on_gpus_that_have_bfloat16(monkeypatch, device, bf16, expected):
+    import torch
+
+    from engines.torch_engine import auto_precision
+
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *args, **kwargs: bf16)
+    assert auto_precision(device) == expected
+
+
+def test_a_real_torch_out_of_memory_error_halves_the_batch_and_frees_memory(models, monkeypatch):
+    """By its type, not its message: torch raises OutOfMemoryError with several wordings."""
+    import torch
+
+    backend = load_backend(ModelRef(str(models["marian"])), on("torch", batch_size=8))
+    inputs = backend.encode([f"Dit is zin nummer {n} van het bericht." for n in range(8)])
+    decoding = Decoding(num_beams=1).with_lengths(3, 3)
+    expected = backend.generate_ids(inputs, decoding)
+    real, sizes, released = backend._generate, [], []
+
+    def generate(batch, *args):
+        sizes.append(len(batch))
+        if len(batch) > 2:
+            raise torch.cuda.OutOfMemoryError("CUDA error: allocation failed")
+        return real(batch, *args)
+
+    monkeypatch.setattr(backend, "_generate", generate)
+    monkeypatch.setattr(backend, "_release_memory", lambda: released.append(1))
+    assert backend.generate_ids(inputs, decoding) == expected
+    assert sizes[:3] == [8, 4, 2] and set(sizes[3:]) == {2} and len(released) == 2
