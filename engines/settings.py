@@ -18,11 +18,18 @@ DEVICES = ("auto", "cpu", "cuda", "mps")
 PRECISIONS = ("auto", "int8", "float16", "bfloat16", "float32")
 
 
+# Upper bounds that no real run reaches; past them an engine fails with a dump of its arguments
+LIMITS = {"threads": 1024, "num_beams": 128, "batch_size": 1_000_000, "max_batch_tokens": 100_000_000,
+          "max_new_tokens": 1_000_000, "min_new_tokens": 1_000_000}
+
+
 def _positive(owner: Any, names: tuple[str, ...]) -> None:
     for name in names:
         value = getattr(owner, name)
         if value is not None and value < 1:
             raise InputError(f"{name.replace('_', '-')} must be at least 1, got {value}")
+        if value is not None and value > LIMITS[name]:
+            raise InputError(f"{name.replace('_', '-')} must be at most {LIMITS[name]:,}, got {value}")
 
 
 @dataclass

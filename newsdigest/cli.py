@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from engines.settings import LIMITS
 from prompts import TemplateError
 from translate.errors import InputError, ModelError, NewsdigestError
 
@@ -156,13 +157,13 @@ runtime_options = _options(
     click.option("--precision", type=click.Choice(_runtime_choices("PRECISIONS")),
                  help="Weights and arithmetic (default: auto: int8 on CTranslate2, float32 on PyTorch on a "
                  "CPU, half precision on a GPU)."),
-    click.option("--threads", type=click.IntRange(min=1), help="CPU threads (default: all cores)."),
-    click.option("--batch-size", type=click.IntRange(min=1), help="Inputs per batch, for every model "
+    click.option("--threads", type=click.IntRange(min=1, max=LIMITS["threads"]), help="CPU threads (default: all cores)."),
+    click.option("--batch-size", type=click.IntRange(min=1, max=LIMITS["batch_size"]), help="Inputs per batch, for every model "
                  "(default: chosen per engine and device)."),
 )
 translation_options = _options(
-    click.option("--num-beams", type=click.IntRange(min=1), help="Beam size (default: the model's)."),
-    click.option("--max-new-tokens", type=click.IntRange(min=1), help="Cap on tokens generated per "
+    click.option("--num-beams", type=click.IntRange(min=1, max=LIMITS["num_beams"]), help="Beam size (default: the model's)."),
+    click.option("--max-new-tokens", type=click.IntRange(min=1, max=LIMITS["max_new_tokens"]), help="Cap on tokens generated per "
                  "sentence (default: twice the source length + 16)."),
     runtime_options,
 )
@@ -209,14 +210,14 @@ summary_options = _options(
                                                "direct"]), help="Order of work."),
     click.option("--prompt", help="Prompt template name or .toml file (instruction models)."),
     click.option("--prompt-dir", "prompt_dirs", multiple=True, help="Folder of extra prompt templates."),
-    click.option("--num-beams", type=click.IntRange(min=1), help="Beam size of both the translation and the "
+    click.option("--num-beams", type=click.IntRange(min=1, max=LIMITS["num_beams"]), help="Beam size of both the translation and the "
                  "summary model (default: each model's own; set them apart in the config file)."),
-    click.option("--max-new-tokens", type=click.IntRange(min=1), help="Cap on new tokens of both models: per "
+    click.option("--max-new-tokens", type=click.IntRange(min=1, max=LIMITS["max_new_tokens"]), help="Cap on new tokens of both models: per "
                  "translated sentence (default: twice its length + 16) and per summary (default: from --length)."),
     click.option("--no-repeat-ngram-size", type=click.IntRange(min=0), help="Summary model: forbid repeated "
                  "n-grams of this size (default: the model's, else 3)."),
-    click.option("--repetition-penalty", type=click.FloatRange(min=1.0), help="Summary model: penalise "
-                 "repeated tokens."),
+    click.option("--repetition-penalty", type=click.FloatRange(min=0, min_open=True), help="Summary model: penalise "
+                 "repeated tokens (1: not at all; above 1: more)."),
 )
 
 

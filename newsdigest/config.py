@@ -6,6 +6,7 @@ import dataclasses
 import math
 import os
 import re
+import stat
 import sys
 import types
 import typing
@@ -126,20 +127,20 @@ def _shown(value: Any) -> str:
     return f"'{value}'" if isinstance(value, str) else str(value)
 
 
-def _coerce(value: Any, hint: Any, key: str) -> Any:
-    """A TOML value or an environment string as the field's type; anything else is an error.
+def _coerce(value: Any, hint: Any, key: str, text: bool = False) -> Any:
+    """A TOML value (or, with `text`, an environment string) as the field's type; anything else is an error.
 
-    Strings are parsed (the environment only has strings); other values must have the field's type:
-    `num_beams = true` or `2.9` is refused, never turned into 1 or 2.
+    Environment strings are parsed (the environment only has strings); TOML values must have the
+    field's type: `num_beams = true`, `2.9` or `"2"` is refused, never turned into 1 or 2.
     """
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        if value is None or (isinstance(value, str) and value.lower() in ("", "none", "null")):
+        if value is None or (text and value.lower() in ("", "none", "null")):
             return None
         hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
         origin = typing.get_origin(hint)
     if origin is list:
-        if isinstance(value, str):
+        if text:
             return [item.strip() for item in value.split(",") if item.strip()]
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
             return list(value)
@@ -147,21 +148,23 @@ def _coerce(value: Any, hint: Any, key: str) -> Any:
     if hint is bool:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.lower() in ("1", "true", "yes", "on"):
+        if text and value.lower() in ("1", "true", "yes", "on"):
             return True
-        if isinstance(value, str) and value.lower() in ("0", "false", "no", "off"):
+        if text and value.lower() in ("0", "false", "no", "off"):
             return False
         raise SettingError(key, f"must be true or false, not {_shown(value)}")
     if hint is int:
+        if text and re.fullmatch(r"\s*[+-]?\d{1,30}\s*", value):
+            value = int(value)
         if isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) >= 2**31:
+                raise SettingError(key, f"is too large ({value})")
             return value
-        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
-            return int(value)
         raise SettingError(key, f"must be a whole number, not {_shown(value)}")
     if hint is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
             return float(value)
-        if isinstance(value, str):
+        if text:
             try:
                 number = float(value)
             except ValueError:
@@ -174,12 +177,16 @@ def _coerce(value: Any, hint: Any, key: str) -> Any:
             return value
         if key in NUMBERS_AS_TEXT and isinstance(value, int) and not isinstance(value, bool):
             return str(value)
+        if key in NUMBERS_AS_TEXT:
+            raise SettingError(key, f"must be a string or a whole number, not {_shown(value)}")
         raise SettingError(key, f"must be a string, not {_shown(value)}")
     return value
 
 
-def _typed(cls: type, values: Mapping[str, Any], unknown: list[str], prefix: str = "") -> dict[str, Any]:
-    """`values` with each one turned into its field's type; keys `cls` lacks are added to `unknown`."""
+def _typed(cls: type, values: Mapping[str, Any], unknown: list[str], prefix: str = "",
+           text: bool = False) -> dict[str, Any]:
+    """`values` with each one turned into its field's type; keys `cls` lacks are added to `unknown`.
+    With `text`, the values are strings to parse (the environment's)."""
     hints = typing.get_type_hints(cls)
     fields = {f.name for f in dataclasses.fields(cls)}
     typed: dict[str, Any] = {}
@@ -191,9 +198,9 @@ def _typed(cls: type, values: Mapping[str, Any], unknown: list[str], prefix: str
         if dataclasses.is_dataclass(hint):
             if not isinstance(value, Mapping):
                 raise SettingError(prefix + key, "must be a table")
-            typed[key] = _typed(hint, value, unknown, f"{prefix}{key}.")
+            typed[key] = _typed(hint, value, unknown, f"{prefix}{key}.", text)
         else:
-            typed[key] = _coerce(value, hint, prefix + key)
+            typed[key] = _coerce(value, hint, prefix + key, text and isinstance(value, str))
     return typed
 
 
@@ -213,10 +220,20 @@ def _merge(base: dict[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
+MAX_CONFIG_SIZE = 1_000_000  # bytes; a configuration is a few hundred
+
+
 def read_config_file(path: Path) -> dict[str, Any]:
+    """The file's tables; only a regular file of reasonable size is read (not /dev/zero, not a FIFO),
+    and prompt paths in it are taken relative to the file's folder."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError(f"{path}: the configuration must be a regular file")
         with open(path, "rb") as stream:
-            return tomllib.load(stream)
+            data = stream.read(MAX_CONFIG_SIZE + 1)
+        if len(data) > MAX_CONFIG_SIZE:
+            raise InputError(f"{path}: over {MAX_CONFIG_SIZE:,} bytes; not a configuration file")
+        values = tomllib.loads(data.decode("utf-8-sig"))  # a BOM, as some Windows editors write, is fine
     except FileNotFoundError as error:
         raise InputError(f"{path}: configuration file not found") from error
     except UnicodeDecodeError as error:
@@ -226,6 +243,25 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: invalid TOML ({error})") from error
     except OSError as error:
         raise InputError(f"{path}: cannot read the configuration file ({error.strerror or error})") from error
+    return _relative_to(values, Path(path).parent)
+
+
+def _relative_to(values: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """`prompt = "prompts/short.toml"` in a config names a file beside the config, wherever the run starts."""
+    summary = values.get("summary")
+    if not isinstance(summary, dict):
+        return values
+
+    def beside(name: Any) -> Any:
+        if not isinstance(name, str) or Path(name).is_absolute() or not (folder / name).exists():
+            return name
+        return str(folder / name)
+
+    if "prompt" in summary:
+        summary["prompt"] = beside(summary["prompt"])
+    if isinstance(summary.get("prompt_dirs"), list):
+        summary["prompt_dirs"] = [beside(name) for name in summary["prompt_dirs"]]
+    return values
 
 
 def environment_settings(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -258,18 +294,25 @@ def resolve_config(options: Mapping[str, Any] | None = None, config_file: str | 
               ("environment", environment_settings(environ)), ("options", _drop_none(options or {}))]
     merged: dict[str, Any] = {}
     unknown_keys: list[str] = []
+    problems: list[str] = []
     for where, values in layers:
         unknown: list[str] = []
         try:
-            typed = _typed(PipelineConfig, values, unknown)
+            typed = _typed(PipelineConfig, values, unknown, text=where == "environment")
         except SettingError as error:
-            raise InputError(f"{_origin(where, error.key)}: {error}") from error
+            problems.append(f"{_origin(where, error.key)}: {error}")
+            typed = {}
         if unknown:
             names = _variables(unknown, environ) if where == "environment" else unknown
-            unknown_keys.append(f"{where}: unknown configuration key(s): {', '.join(names)}")
+            problems.append(f"{where}: unknown configuration key(s): {', '.join(names)}")
+        try:
+            _build(PipelineConfig, _merge(merged, typed)).validate()
+        except InputError as error:  # a value of the right type but out of range: say where it was set
+            problems.append(f"{where}: {error}")
+            typed = {}
         merged = _merge(merged, typed)
-    if unknown_keys:
-        raise InputError("; ".join(unknown_keys))
+    if problems:
+        raise InputError("; ".join(problems))
     config = _build(PipelineConfig, merged)
     config.validate()
     return config

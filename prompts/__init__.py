@@ -165,6 +165,9 @@ def get_template(name_or_path: str, directories: list[str | Path] = ()) -> Promp
     path = Path(name_or_path).expanduser()
     if path.suffix == ".toml" and path.is_file():
         return parse_template(_read(path), path.stem, str(path))
+    if path.suffix == ".toml" or len(path.parts) > 1:
+        raise TemplateError(f"{path}: prompt template file not found (a relative path in a config file is "
+                            "taken from the config's folder, on the command line from the current one)")
     templates = load_templates(directories)
     if name_or_path not in templates:
         raise TemplateError(f"no prompt template '{name_or_path}'; available: {', '.join(sorted(templates))}")

@@ -1,5 +1,8 @@
 """Configuration precedence (option > environment > file > default) and validation."""
 
+import os
+from pathlib import Path
+
 import pytest
 
 from newsdigest.config import PipelineConfig, resolve_config
@@ -79,7 +82,20 @@ def test_runtime_settings_are_validated(tmp_path, environ, message):
     ("[input]\ninclude = 3\n", {}, "c.toml: setting 'input.include' must be a list of strings, not 3$"),
     ("[input]\ninclude = [1, 2]\n", {}, "setting 'input.include' must be a list of strings"),
     ("translation_model = 3\n", {}, "setting 'translation_model' must be a string, not 3$"),
-    ("[summary]\nlength = true\n", {}, "setting 'summary.length' must be a string, not true$"),
+    ("[summary]\nlength = true\n", {}, "setting 'summary.length' must be a string or a whole number, not true$"),
+    ("[summary]\nlength = 3.0\n", {}, "setting 'summary.length' must be a string or a whole number, not 3.0$"),
+    # a TOML file has types: a quoted number is a string, refused where a number is meant
+    ('[translation]\nnum_beams = "2"\n', {}, "c.toml: setting 'translation.num_beams' must be a whole number, not '2'$"),
+    ('[summary]\nrepetition_penalty = "1.2"\n', {}, "setting 'summary.repetition_penalty' must be a number, not '1.2'$"),
+    ("offline = \"yes\"\n", {}, "c.toml: setting 'offline' must be true or false, not 'yes'$"),
+    # values of the right type but out of range name where they were set
+    ("[translation]\nnum_beams = 0\n", {}, r"c.toml: num-beams must be at least 1, got 0$"),
+    ("[summary]\nlength = 0\n", {}, r"^\S*c.toml: .*length '0'"),
+    ("", {"NEWSDIGEST_SUMMARY__LENGTH": "0"}, r"^environment: .*length '0'"),
+    ("[runtime]\nthreads = 0\n", {}, r"c.toml: threads must be at least 1, got 0$"),
+    ("[translation]\nnum_beams = 99999999999999999999\n", {}, "too large"),
+    ("[translation]\nnum_beams = 1000\n", {}, "c.toml: num-beams must be at most 128, got 1000$"),
+    ("", {"NEWSDIGEST_RUNTIME__THREADS": "99999999999999999999"}, "NEWSDIGEST_RUNTIME__THREADS: .*too large"),
 ])
 def test_bad_configuration_names_the_problem(tmp_path, content, environ, message):
     path = tmp_path / "c.toml"
@@ -130,3 +146,44 @@ def test_sample_config_in_examples_is_valid():
     config = resolve_config({}, EXAMPLES / "newsdigest.toml", environ={})
     assert config.translation_model == "Helsinki-NLP/opus-mt-nl-en"
     assert config.summary_model == "sshleifer/distilbart-cnn-12-6"
+
+
+def test_a_config_that_is_not_a_regular_file_is_refused_without_reading_it(tmp_path):
+    fifo = tmp_path / "config.fifo"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer for ever
+    for path in (Path("/dev/zero"), fifo):
+        with pytest.raises(InputError, match=f"^{path}: the configuration must be a regular file$"):
+            resolve_config({}, path, environ={})
+
+
+def test_a_huge_config_file_is_refused(tmp_path):
+    path = tmp_path / "big.toml"
+    path.write_text("# " + "x" * 2_000_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="big.toml: over 1,000,000 bytes"):
+        resolve_config({}, path, environ={})
+
+
+def test_a_utf8_config_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + 'order = "direct"\n'.encode())
+    assert resolve_config({}, path, environ={}).order == "direct"
+
+
+def test_prompt_paths_in_a_config_are_relative_to_its_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "project"
+    (folder / "prompts").mkdir(parents=True)
+    (folder / "prompts" / "kort.toml").write_text('task = "summarize"\ntemplate = "{{ text }}"\n')
+    (folder / "newsdigest.toml").write_text('[summary]\nprompt = "prompts/kort.toml"\nprompt_dirs = ["prompts"]\n')
+    monkeypatch.chdir(tmp_path)  # the run starts elsewhere
+    config = resolve_config({}, folder / "newsdigest.toml", environ={})
+    assert config.summary.prompt == str(folder / "prompts" / "kort.toml")
+    assert config.summary.prompt_dirs == [str(folder / "prompts")]
+
+
+def test_a_type_error_and_an_unknown_key_are_named_together(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('colour = "blue"\n[translation]\nnum_beams = true\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        resolve_config({}, path, environ={})
+    assert "num_beams' must be a whole number" in str(raised.value)
+    assert "unknown configuration key(s): colour" in str(raised.value)

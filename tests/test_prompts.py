@@ -99,6 +99,10 @@ def test_user_directory_adds_and_overrides_templates(tmp_path):
 def test_unknown_template_lists_the_available_ones():
     with pytest.raises(TemplateError, match="no prompt template 'nope'; available: summarize-chat"):
         get_template("nope")
+    with pytest.raises(TemplateError, match=r"^missing.toml: prompt template file not found \(a relative path"):
+        get_template("missing.toml")
+    with pytest.raises(TemplateError, match=r"^prompts/kort: prompt template file not found"):
+        get_template("prompts/kort")
 
 
 def test_cli_list_and_show():
