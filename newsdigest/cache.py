@@ -50,6 +50,7 @@ class ResultCache:
         folder = Path(directory).expanduser() if directory else default_cache_dir()
         self.path = folder / FILENAME
         self._db: sqlite3.Connection | None = None
+        self.failed = False  # it could not be used, or stopped working during the run
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as error:
@@ -124,6 +125,7 @@ class ResultCache:
         return f"moved it aside to {aside.name}"
 
     def _give_up(self, error: BaseException) -> None:
+        self.failed = True
         reason = getattr(error, "strerror", None) or error
         log.warning("%s: cannot use the result cache (%s); going on without it (--no-cache skips it, "
                     "NEWSDIGEST_CACHE_DIR moves it)", self.path, reason)
@@ -132,6 +134,7 @@ class ResultCache:
     def _failed(self, error: sqlite3.Error) -> None:
         """The first error in use: report it once and turn the cache off for the rest of the run."""
         self._close()
+        self.failed = True
         if _damaged(error):
             log.warning("%s: the result cache is damaged (%s); %s and going on without it", self.path, error,
                         self._move_aside())

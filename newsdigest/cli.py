@@ -427,6 +427,8 @@ def _kept(pipeline, cache) -> str:
     """How many of this run's articles have their result in the cache, counted there, not remembered."""
     if cache is None:
         return "nothing was kept (the result cache is off)"
+    if cache.failed:
+        return "nothing was kept (the result cache could not be used)"
     from .cache import ResultCache
 
     with_results = ResultCache(cache.path.parent)
@@ -462,8 +464,8 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     _check_prompts(config)
     fmt = format_for(params.get("output"), params.get("fmt"), default="text")
     records, signature = _run_pipeline(ctx, inputs, config)
-    text = render_summaries(records, signature, fmt)
-    _emit(text, params.get("output"))
+    if not _keep_previous(params.get("output"), records):
+        _emit(render_summaries(records, signature, fmt), params.get("output"))
     _finish(sum(1 for r in records if r["error"]), sum(1 for r in records if not r["error"]))
 
 
@@ -542,6 +544,8 @@ def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -
                                  used, suffix)
             write_output(folder / name, render([record], signature, fmt))
         where = f"{len(records)} files in {output}"
+    elif _keep_previous(output, records):
+        where = f"nothing written, {output} is as it was"
     else:
         _emit(render(records, signature, fmt), output)
         where = output if output and output != "-" else "standard output"
@@ -552,11 +556,21 @@ def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -
     _finish(failures, len(records) - failures)
 
 
+def _keep_previous(output: str | None, records: list[dict]) -> bool:
+    """When every article failed, an existing output file (the last good digest) is left as it was."""
+    if any(not record["error"] for record in records) or not output or output == "-":
+        return False
+    if not Path(output).is_file():
+        return False
+    log.warning("no article could be digested; %s is left as it was", output)
+    return True
+
+
 def _report_run(ctx: click.Context, started: float, articles: int, detail: str, where: str) -> None:
     """The one line a finished run ends with (not with --quiet): what it did, in how long, and where to."""
     if not ctx.obj["quiet"]:
         click.echo(f"newsdigest: digest of {articles} article{'' if articles == 1 else 's'} in "
-                   f"{time.monotonic() - started:.1f} s ({detail}): {where}", err=True)
+                   f"{time.monotonic() - started:.1f} s ({detail}): {printable(where)}", err=True)
 
 
 def _is_folder(output: str) -> bool:

@@ -47,15 +47,19 @@ def check_output(output: str, inputs: Iterable[str], *, folder: bool = False) ->
     a name made from a title could replace it.
     """
     target = Path(output)
-    if _is_special(target):
-        return
     if folder and target.exists() and not target.is_dir():
         raise OutputConflict(f"{output}: is not a folder (--split writes one file per article into a folder)")
+    if _is_special(target):
+        return
     if not folder and target.is_dir():
         raise OutputConflict(f"{output}: is a folder; give a file name (or --split for one file per article)")
+    _check_place(output, target if folder else target.parent)
     real_target = _real(target)
     for name in inputs:
         if name == "-":
+            if not folder and _is_standard_input(target):
+                raise OutputConflict(f"{output}: is the file standard input is read from; writing there would "
+                                     "destroy it; choose another -o")
             continue
         source = Path(name)
         if source.is_dir():
@@ -71,6 +75,27 @@ def check_output(output: str, inputs: Iterable[str], *, folder: bool = False) ->
             if folder and _real(source).parent == real_target:
                 raise OutputConflict(f"{output}: holds the input file {name}, which a digest file could "
                                      "replace; choose another folder")
+
+
+def _is_standard_input(target: Path) -> bool:
+    """`newsdigest digest - -o a.txt < a.txt`: standard input is the output file itself."""
+    try:
+        given, existing = os.fstat(0), target.stat()
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(given.st_mode) and (given.st_dev, given.st_ino) == (existing.st_dev, existing.st_ino)
+
+
+def _check_place(output: str, folder: Path) -> None:
+    """Find out before any model work that the output cannot be written where it is asked for.
+    A folder that does not exist yet is made when the output is written."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            if not place.is_dir():
+                raise OutputError(f"{output}: cannot write there: {place} is a file, not a folder")
+            if not os.access(place, os.W_OK | os.X_OK):
+                raise OutputError(f"{output}: cannot write there: no permission to write in {place}")
+            return
 
 
 def write_output(path: str | Path, text: str) -> None:

@@ -33,7 +33,8 @@ def signature_line(signature: dict[str, Any]) -> str:
     scalars = [f"{key}={_value(value)}" for key, value in signature["settings"].items()
                if not isinstance(value, dict) and _value(value)]
     tables = [f"{key}: " + ", ".join(f"{name}={_value(item)}" for name, item in value.items() if _value(item))
-              for key, value in signature["settings"].items() if isinstance(value, dict)]
+              for key, value in signature["settings"].items()
+              if isinstance(value, dict) and any(_value(item) for item in value.values())]  # no empty groups
     settings = "; ".join([", ".join(scalars)] * bool(scalars) + tables)
     return f"newsdigest {signature['newsdigest']} · models: {models or 'none'} · settings: {settings}"
 

@@ -154,3 +154,18 @@ def test_a_lone_surrogate_is_cached_and_read_back(tmp_path):
     cache = ResultCache(tmp_path)
     cache.put("k", {"text": "half a pair: \udc80"})
     assert cache.get("k") == {"text": "half a pair: \udc80"}
+
+
+def test_an_interrupt_with_an_unusable_cache_says_nothing_was_kept_and_warns_once(tmp_path, caplog):
+    import logging
+
+    from newsdigest.cache import ResultCache
+    from newsdigest.cli import _kept
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    with caplog.at_level(logging.WARNING, logger="newsdigest"):
+        cache = ResultCache(blocker / "cache")
+        message = _kept(None, cache)
+    assert message == "nothing was kept (the result cache could not be used)"
+    assert len(caplog.records) == 1

@@ -157,3 +157,53 @@ def test_an_eval_report_onto_its_own_data_is_refused(tmp_path):
                     "-o", reference)
     assert result.exit_code == ExitStatus.USAGE and "is the input file" in result.stderr
     assert reference.read_text() == "This is a sentence.\n"
+
+
+@pytest.mark.parametrize("command", [["digest", "-"], ["summarize", "-"], ["translate"]])
+def test_output_onto_the_file_standard_input_reads_is_refused(folder, command):
+    """`newsdigest digest - -o a.txt < a.txt` would replace the article with its digest."""
+    import subprocess
+    import sys
+
+    article = folder / "a.txt"
+    with open(article, "rb") as stdin:
+        result = subprocess.run([sys.executable, "-m", "newsdigest", *command, "-o", str(article), "--offline"],
+                                stdin=stdin, capture_output=True, text=True, timeout=60)
+    assert result.returncode == ExitStatus.USAGE, result.stderr
+    assert result.stderr == (f"newsdigest: error: {article}: is the file standard input is read from; writing "
+                             "there would destroy it; choose another -o\n")
+    assert article.read_text() == ARTICLE
+
+
+def test_an_output_that_cannot_be_written_is_found_before_any_work(fake_models, folder, tmp_path):
+    blocker = tmp_path / "g.md"
+    blocker.write_text("a previous digest")
+    result = invoke("digest", folder, "-o", blocker / "x.md")
+    assert result.exit_code == ExitStatus.OUTPUT
+    assert result.stderr == f"newsdigest: error: {blocker / 'x.md'}: cannot write there: {blocker} is a file, not a folder\n"
+    assert blocker.read_text() == "a previous digest"
+
+
+def test_split_onto_a_device_is_refused(fake_models, folder):
+    result = invoke("digest", folder, "--split", "-o", "/dev/null")
+    assert result.exit_code == ExitStatus.USAGE
+    assert "/dev/null: is not a folder (--split writes one file per article into a folder)" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["digest", "summarize"])
+def test_a_run_where_every_article_fails_leaves_the_previous_digest(fake_models, tmp_path, command):
+    broken = tmp_path / "kapot.txt"
+    broken.write_bytes(b"\x00\x01\x02 geen tekst \xff\xfe" * 50)
+    previous = tmp_path / "digest.md"
+    previous.write_text("yesterday's good digest")
+    result = invoke(command, broken, "-o", previous)
+    assert result.exit_code == ExitStatus.INPUT
+    assert previous.read_text() == "yesterday's good digest"
+    assert f"newsdigest: warning: no article could be digested; {previous} is left as it was" in result.stderr
+
+
+def test_the_closing_line_shows_control_characters_in_the_output_name_escaped(fake_models, folder, tmp_path):
+    name = tmp_path / "o\x1b[2Jx.md"
+    result = invoke("digest", folder, "-o", name)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stderr and "o\\x1b[2Jx.md" in result.stderr

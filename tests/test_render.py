@@ -180,3 +180,12 @@ def test_each_article_shows_its_file_and_original_title(fmt):
 def test_summarize_json_is_data_too():
     output = render_summaries([record(summary="a\x00b")], SIGNATURE, "json")
     assert json.loads(output)["summary"] == "ab"
+
+
+def test_the_header_line_leaves_out_groups_with_nothing_set():
+    from newsdigest.signature import signature_line
+
+    line = signature_line({"newsdigest": "1.0", "models": {"translation": "m1", "summary": "m2"},
+                           "settings": {"order": "direct", "translation": {"num_beams": None},
+                                        "summary": {"length": "short", "style": None}}})
+    assert line == "newsdigest 1.0 · models: translation m1, summary m2 · settings: order=direct; summary: length=short"
