@@ -97,12 +97,31 @@ class PromptTemplate:
         self.render(**_SAMPLE)
 
 
+MAX_REPEAT = 100_000  # characters (or items) a template may build with `*`
+
+
 def _environment():
     """A sandboxed Jinja2 environment: templates can format values but never run code."""
     from jinja2 import StrictUndefined
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    environment = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    class Sandbox(ImmutableSandboxedEnvironment):
+        # Intercepted operators are also never folded into constants when a template is compiled,
+        # where `{{ "x" * 999999999 }}` would otherwise be built before any check could run.
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and not (isinstance(right, int) and abs(right) <= 64):
+                raise SecurityError("powers above 64 are not allowed in prompt templates")
+            if operator == "*":
+                sequence, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+                if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) \
+                        and len(sequence) * count > MAX_REPEAT:
+                    raise SecurityError(f"repeating text past {MAX_REPEAT:,} characters is not allowed")
+            return super().call_binop(context, operator, left, right)
+
+    environment = Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     environment.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(str(code), str(code))
     return environment
 

@@ -51,6 +51,11 @@ def test_rendering_cannot_reach_python_internals(source, tmp_path):
     ("{{ cycler.__init__.__globals__ }}{{ text }}", "the template sandbox refuses this template (access to "
                                                     "attribute '__init__' of 'type' object is unsafe)"),
     ("{% for i in range(10**9) %}{% endfor %}{{ text }}", "the template sandbox refuses this template (Range too big"),
+    # folded into a constant when compiled, this would build a gigabyte before any check ran
+    ('{{ "x" * 999999999 }}{{ text }}', "the template sandbox refuses this template (repeating text past 100,000 "
+                                        "characters is not allowed)"),
+    ("{{ [text] * 999999999 }}", "the template sandbox refuses this template (repeating text past"),
+    ("{{ 7 ** 99999999 }}{{ text }}", "the template sandbox refuses this template (powers above 64 are not allowed"),
     ("{{ text }} {{ author }}", "unknown variable(s) author; templates can use text, source_language"),
 ])
 def test_refused_templates_stop_the_run_with_one_line_before_any_model_loads(tmp_path, source, message,
