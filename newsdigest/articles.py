@@ -100,9 +100,13 @@ class _Reader:
         except FetchError as error:
             yield Failure(url, str(error))
             return
+        from .readers.feeds import looks_like_feed
+
         suffix = _CONTENT_KINDS.get(page.content_type)
         if suffix is None:
             suffix = Path(page.final_url.split("?")[0]).suffix.lower() if not page.content_type else None
+        if suffix is None and looks_like_feed(page.body):  # a feed served as application/octet-stream
+            suffix = ".rss"
         if suffix is None:
             yield Failure(url, f"{url}: {page.content_type} is not an article format (HTML, feeds, JSON, text)")
             return
@@ -122,8 +126,8 @@ class _Reader:
         from .readers.feeds import looks_like_feed, parse_feed
 
         if suffix in _FEED_SUFFIXES or (suffix not in _JSON_SUFFIXES | _JSONL_SUFFIXES and looks_like_feed(data)):
-            yield from (sanitize(item, name) for item in parse_feed(data, name, self.page if self.settings.fetch
-                                                                     else None))
+            read_page = self.page if self.settings.fetch else None
+            yield from (sanitize(item, name) for item in parse_feed(data, name, read_page, base_url))
             return
         try:
             text = decode(data, name, charset)
@@ -134,17 +138,23 @@ class _Reader:
             yield Failure(name, f"{name}: empty file, nothing to do")
             return
         if suffix in _TEXT_SUFFIXES and _url_list(text):
-            for line in text.splitlines():
-                if line.strip() and not line.lstrip().startswith("#"):
+            for number, line in enumerate(text.splitlines(), 1):
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                if is_url(line.strip()):
                     yield from self.url(line.strip())
+                else:
+                    yield Failure(f"{name}:{number}", f"{name}, line {number}: {line.strip()!r} is not an http(s) URL")
             return
         for item in parse_text(text, name, self.settings, suffix, base_url):
             yield sanitize(item, name)
 
 
 def _url_list(text: str) -> bool:
+    """One address a line, most of them http(s) URLs: a malformed line is reported, not the list read as text."""
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return bool(lines) and all(is_url(line) for line in lines)
+    urls = sum(is_url(line) for line in lines)
+    return bool(lines) and all(" " not in line for line in lines) and urls >= max(1, len(lines) / 2)
 
 
 def parse_text(text: str, path: str, settings: InputSettings, suffix: str,

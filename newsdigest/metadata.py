@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import re
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ MONTHS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WORD_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I)
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
 _TIME = re.compile(r"(?<![\d.,])(\d{1,2})(?:u|:|\.)(\d{2})(?:\s*uur)?(?![\d.,]\d)", re.I)
 _SOURCE = re.compile(r"\b(?:bron|source)\s*:\s*([^|—–·\n]+?)\s*(?:$|[|—–·])", re.I)
 _LABEL = re.compile(r"^\s*(?:datum|date|geplaatst|gepubliceerd|published|tijd|time)\s*:\s*", re.I)
@@ -34,8 +35,9 @@ def parse_date(text: str) -> str | None:
         parts = dict(zip(order, match.groups()))
         month = parts["m"]
         month_number = MONTHS.get(month.lower().rstrip("."), None) if not month.isdigit() else int(month)
+        year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)  # "14-05-24"
         try:
-            return dt.date(int(parts["y"]), month_number or 0, int(parts["d"])).isoformat()
+            return dt.date(year, month_number or 0, int(parts["d"])).isoformat()
         except (TypeError, ValueError):
             continue
     return None
@@ -60,7 +62,7 @@ def parse_source(text: str) -> str | None:
 
 
 def metadata_line(line: str) -> dict[str, str] | None:
-    """The metadata a short header line carries (date/time/source), or None if it is body text."""
+    """The metadata a short header line carries (date/time/source/author), or None if it is body text."""
     stripped = line.strip().strip("*_ ")
     if not stripped or len(stripped) > 120:
         return None
@@ -81,10 +83,15 @@ def metadata_line(line: str) -> dict[str, str] | None:
     leftover = _LABEL.sub("", remainder)
     for pattern in (_WORD_DATE, _ISO_DATE, _NUMERIC_DATE, _TIME):
         leftover = pattern.sub(" ", leftover)
-    leftover = re.sub(r"\b(?:door|by)\b.*$", " ", leftover, flags=re.I)
     leftover = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|om|"
                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|"
                       r"gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
+    by = re.search(r"\b(?:door|by)\b.*$", leftover, flags=re.I)  # "Door Jef Van Hoof | wo 17 januari 2024 om 17:45"
+    if by:
+        author = byline(re.split(r"\s*[|·•,–—]\s*|\s{2,}", by.group().strip())[0])
+        if author:
+            found["author"] = author
+        leftover = leftover[: by.start()]
     return found if len(re.sub(r"[\W_]+", "", leftover)) <= 3 else None
 
 
@@ -142,6 +149,8 @@ def parse_timestamp(value: object) -> Stamp | None:
         return _stamp(dt.datetime(value.year, value.month, value.day), with_time=False)
     if isinstance(value, (int, float)) or (isinstance(value, str) and re.fullmatch(r"\s*\d{9,13}(\.\d+)?\s*", value)):
         seconds = float(value)
+        if seconds < 1e8:  # a count or a year ({"time": 4}, 2024), not seconds since 1970
+            return None
         if seconds > 1e11:  # milliseconds
             seconds /= 1000
         try:
@@ -165,13 +174,61 @@ def parse_timestamp(value: object) -> Stamp | None:
             return _stamp(email.utils.parsedate_to_datetime(text))
         except (TypeError, ValueError, IndexError):
             pass
+    if re.search(r"\d\s*(?:[+-]\d{2}:?\d{2})\s*$", text):  # "di 11 jun 2024 08:00 +0200": keep the offset
+        stamp = _dateutil_stamp(text)
+        if stamp is not None:
+            return stamp
     date = parse_date(text)
     if date is None:
-        return None
+        return _dateutil_stamp(text)
     clock = parse_time(_WORD_DATE.sub(" ", text))
     if clock is None:
         return Stamp(date, None, date)
     return Stamp(date, clock, f"{date}T{clock}:00")
+
+
+def _dateutil_stamp(text: str) -> Stamp | None:
+    """The forms the patterns above do not cover, through dateutil ("June 11, 2024", "Jun 11, 2024 at 3:05 PM",
+    "2024/06/11 08:00", "20240611", "Tue Jun 11 08:00:00 +0200 2024", "juni 11, 2024"). The text is parsed
+    against two different defaults: a part that differs between them was not in the text, so no date is
+    guessed, and a time only when one is written."""
+    import warnings
+
+    from dateutil import parser
+
+    if len(text) > 80:
+        return None
+    dayfirst = not re.match(r"\s*\d{4}", text)  # 12-05-2024 is 12 May, as in Dutch; 2024/06/11 is year first
+    moments = []
+    for default in (dt.datetime(2001, 1, 1, 0, 0), dt.datetime(2002, 2, 2, 1, 1)):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # an unknown zone name ("CEST") leaves the time without offset
+                moments.append(parser.parse(text, default=default, parserinfo=_dutch_dates()(), dayfirst=dayfirst))
+        except (ValueError, OverflowError, TypeError):
+            return None
+    first, second = moments
+    if first.date() != second.date():
+        return None
+    return _stamp(first, with_time=(first.hour, first.minute) == (second.hour, second.minute))
+
+
+@functools.cache
+def _dutch_dates() -> type:
+    """Built on first use, so that importing this module never imports dateutil."""
+    from dateutil import parser
+
+    class DutchDates(parser.parserinfo):
+        """dateutil's English names plus the Dutch ones ("juni", "mrt", "dinsdag", "om")."""
+
+        JUMP = [*parser.parserinfo.JUMP, "om", "op", "uur", "u"]
+        MONTHS = [tuple(dict.fromkeys([*english, *(name for name, number in MONTHS.items() if number == index)]))
+                  for index, english in enumerate(parser.parserinfo.MONTHS, 1)]
+        WEEKDAYS = [(*english, *dutch) for english, dutch in zip(parser.parserinfo.WEEKDAYS, (
+            ("ma", "maandag"), ("di", "dinsdag"), ("wo", "woensdag"), ("do", "donderdag"), ("vr", "vrijdag"),
+            ("za", "zaterdag"), ("zo", "zondag")))]
+
+    return DutchDates
 
 
 # -- bylines, credits and agencies in scraped text -----------------------------------------------
@@ -234,12 +291,13 @@ _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|d
 _BYLINE = re.compile(
     rf"^(?:(?i:door|by|tekst|text|auteur|author|redactie)\s*:\s*(?P<labelled>.{{2,80}})"
     rf"|(?i:door|by)\s+(?P<name>{_NAME}(?:\s*(?:,|en|and|&)\s*{_NAME})*)"
-    r"|(?P<own>(?i:van\s+(?:onze|een\s+onzer|onze\s+eigen)\s+(?:\w+\s+)?(?:correspondent(?:e|en)?|verslaggever(?:s|ster)?"
-    r"|redacteur(?:en)?|redactie|medewerker(?:s|ster)?))\b.{0,60}))\s*$")
-_CREDIT = re.compile(r"^[(\[]?\s*(?:(?:foto(?:'s|grafie)?|beeld|photo|image|illustratie|video|graphic|afbeelding)"
+    r"|(?P<own>(?i:(?:van|door)\s+(?:onze|een\s+onzer|onze\s+eigen)\s+(?:\w+\s+)?(?:correspondent(?:e|en)?"
+    r"|verslaggever(?:s|ster)?|redacteur(?:en)?|redactie|medewerker(?:s|ster)?))\b(?P<after>.{0,60})))\s*$")
+_CREDIT = re.compile(r"^[(\[]?\s*(?:(?:foto(?:'s|grafie|graaf|grafe)?|beeld|photo|image|illustratie|video|graphic|afbeelding)"
                      r"\s*(?::|©)\s*|©\s*|\(c\)\s*|copyright\s+)(?P<credit>[^()\[\]]{2,80}?)\s*[)\]]?\s*$", re.I)
-_CREDIT_BARE = re.compile(rf"^[(\[]?\s*(?i:foto|beeld)\s+(?P<credit>(?:{_AGENCY}|[A-ZÀ-Ý][\w.-]*)"
-                          r"(?:\s*[/|,]\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,3})?)\s*[)\]]?\s*$")
+# "Foto ANP", "Beeld Robin van Lonkhuijsen/ANP", "Foto Belga / Dirk Waem": names and agencies only
+_CREDIT_BARE = re.compile(rf"^[(\[]?\s*(?i:foto|beeld)\s+(?P<credit>(?:{_AGENCY}|{_NAME})(?:\s*[/|,]\s*(?:{_AGENCY}|{_NAME}))*)"
+                          r"\s*[)\]]?\s*$")
 
 
 def byline(line: str) -> str | None:
@@ -248,6 +306,8 @@ def byline(line: str) -> str | None:
     match = _BYLINE.match(stripped) if len(stripped) <= 120 else None
     if not match:
         return None
+    if match["own"] and re.fullmatch(_NAME, match["after"].strip(" .,:")):  # "Door onze verslaggever Kees Bakker"
+        return match["after"].strip(" .,:")
     found = match["labelled"] or match["name"] or match["own"]
     return found.strip(" .") if found else None
 
@@ -265,7 +325,10 @@ def credit(line: str) -> str | None:
 _DATELINE = re.compile(
     rf"^(?:(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{{1,30}}?)\s*)?"
     rf"(?:\(\s*(?P<agency>(?:{_AGENCY}|[A-Z]{{2,6}})(?:\s*[/,]\s*(?:{_AGENCY}|[A-Z]{{2,6}}))*)\s*\)\s*(?:[-–—]\s*)?|(?P<dash>[-–—]\s+))")
-_AGENCY_LEAD = re.compile(rf"^(?:(?i:bron|source)\s*:\s*)?(?P<agency>{_AGENCY})(?:\s*[-–—/:]\s*|\s+(?=[A-Z„“\"'‘])|(?=[A-Z][a-z]))")
+# A leading name is the source only when it is set off from the sentence: by a dash or colon ("ANP - De"),
+# by "Bron:" before it, or glued without a space ("BelgaDe", which is no word); "NOS Jeugdjournaal" is text.
+_AGENCY_LEAD = re.compile(rf"^(?:(?i:bron|source)\s*:\s*(?P<labelled>{_AGENCY})(?:\s*[-–—:])?\s+(?=[A-Z„“\"'‘])"
+                          rf"|(?P<agency>{_AGENCY})(?:\s*[-–—:]\s+|(?=[A-Z][a-z])))")
 
 
 def dateline(paragraph: str) -> tuple[str | None, str | None, str]:
@@ -286,5 +349,5 @@ def dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     if lead:
         rest = paragraph[lead.end():].lstrip(" -–—")
         if rest[:1].isupper() or rest[:1] in "„“\"'‘":
-            return None, lead["agency"], rest
+            return None, lead["agency"] or lead["labelled"], rest
     return None, None, paragraph

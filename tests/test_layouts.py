@@ -39,6 +39,18 @@ def only(items):
      "Premier Rutte zegt dat het kabinet demissionair doorgaat tot de verkiezingen in november."),
     ("page.html", "Nieuwe tram naar Uithoorn rijdt vanaf zondag", "2024-07-18", "06:00", "Het Parool", "Tim Bakker",
      "Vanaf zondag rijdt de Amstelveenlijn door naar Uithoorn."),
+    ("outlet-name-opens-body.txt", "Waarom we allemaal te weinig slapen", "2024-05-03", "06:00", "NRC",
+     "Annemiek Hoogenboom", "NOS Jeugdjournaal begint volgende week met een serie over slaap."),
+    ("crawler-header-nu.txt", "Kabinet trekt extra geld uit voor jeugdzorg", "2024-05-14", "06:31", "ANP", None,
+     "Het kabinet trekt komend jaar 450 miljoen euro extra uit voor de jeugdzorg."),
+    ("agency-slash-outlet.txt", "Waterschap verhoogt heffing met tien procent", None, None, "ANP", None,
+     "Het waterschap Vallei en Veluwe verhoogt de heffing volgend jaar met tien procent."),
+    ("own-reporter-byline.txt", "Rotterdam krijgt eerste drijvende school van Europa", "2024-04-22", "16:05", "AD",
+     "Kees Bakker", "In de Rijnhaven komt de eerste drijvende school van Europa."),
+    ("byline-bar-date.txt", "Hoe een Gentse bakker de wereld veroverde", "2024-01-17", "17:45", None, "Jef Van Hoof",
+     "De Gentse bakker Pieter De Smet opende dertig jaar geleden een kleine winkel in de Overpoort."),
+    ("share-line.txt", "Gemeente Arnhem wil meer groen in de binnenstad", "2024-04-03", "11:20", "Omroep Gelderland",
+     None, "De gemeente Arnhem wil de komende vijf jaar twintig pleinen vergroenen."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -57,10 +69,78 @@ def test_layout(name, title, date, time, source, author, first):
     ("hugo-post.md", ["+++", "draft"]),
     ("page.html", ["cookies", "Akkoord", "Home", "Beeld ANP", "Lees ook", "Metro rijdt", "Deel dit", "DPG",
                    "Door Tim"]),
+    ("outlet-name-opens-body.txt", ["Foto", "Lonkhuijsen", "Door", "NRC"]),
+    ("crawler-header-nu.txt", ["NU.nl", "ANP", "06:31", "Kabinet trekt"]),
+    ("agency-slash-outlet.txt", ["NU.nl", "ANP"]),
+    ("own-reporter-byline.txt", ["verslaggever", "Kees Bakker", "ROTTERDAM", "Tekst gaat verder"]),
+    ("byline-bar-date.txt", ["Fotograaf", "Waem", "BELGA", "Door", "17:45"]),
+    ("share-line.txt", ["Deel dit", "WhatsApp", "Lees ook", "Sjoerd Wielenga"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
     assert [text for text in absent if text in body] == []
+
+
+@pytest.mark.parametrize(("name", "time", "published"), [
+    ("visible-date-time.html", "08:12", "2024-05-07T08:12:00"),
+    ("visible-date-only.html", None, "2024-05-07"),  # no invented midnight
+])
+def test_a_page_date_without_a_time_gets_none(name, time, published):
+    page = only(load_articles([LAYOUTS / name]))
+    assert (page.date, page.time, page.published) == ("2024-05-07", time, published)
+
+
+def test_teasers_and_a_newsletter_promo_stay_out_of_a_page_body():
+    page = only(load_articles([LAYOUTS / "teasers-in-form.html"]))
+    assert (page.source, page.author, page.published) == ("HLN", "Tom Vierendeels", "2024-04-02T19:45:00+02:00")
+    assert page.body.startswith("De politie heeft dinsdagavond een 34-jarige man opgepakt")
+    assert page.body.endswith("Het parket heeft een onderzoeksrechter gevorderd.")
+
+
+def test_the_fallback_reader_finds_the_story_past_teasers_an_empty_main_and_a_form():
+    """The BeautifulSoup reader, used when trafilatura finds nothing, on the pages the issue names."""
+    from newsdigest.readers.article import Found
+    from newsdigest.readers.html import _fallback
+    from newsdigest.readers.layout import clean_body
+
+    found = Found()
+    paragraphs = clean_body(_fallback((LAYOUTS / "teasers-in-form.html").read_text(encoding="utf-8"), found), found)
+    assert (found.title, found.credits) == ("Man (34) opgepakt na overval op tankstation in Aalst", ["Belga"])
+    assert paragraphs == [
+        "De politie heeft dinsdagavond een 34-jarige man opgepakt na een gewapende overval op een tankstation langs "
+        "de Gentsesteenweg in Aalst. Hij had een mes bij zich.",
+        "De overvaller bedreigde rond 19 uur de uitbater en ging ervandoor met de dagkassa. Een getuige zag hem "
+        "wegfietsen in de richting van het centrum en verwittigde de politie.",
+        "Een patrouille kon de man kort daarna inrekenen in de buurt van het station. Het parket heeft een "
+        "onderzoeksrechter gevorderd."]
+
+
+def test_obsidian_wiki_links_in_front_matter_name_their_page(tmp_path):
+    (tmp_path / "a.md").write_text('---\ntitle: Brand\nsource: "[[NOS]]"\nauthor: "[[Jan de Vries|Jan]]"\n---\n'
+                                   "Een schuur is uitgebrand.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.md"]))
+    assert (article.source, article.author) == ("NOS", "Jan de Vries")
+
+
+def test_credits_go_to_their_field():
+    assert only(load_articles([LAYOUTS / "byline-bar-date.txt"])).credits == ["Belga / Dirk Waem", "BELGA"]
+    assert only(load_articles([LAYOUTS / "outlet-name-opens-body.txt"])).credits == ["Robin van Lonkhuijsen/ANP"]
+
+
+@pytest.mark.parametrize(("paragraph", "agency", "rest"), [
+    ("NOS Jeugdjournaal begint volgende week.", None, "NOS Jeugdjournaal begint volgende week."),
+    ("ANP De politie zoekt getuigen.", None, "ANP De politie zoekt getuigen."),
+    ("AP Stylebook heet het zo.", None, "AP Stylebook heet het zo."),
+    ("BelgaDe Gentse bakker staat vroeg op.", "Belga", "De Gentse bakker staat vroeg op."),
+    ("ANP - De politie zoekt getuigen.", "ANP", "De politie zoekt getuigen."),
+    ("Bron: NOS De NS reed op tijd.", "NOS", "De NS reed op tijd."),
+    ("AMSTERDAM (ANP) - Het kabinet wil meer.", "ANP", "Het kabinet wil meer."),
+    ("(Belga) De Gentse bakker staat vroeg op.", "Belga", "De Gentse bakker staat vroeg op."),
+])
+def test_a_leading_name_is_the_source_only_when_set_off(paragraph, agency, rest):
+    from newsdigest.metadata import dateline
+
+    assert dateline(paragraph)[1:] == (agency, rest)
 
 
 def test_fields_beside_the_text():
@@ -123,17 +203,69 @@ def test_explicit_field_settings_win(tmp_path):
     assert article.extra == {"title": "Algemene kop", "text": "Korte tekst.", "date": "2024-01-01"}
 
 
+@pytest.mark.parametrize("record", [
+    {"published": True, "datePublished": "2024-05-14T09:00:00+02:00"},
+    {"date": "onbekend", "published_at": "2024-05-14T09:00:00+02:00"},
+    {"time": 4, "created_at": "2024-05-14T09:00:00+02:00"},
+    {"date": "0001-01-01T00:00:00Z", "pubDate": "Tue, 14 May 2024 09:00:00 +0200"},
+])
+def test_each_date_field_is_tried_until_one_parses(tmp_path, record):
+    (tmp_path / "a.json").write_text(json.dumps({"body": "Een loods is uitgebrand.", **record}), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert (article.date, article.time, article.published) == ("2024-05-14", "09:00", "2024-05-14T09:00:00+02:00")
+    assert [key for key in record if key not in article.extra] != []  # the field that gave the date is used
+
+
+def test_wordpress_rest_records(tmp_path):
+    post = {"id": 7, "date": "2024-05-14T09:00:00", "link": "https://blog.example.nl/brand/",
+            "title": {"rendered": "Brand in Kampen&#8217;s schuur"}, "excerpt": {"rendered": "<p>Kort.</p>"},
+            "content": {"rendered": "<p>Een schuur in Kampen is uitgebrand.</p><p>Niemand raakte gewond.</p>",
+                        "protected": False}}
+    (tmp_path / "posts.json").write_text(json.dumps([post]), encoding="utf-8")
+    article = list(load_articles([tmp_path / "posts.json"]))[0]
+    assert (article.title, article.url, article.date) == ("Brand in Kampen’s schuur", "https://blog.example.nl/brand/",
+                                                          "2024-05-14")
+    assert article.body == "Een schuur in Kampen is uitgebrand.\n\nNiemand raakte gewond."
+    assert article.extra["excerpt"] == {"rendered": "<p>Kort.</p>"}
+
+
+def test_a_bare_name_is_not_a_title(tmp_path):
+    """"name" is a person or a site as often as a headline: only a schema.org item's name is its title."""
+    records = [{"text": "Een schuur is uitgebrand.", "name": "Jan Jansen"},
+               {"@type": "NewsArticle", "name": "Schuur uitgebrand", "articleBody": "Een schuur is uitgebrand."}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    person, schema = load_articles([tmp_path / "a.jsonl"])
+    assert (person.title, person.extra) == (None, {"name": "Jan Jansen"})
+    assert schema.title == "Schuur uitgebrand"
+
+
 @pytest.mark.parametrize(("value", "date", "time"), [
     ("2024-02-25T07:30:00+01:00", "2024-02-25", "07:30"), ("2024-02-25T06:30:00Z", "2024-02-25", "06:30"),
     ("Sun, 25 Feb 2024 07:30:00 +0100", "2024-02-25", "07:30"), (1708842600, "2024-02-25", "06:30"),
     (1708842600000, "2024-02-25", "06:30"), ("1708842600", "2024-02-25", "06:30"),
     ("25 februari 2024 07:30", "2024-02-25", "07:30"), ("25-02-2024", "2024-02-25", None),
-    ("0001-01-01T00:00:00Z", None, None),
+    ("0001-01-01T00:00:00Z", None, None), (4, None, None), (2024, None, None),
+    ("June 11, 2024", "2024-06-11", None), ("Jun 11, 2024 at 3:05 PM", "2024-06-11", "15:05"),
+    ("2024/06/11 08:00", "2024-06-11", "08:00"), ("20240611", "2024-06-11", None),
+    ("Tue Jun 11 08:00:00 +0200 2024", "2024-06-11", "08:00"), ("juni 11, 2024", "2024-06-11", None),
+    ("dinsdag 11 juni 2024 om 08:00", "2024-06-11", "08:00"), ("12-05-2024 08:00", "2024-05-12", "08:00"),
+    ("14-05-24", "2024-05-14", None), ("Jun 2024", None, None), ("onbekend", None, None),
 ])
 def test_record_dates_in_every_common_form(tmp_path, value, date, time):
     (tmp_path / "a.json").write_text(json.dumps({"body": "Tekst.", "published_at": value}), encoding="utf-8")
     article = only(load_articles([tmp_path / "a.json"]))
     assert (article.date, article.time) == (date, time)
+
+
+@pytest.mark.parametrize(("value", "published"), [
+    ("Tue Jun 11 08:00:00 +0200 2024", "2024-06-11T08:00:00+02:00"),
+    ("di 11 jun 2024 08:00 +0200", "2024-06-11T08:00:00+02:00"),
+    ("June 11, 2024", "2024-06-11"),
+])
+def test_front_matter_dates_keep_their_offset_and_invent_no_time(tmp_path, value, published):
+    (tmp_path / "a.md").write_text(f"---\ntitle: Brand\ndate: {value}\n---\nEen schuur is uitgebrand.\n",
+                                   encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.md"])).published == published
 
 
 @pytest.mark.parametrize("sentence", [
