@@ -53,6 +53,7 @@ class _Reader:
         self.settings = settings
         self.offline = offline
         self._fetcher = None
+        self._seen: set[tuple[int, int]] = set()  # files read already: `a.txt ./a.txt`, or a folder and a file in it
 
     @property
     def fetcher(self):
@@ -85,12 +86,27 @@ class _Reader:
             yield from self.file(Path(name))
 
     def file(self, path: Path) -> Iterator[Article | Failure]:
+        if self._again(path):
+            log.info("%s: named more than once; read once", path)
+            return
         try:
             data = read_bytes(path, self.settings.max_input_size, self.settings.pipe_timeout)
         except InputError as error:
             yield Failure(str(path), str(error))
             return
         yield from self.parse(data, str(path), path.suffix.lower())
+
+    def _again(self, path: Path) -> bool:
+        try:
+            info = path.stat()
+        except OSError:
+            return False  # reading it will say what is wrong
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        identity = (info.st_dev, info.st_ino)
+        seen = identity in self._seen
+        self._seen.add(identity)
+        return seen
 
     def url(self, url: str) -> Iterator[Article | Failure]:
         from .fetch import FetchError

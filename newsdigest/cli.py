@@ -89,6 +89,20 @@ class _Group(click.Group):
             ctx.exit(ExitStatus.INTERRUPTED)
 
 
+def run() -> None:
+    """The `newsdigest` program. After an interrupt has been reported, a second Ctrl-C or kill while
+    worker threads wind down is ignored: it would only add a traceback to the one-line message."""
+    import signal
+
+    try:
+        main(prog_name="newsdigest")
+    except SystemExit as exit:
+        if exit.code == ExitStatus.INTERRUPTED:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise
+
+
 def _debug(ctx: click.Context) -> bool:
     return bool(ctx.obj and ctx.obj.get("debug"))
 

@@ -114,3 +114,13 @@ def test_standard_input(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Titel\n\nDe tekst.".encode())))
     article = only(load_articles(["-"]))
     assert (article.path, article.title, article.body) == ("<stdin>", "Titel", "De tekst.")
+
+
+def test_a_file_named_twice_or_also_inside_a_named_folder_is_read_once(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Titel A\n\nDe gemeente onderzoekt twee opties.")
+    (folder / "b.txt").write_text("Titel B\n\nHet museum blijft langer open.")
+    monkeypatch.chdir(tmp_path)
+    items = list(load_articles(["in/a.txt", "./in/a.txt", str(folder / "a.txt"), "in"]))
+    assert [item.title for item in items] == ["Titel A", "Titel B"]

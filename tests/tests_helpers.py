@@ -100,7 +100,7 @@ def run_cli_on_fakes() -> None:
     import os
 
     import newsdigest.pipeline
-    from newsdigest.cli import main
+    from newsdigest.cli import run
 
     newsdigest.pipeline.Pipeline = fake_pipeline_class(float(os.environ.get("FAKE_DELAY", "0")))
-    main()
+    run()
