@@ -289,6 +289,7 @@ class _Progress:
 
     def __init__(self, total: int | None, unit: str, quiet: bool, stage: str | None = None):
         self.bar = None
+        self.translated = 0
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
@@ -303,6 +304,12 @@ class _Progress:
     def stage(self, name: str) -> None:
         if self.bar is not None and self.bar.desc != name:
             self.bar.set_description_str(name)
+
+    def sentences(self, count: int) -> None:
+        """Sentences translated: the articles of a group finish together, this moves batch by batch."""
+        self.translated += count
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{self.translated:,} sentences translated")
 
     def restart(self, stage: str, total: int) -> None:
         """Count again from nothing, towards a known total."""

@@ -41,7 +41,9 @@ class ArticleFailed(NewsdigestError):
 
 
 class Progress(Protocol):
-    """What the runner reports: the stage it is in, and each article it has finished."""
+    """What the runner reports: the stage it is in, each article it has finished, and (where the
+    reporter has a `sentences` method) the sentences translated, batch by batch, which move while a
+    group of articles is being translated together."""
 
     def stage(self, name: str) -> None: ...
 
@@ -87,7 +89,7 @@ class Pipeline:
     @property
     def translator(self) -> Translator:
         if self._translator is None:
-            self._translator = configured_translator(self.config)
+            self._translator = configured_translator(self.config, getattr(self.progress, "sentences", None))
         return self._translator
 
     @property

@@ -252,6 +252,9 @@ def test_progress_bar_shows_the_stage_and_the_total(models, tmp_path):
     frames = re.split(r"[\r\n]", screen)
     assert any(f.startswith("reading:") for f in frames)
     assert any(f.startswith("translating:") and "/20 " in f for f in frames)
+    # while a group's sentences are translated together, no article is finished yet: the count of
+    # sentences moves instead
+    assert any(re.match(r"translating:.* 0/20 .*[1-9][\d,]* sentences translated", f) for f in frames), frames
     assert any(f.startswith("summarising:") and "/20 " in f for f in frames)
     summary = re.compile(r"newsdigest: digest of 20 articles in \d+\.\d s \(0 failed\): " + re.escape(
         str(tmp_path / "d.md")))
