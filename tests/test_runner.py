@@ -18,16 +18,15 @@ import termios
 import time
 
 import pytest
-from click.testing import CliRunner
 
 from newsdigest import Article, PipelineConfig
 from newsdigest.cache import ResultCache
-from newsdigest.cli import ExitStatus, main
+from newsdigest.cli import ExitStatus
 from newsdigest import pipeline
 from newsdigest.pipeline import GROUP_SIZE, Pipeline
 from newsdigest.stages import configured_summarizer, configured_translator
 from translate import TranslationSettings
-from tests_helpers import EXAMPLES, ROOT
+from tests_helpers import EXAMPLES, ROOT, invoke_tiny
 
 BODY = "De gemeente onderzoekt twee opties. Reizigers zijn tevreden over de stalling. " * 4
 
@@ -160,22 +159,17 @@ def test_translations_are_in_the_records_only_when_asked_for(config, loaded):
     assert record["summary"] == plain["summary"] and record["title"] == plain["title"]
 
 
-def digest(models, *args):
-    return CliRunner().invoke(main, ["digest", "--translation-model", str(models["marian"]), "--summary-model",
-                                     str(models["bart"]), "--max-new-tokens", "3", *args])
-
-
 def test_include_translation_switch_decides_the_digest(models, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "d.json"
-    assert digest(models, str(EXAMPLES), "-o", str(out)).exit_code == 0
+    assert invoke_tiny(models, "digest", str(EXAMPLES), "-o", str(out)).exit_code == 0
     assert all(r["translation"] is None and r["segments"] is None for r in json.loads(out.read_text())["articles"])
-    assert digest(models, str(EXAMPLES), "-o", str(out), "--include-translation").exit_code == 0
+    assert invoke_tiny(models, "digest", str(EXAMPLES), "-o", str(out), "--include-translation").exit_code == 0
     assert all(r["translation"] and r["segments"] for r in json.loads(out.read_text())["articles"])
     (tmp_path / "newsdigest.toml").write_text("include_translation = true\n")
-    result = digest(models, str(EXAMPLES), "--no-include-translation", "--format", "markdown")
+    result = invoke_tiny(models, "digest", str(EXAMPLES), "--no-include-translation", "--format", "markdown")
     assert result.exit_code == 0 and "### Translation" not in result.stdout
-    result = digest(models, str(EXAMPLES), "--format", "markdown")
+    result = invoke_tiny(models, "digest", str(EXAMPLES), "--format", "markdown")
     assert result.stdout.count("### Translation") == 3
 
 
@@ -185,14 +179,14 @@ def test_a_finished_run_ends_with_one_summary_line(models, tmp_path):
     (folder / "a.txt").write_text("Titel\n\n" + BODY)
     (folder / "kapot.txt").write_bytes(b"\x00\x01binary")
     out = tmp_path / "d.md"
-    result = digest(models, str(folder), "-o", str(out))
+    result = invoke_tiny(models, "digest", str(folder), "-o", str(out))
     assert result.exit_code == ExitStatus.PARTIAL
     *_, last = result.stderr.splitlines()
     assert re.fullmatch(rf"newsdigest: digest of 2 articles in \d+\.\d s \(1 failed\): {re.escape(str(out))}", last)
-    result = digest(models, str(folder))
+    result = invoke_tiny(models, "digest", str(folder))
     assert re.fullmatch(r"newsdigest: digest of 2 articles in \d+\.\d s \(1 failed, 1 from the cache\): "
                         r"standard output", result.stderr.splitlines()[-1])
-    quiet = digest(models, str(folder), "-o", str(out), "-q")
+    quiet = invoke_tiny(models, "digest", str(folder), "-o", str(out), "-q")
     assert "digest of" not in quiet.stderr
 
 
