@@ -127,6 +127,8 @@ class ResultCache:
     def _give_up(self, error: BaseException) -> None:
         self.failed = True
         reason = getattr(error, "strerror", None) or error
+        if isinstance(error, (FileExistsError, NotADirectoryError)):
+            reason = "a file is where its folder should be"
         log.warning("%s: cannot use the result cache (%s); going on without it (--no-cache skips it, "
                     "NEWSDIGEST_CACHE_DIR moves it)", self.path, reason)
         self._close()
