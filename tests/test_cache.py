@@ -134,7 +134,7 @@ def test_an_unusable_cache_folder_is_one_warning_and_the_run_goes_on(fake_models
     assert result.exit_code == 0, result.stderr
     warning, summary = result.stderr.splitlines()  # a finished run ends with its summary line
     assert warning == (f"newsdigest: warning: {tmp_path / 'file' / 'cache' / FILENAME}: cannot use the "
-                       "result cache (Not a directory); going on without it (--no-cache skips it, "
+                       "result cache (a file is where its folder should be); going on without it (--no-cache skips it, "
                        "NEWSDIGEST_CACHE_DIR moves it)")
     assert summary.startswith("newsdigest: digest of 3 articles in ")
     assert (tmp_path / "d.md").read_text().count("\n## ") == 3
