@@ -18,12 +18,33 @@ _URL = r"(?:https?://|ftp://|www\.)[^\s<>\"“”‘’«»]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = r"(?<![\w@])@[A-Za-z0-9_]{1,30}(?![\w@])"
 _HASHTAG = r"(?<![\w#&])#[^\W\d_]\w{0,80}"
-# Codes: letter-digit tokens joined by - / : . _ with two or more digits (ECLI:NL:HR:2023:123, KB-2023-0042),
-# long runs of letters and digits (IBANs, hashes), and anything of 40+ characters without a space.
-_CODE = (r"(?<![\w-])(?=[\w./:-]*\d[\w./:-]*\d)(?=[\w./:-]*[A-Za-z])[A-Za-z0-9]+(?:[-/:._][A-Za-z0-9]+)+(?![\w-])"
-         r"|(?<!\w)(?=\w*\d\w*\d)(?=\w*[A-Za-z]\w*[A-Za-z])[A-Za-z0-9]{6,}(?!\w)|\S{40,}")
+# Code candidates: anything of 40+ characters without a space, tokens joined by - / : . _ with two or more
+# digits (ECLI:NL:HR:2023:123, KB-2023-0042, 13/123456-19), long runs of letters and digits (IBANs, hashes).
+# `_is_code` then lets ordinary Dutch words through: "75-jarige", "3-0-zege", "A12-tunnel", long compounds.
+_CODE = (r"\S{40,}|(?<![\w-])(?=[\w./:-]*\d[\w./:-]*\d)[A-Za-z0-9]+(?:[-/:._][A-Za-z0-9]+)+(?![\w-])"
+         r"|(?<!\w)(?=\w*\d\w*\d)(?=\w*[A-Za-z]\w*[A-Za-z])[A-Za-z0-9]{6,}(?!\w)")
 SPANS = re.compile(rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<handle>{_HANDLE})|(?P<hashtag>{_HASHTAG})"
                    rf"|(?P<code>{_CODE})")
+# A word inside a code candidate: three or more letters, one of them lower case ("jarige", "tunnel", "zege")
+_WORD_PART = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")
+# Number glued to a word ("75jarige", "1980ers"), a word with punctuation around it ("arbeidsongeschiktheids...")
+_NUMBER_WORD = re.compile(r"\d+[a-z]{3,}")
+_LONG_WORDS = re.compile(r"[(\"'“‘«]*[^\W\d_]+(?:[-'’.,;:!?][^\W\d_]+)*[-.,;:!?'\"”’»)]*")
+
+
+def _is_code(token: str) -> bool:
+    """Whether a code candidate is a code, not a Dutch word with digits or a long compound."""
+    if len(token) >= 40:
+        return not _LONG_WORDS.fullmatch(token)
+    parts = re.split(r"[-/:._]", token)
+    if len(parts) == 1:
+        return not _NUMBER_WORD.fullmatch(token)
+    if any(len(part) >= 3 and _WORD_PART.fullmatch(part) for part in parts):
+        return False
+    # digits only: a case or file number has a slash and five digits (13/123456-19), a date or score does not
+    return any(char.isalpha() for char in token) or ("/" in token and sum(char.isdigit() for char in token) >= 5)
+
+
 _TRAILING = ".,;:!?'\"”’»"
 _PLACEHOLDERS = {"url": "https://x{}.nl", "email": "x{}@x.nl", "handle": "@x{}", "hashtag": "#x{}", "code": "X{}-00"}
 
@@ -34,12 +55,17 @@ _POSSIBLE = re.compile(r"://|www\.|[@#]|\d\D*\d|\S{40}")
 
 def find_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each do-not-translate span; trailing punctuation is left to the sentence."""
-    if not _POSSIBLE.search(text):
-        return []
+    return scan_spans(text) if _POSSIBLE.search(text) else []
+
+
+def scan_spans(text: str) -> list[tuple[int, int, str]]:
+    """`find_spans` without the quick scan that rules most sentences out."""
     spans = []
     for match in SPANS.finditer(text):
         start, end = match.span()
         kind = match.lastgroup or "code"
+        if kind == "code" and not _is_code(match.group()):
+            continue
         while end > start + 1 and (text[end - 1] in _TRAILING or (text[end - 1] == ")" and
                                    text.count("(", start, end) < text.count(")", start, end))):
             end -= 1
