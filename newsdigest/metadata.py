@@ -17,7 +17,7 @@ MONTHS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WORD_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I)
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
 _TIME = re.compile(r"(?<![\d.,])(\d{1,2})(?:u|:|\.)(\d{2})(?:\s*uur)?(?![\d.,]\d)", re.I)
 _SOURCE = re.compile(r"\b(?:bron|source)\s*:\s*([^|—–·\n]+?)\s*(?:$|[|—–·])", re.I)
 _LABEL = re.compile(r"^\s*(?:datum|date|geplaatst|gepubliceerd|published|tijd|time)\s*:\s*", re.I)
@@ -34,8 +34,9 @@ def parse_date(text: str) -> str | None:
         parts = dict(zip(order, match.groups()))
         month = parts["m"]
         month_number = MONTHS.get(month.lower().rstrip("."), None) if not month.isdigit() else int(month)
+        year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)  # "14-05-24"
         try:
-            return dt.date(int(parts["y"]), month_number or 0, int(parts["d"])).isoformat()
+            return dt.date(year, month_number or 0, int(parts["d"])).isoformat()
         except (TypeError, ValueError):
             continue
     return None
@@ -60,7 +61,7 @@ def parse_source(text: str) -> str | None:
 
 
 def metadata_line(line: str) -> dict[str, str] | None:
-    """The metadata a short header line carries (date/time/source), or None if it is body text."""
+    """The metadata a short header line carries (date/time/source/author), or None if it is body text."""
     stripped = line.strip().strip("*_ ")
     if not stripped or len(stripped) > 120:
         return None
@@ -81,10 +82,15 @@ def metadata_line(line: str) -> dict[str, str] | None:
     leftover = _LABEL.sub("", remainder)
     for pattern in (_WORD_DATE, _ISO_DATE, _NUMERIC_DATE, _TIME):
         leftover = pattern.sub(" ", leftover)
-    leftover = re.sub(r"\b(?:door|by)\b.*$", " ", leftover, flags=re.I)
     leftover = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|om|"
                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|"
                       r"gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
+    by = re.search(r"\b(?:door|by)\b.*$", leftover, flags=re.I)  # "Door Jef Van Hoof | wo 17 januari 2024 om 17:45"
+    if by:
+        author = byline(re.split(r"\s*[|·•,–—]\s*|\s{2,}", by.group().strip())[0])
+        if author:
+            found["author"] = author
+        leftover = leftover[: by.start()]
     return found if len(re.sub(r"[\W_]+", "", leftover)) <= 3 else None
 
 
@@ -234,12 +240,13 @@ _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|d
 _BYLINE = re.compile(
     rf"^(?:(?i:door|by|tekst|text|auteur|author|redactie)\s*:\s*(?P<labelled>.{{2,80}})"
     rf"|(?i:door|by)\s+(?P<name>{_NAME}(?:\s*(?:,|en|and|&)\s*{_NAME})*)"
-    r"|(?P<own>(?i:van\s+(?:onze|een\s+onzer|onze\s+eigen)\s+(?:\w+\s+)?(?:correspondent(?:e|en)?|verslaggever(?:s|ster)?"
-    r"|redacteur(?:en)?|redactie|medewerker(?:s|ster)?))\b.{0,60}))\s*$")
-_CREDIT = re.compile(r"^[(\[]?\s*(?:(?:foto(?:'s|grafie)?|beeld|photo|image|illustratie|video|graphic|afbeelding)"
+    r"|(?P<own>(?i:(?:van|door)\s+(?:onze|een\s+onzer|onze\s+eigen)\s+(?:\w+\s+)?(?:correspondent(?:e|en)?"
+    r"|verslaggever(?:s|ster)?|redacteur(?:en)?|redactie|medewerker(?:s|ster)?))\b(?P<after>.{0,60})))\s*$")
+_CREDIT = re.compile(r"^[(\[]?\s*(?:(?:foto(?:'s|grafie|graaf|grafe)?|beeld|photo|image|illustratie|video|graphic|afbeelding)"
                      r"\s*(?::|©)\s*|©\s*|\(c\)\s*|copyright\s+)(?P<credit>[^()\[\]]{2,80}?)\s*[)\]]?\s*$", re.I)
-_CREDIT_BARE = re.compile(rf"^[(\[]?\s*(?i:foto|beeld)\s+(?P<credit>(?:{_AGENCY}|[A-ZÀ-Ý][\w.-]*)"
-                          r"(?:\s*[/|,]\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,3})?)\s*[)\]]?\s*$")
+# "Foto ANP", "Beeld Robin van Lonkhuijsen/ANP", "Foto Belga / Dirk Waem": names and agencies only
+_CREDIT_BARE = re.compile(rf"^[(\[]?\s*(?i:foto|beeld)\s+(?P<credit>(?:{_AGENCY}|{_NAME})(?:\s*[/|,]\s*(?:{_AGENCY}|{_NAME}))*)"
+                          r"\s*[)\]]?\s*$")
 
 
 def byline(line: str) -> str | None:
@@ -248,6 +255,8 @@ def byline(line: str) -> str | None:
     match = _BYLINE.match(stripped) if len(stripped) <= 120 else None
     if not match:
         return None
+    if match["own"] and re.fullmatch(_NAME, match["after"].strip(" .,:")):  # "Door onze verslaggever Kees Bakker"
+        return match["after"].strip(" .,:")
     found = match["labelled"] or match["name"] or match["own"]
     return found.strip(" .") if found else None
 
@@ -265,7 +274,10 @@ def credit(line: str) -> str | None:
 _DATELINE = re.compile(
     rf"^(?:(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{{1,30}}?)\s*)?"
     rf"(?:\(\s*(?P<agency>(?:{_AGENCY}|[A-Z]{{2,6}})(?:\s*[/,]\s*(?:{_AGENCY}|[A-Z]{{2,6}}))*)\s*\)\s*(?:[-–—]\s*)?|(?P<dash>[-–—]\s+))")
-_AGENCY_LEAD = re.compile(rf"^(?:(?i:bron|source)\s*:\s*)?(?P<agency>{_AGENCY})(?:\s*[-–—/:]\s*|\s+(?=[A-Z„“\"'‘])|(?=[A-Z][a-z]))")
+# A leading name is the source only when it is set off from the sentence: by a dash or colon ("ANP - De"),
+# by "Bron:" before it, or glued without a space ("BelgaDe", which is no word); "NOS Jeugdjournaal" is text.
+_AGENCY_LEAD = re.compile(rf"^(?:(?i:bron|source)\s*:\s*(?P<labelled>{_AGENCY})(?:\s*[-–—:])?\s+(?=[A-Z„“\"'‘])"
+                          rf"|(?P<agency>{_AGENCY})(?:\s*[-–—:]\s+|(?=[A-Z][a-z])))")
 
 
 def dateline(paragraph: str) -> tuple[str | None, str | None, str]:
@@ -286,5 +298,5 @@ def dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     if lead:
         rest = paragraph[lead.end():].lstrip(" -–—")
         if rest[:1].isupper() or rest[:1] in "„“\"'‘":
-            return None, lead["agency"], rest
+            return None, lead["agency"] or lead["labelled"], rest
     return None, None, paragraph

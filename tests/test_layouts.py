@@ -39,6 +39,18 @@ def only(items):
      "Premier Rutte zegt dat het kabinet demissionair doorgaat tot de verkiezingen in november."),
     ("page.html", "Nieuwe tram naar Uithoorn rijdt vanaf zondag", "2024-07-18", "06:00", "Het Parool", "Tim Bakker",
      "Vanaf zondag rijdt de Amstelveenlijn door naar Uithoorn."),
+    ("outlet-name-opens-body.txt", "Waarom we allemaal te weinig slapen", "2024-05-03", "06:00", "NRC",
+     "Annemiek Hoogenboom", "NOS Jeugdjournaal begint volgende week met een serie over slaap."),
+    ("crawler-header-nu.txt", "Kabinet trekt extra geld uit voor jeugdzorg", "2024-05-14", "06:31", "ANP", None,
+     "Het kabinet trekt komend jaar 450 miljoen euro extra uit voor de jeugdzorg."),
+    ("agency-slash-outlet.txt", "Waterschap verhoogt heffing met tien procent", None, None, "ANP", None,
+     "Het waterschap Vallei en Veluwe verhoogt de heffing volgend jaar met tien procent."),
+    ("own-reporter-byline.txt", "Rotterdam krijgt eerste drijvende school van Europa", "2024-04-22", "16:05", "AD",
+     "Kees Bakker", "In de Rijnhaven komt de eerste drijvende school van Europa."),
+    ("byline-bar-date.txt", "Hoe een Gentse bakker de wereld veroverde", "2024-01-17", "17:45", None, "Jef Van Hoof",
+     "De Gentse bakker Pieter De Smet opende dertig jaar geleden een kleine winkel in de Overpoort."),
+    ("share-line.txt", "Gemeente Arnhem wil meer groen in de binnenstad", "2024-04-03", "11:20", "Omroep Gelderland",
+     None, "De gemeente Arnhem wil de komende vijf jaar twintig pleinen vergroenen."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -57,10 +69,37 @@ def test_layout(name, title, date, time, source, author, first):
     ("hugo-post.md", ["+++", "draft"]),
     ("page.html", ["cookies", "Akkoord", "Home", "Beeld ANP", "Lees ook", "Metro rijdt", "Deel dit", "DPG",
                    "Door Tim"]),
+    ("outlet-name-opens-body.txt", ["Foto", "Lonkhuijsen", "Door", "NRC"]),
+    ("crawler-header-nu.txt", ["NU.nl", "ANP", "06:31", "Kabinet trekt"]),
+    ("agency-slash-outlet.txt", ["NU.nl", "ANP"]),
+    ("own-reporter-byline.txt", ["verslaggever", "Kees Bakker", "ROTTERDAM", "Tekst gaat verder"]),
+    ("byline-bar-date.txt", ["Fotograaf", "Waem", "BELGA", "Door", "17:45"]),
+    ("share-line.txt", ["Deel dit", "WhatsApp", "Lees ook", "Sjoerd Wielenga"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
     assert [text for text in absent if text in body] == []
+
+
+def test_credits_go_to_their_field():
+    assert only(load_articles([LAYOUTS / "byline-bar-date.txt"])).credits == ["Belga / Dirk Waem", "BELGA"]
+    assert only(load_articles([LAYOUTS / "outlet-name-opens-body.txt"])).credits == ["Robin van Lonkhuijsen/ANP"]
+
+
+@pytest.mark.parametrize(("paragraph", "agency", "rest"), [
+    ("NOS Jeugdjournaal begint volgende week.", None, "NOS Jeugdjournaal begint volgende week."),
+    ("ANP De politie zoekt getuigen.", None, "ANP De politie zoekt getuigen."),
+    ("AP Stylebook heet het zo.", None, "AP Stylebook heet het zo."),
+    ("BelgaDe Gentse bakker staat vroeg op.", "Belga", "De Gentse bakker staat vroeg op."),
+    ("ANP - De politie zoekt getuigen.", "ANP", "De politie zoekt getuigen."),
+    ("Bron: NOS De NS reed op tijd.", "NOS", "De NS reed op tijd."),
+    ("AMSTERDAM (ANP) - Het kabinet wil meer.", "ANP", "Het kabinet wil meer."),
+    ("(Belga) De Gentse bakker staat vroeg op.", "Belga", "De Gentse bakker staat vroeg op."),
+])
+def test_a_leading_name_is_the_source_only_when_set_off(paragraph, agency, rest):
+    from newsdigest.metadata import dateline
+
+    assert dateline(paragraph)[1:] == (agency, rest)
 
 
 def test_fields_beside_the_text():

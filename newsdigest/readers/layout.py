@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import re
 
-from ..metadata import (OUTLETS, byline, clean_title, credit, dateline, metadata_line, outlet, outlet_for_host,
+from ..metadata import (OUTLETS, agency, byline, clean_title, credit, dateline, metadata_line, outlet, outlet_for_host,
                         parse_source)
 from .article import Found
 
@@ -36,6 +36,7 @@ _SECTIONS = frozenset("""binnenland buitenland politiek economie sport cultuur m
     showbizz entertainment muziek film boeken lifestyle reizen auto mobiliteit europa wereld amsterdam
     rotterdam utrecht brussel antwerpen gent vlaanderen nederland belgië binnen buiten""".split())
 
+_NETWORK = r"(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|messenger|telegram|pinterest|reddit|bluesky|kopieer\s+link)"
 _BOILERPLATE = re.compile(
     r"^\s*[(\[]?\s*(?:"
     r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s+(?:de|het)\s+\w+"
@@ -46,6 +47,7 @@ _BOILERPLATE = re.compile(
     r"|(?:gerelateerde|meer)\s+artikelen|gerelateerd|uit\s+andere\s+media|ook\s+interessant"
     r"|advertentie|advertisement|gesponsord|sponsored"
     r"|deel\s+(?:dit\s+)?(?:artikel|bericht|via)|delen(?:\s+via)?|share(?:\s+this)?|print|e-?mail"
+    rf"|(?:deel|delen|share)\b[\w ]{{0,30}}:\s*{_NETWORK}(?:\s*[|,·•/]\s*{_NETWORK})*"
     r"|reageer|reacties?(?:\s*\(\d+\))?|plaats\s+een\s+reactie|(?:\d+\s+)?reacties?"
     r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.{0,60}|download\s+(?:de|onze)\s+(?:gratis\s+)?(?:nieuws)?app\b.{0,40}"
     r"|(?:je|u)\s+(?:gebruikt|hebt)\s+(?:een\s+)?(?:ad-?\s?blocker|advertentieblokker)\b.*"
@@ -181,10 +183,11 @@ def _header_part(part: str, found: Found) -> bool:
         elif "time" in meta and found.stamp is not None and found.stamp.time is None:  # date and time apart
             date, found.stamp = found.stamp.date, None
             found.when(f"{date} {meta['time']}")
-        found.offer(source=meta.get("source"))
+        found.offer(source=meta.get("source"), author=meta.get("author"))
         return True
-    if outlet(part.rstrip(",")):
-        found.offer(source=outlet(part.rstrip(",")))
+    names = re.split(r"\s*[/,&]\s*", part.rstrip(","))
+    if all(outlet(name) for name in names):  # "NU.nl", "ANP/NU.nl": a news agency among them is the source
+        found.offer(source=agency(part) or outlet(names[0]))
         return True
     name, comma, rest = part.partition(",")
     if comma and outlet(name) and metadata_line(rest):  # "de Volkskrant, 23 februari 2024"
@@ -194,9 +197,8 @@ def _header_part(part: str, found: Found) -> bool:
 
 def _byline_or_credit(line: str, found: Found) -> bool:
     """Take a byline ("Door: Eva Janssen") or photo credit ("© BELGA") into `found`; False if it is neither."""
-    author = byline(line)
-    if author:
-        found.offer(author=author)
+    if byline(line):
+        offer_byline(line, found)  # "Door: Annemiek Hoogenboom · NRC": the outlet is the source
         return True
     photo = credit(line)
     if photo:
@@ -323,8 +325,8 @@ def offer_byline(text: str | None, found: Found) -> None:
     names = []
     for part in re.split(r"\s*[·•|]\s*", text.strip()):
         source = re.match(r"^(?:bron|source)\s*:?\s+(?P<name>.+)$", part, re.I)
-        if source:
-            found.offer(source=source["name"])
+        if source or outlet(part):
+            found.offer(source=source["name"] if source else outlet(part))
             continue
         name = byline(part) or re.sub(r"^(?:door|by)\s*:?\s+", "", part, flags=re.I).strip()
         if name:
