@@ -148,6 +148,8 @@ def parse_timestamp(value: object) -> Stamp | None:
         return _stamp(dt.datetime(value.year, value.month, value.day), with_time=False)
     if isinstance(value, (int, float)) or (isinstance(value, str) and re.fullmatch(r"\s*\d{9,13}(\.\d+)?\s*", value)):
         seconds = float(value)
+        if seconds < 1e8:  # a count or a year ({"time": 4}, 2024), not seconds since 1970
+            return None
         if seconds > 1e11:  # milliseconds
             seconds /= 1000
         try:

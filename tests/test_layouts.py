@@ -162,12 +162,48 @@ def test_explicit_field_settings_win(tmp_path):
     assert article.extra == {"title": "Algemene kop", "text": "Korte tekst.", "date": "2024-01-01"}
 
 
+@pytest.mark.parametrize("record", [
+    {"published": True, "datePublished": "2024-05-14T09:00:00+02:00"},
+    {"date": "onbekend", "published_at": "2024-05-14T09:00:00+02:00"},
+    {"time": 4, "created_at": "2024-05-14T09:00:00+02:00"},
+    {"date": "0001-01-01T00:00:00Z", "pubDate": "Tue, 14 May 2024 09:00:00 +0200"},
+])
+def test_each_date_field_is_tried_until_one_parses(tmp_path, record):
+    (tmp_path / "a.json").write_text(json.dumps({"body": "Een loods is uitgebrand.", **record}), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert (article.date, article.time, article.published) == ("2024-05-14", "09:00", "2024-05-14T09:00:00+02:00")
+    assert [key for key in record if key not in article.extra] != []  # the field that gave the date is used
+
+
+def test_wordpress_rest_records(tmp_path):
+    post = {"id": 7, "date": "2024-05-14T09:00:00", "link": "https://blog.example.nl/brand/",
+            "title": {"rendered": "Brand in Kampen&#8217;s schuur"}, "excerpt": {"rendered": "<p>Kort.</p>"},
+            "content": {"rendered": "<p>Een schuur in Kampen is uitgebrand.</p><p>Niemand raakte gewond.</p>",
+                        "protected": False}}
+    (tmp_path / "posts.json").write_text(json.dumps([post]), encoding="utf-8")
+    article = list(load_articles([tmp_path / "posts.json"]))[0]
+    assert (article.title, article.url, article.date) == ("Brand in Kampen’s schuur", "https://blog.example.nl/brand/",
+                                                          "2024-05-14")
+    assert article.body == "Een schuur in Kampen is uitgebrand.\n\nNiemand raakte gewond."
+    assert article.extra["excerpt"] == {"rendered": "<p>Kort.</p>"}
+
+
+def test_a_bare_name_is_not_a_title(tmp_path):
+    """"name" is a person or a site as often as a headline: only a schema.org item's name is its title."""
+    records = [{"text": "Een schuur is uitgebrand.", "name": "Jan Jansen"},
+               {"@type": "NewsArticle", "name": "Schuur uitgebrand", "articleBody": "Een schuur is uitgebrand."}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    person, schema = load_articles([tmp_path / "a.jsonl"])
+    assert (person.title, person.extra) == (None, {"name": "Jan Jansen"})
+    assert schema.title == "Schuur uitgebrand"
+
+
 @pytest.mark.parametrize(("value", "date", "time"), [
     ("2024-02-25T07:30:00+01:00", "2024-02-25", "07:30"), ("2024-02-25T06:30:00Z", "2024-02-25", "06:30"),
     ("Sun, 25 Feb 2024 07:30:00 +0100", "2024-02-25", "07:30"), (1708842600, "2024-02-25", "06:30"),
     (1708842600000, "2024-02-25", "06:30"), ("1708842600", "2024-02-25", "06:30"),
     ("25 februari 2024 07:30", "2024-02-25", "07:30"), ("25-02-2024", "2024-02-25", None),
-    ("0001-01-01T00:00:00Z", None, None),
+    ("0001-01-01T00:00:00Z", None, None), (4, None, None), (2024, None, None),
 ])
 def test_record_dates_in_every_common_form(tmp_path, value, date, time):
     (tmp_path / "a.json").write_text(json.dumps({"body": "Tekst.", "published_at": value}), encoding="utf-8")

@@ -7,16 +7,20 @@ is tried first. Whatever no field takes is kept under `extra`.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from .article import Found
 
-TITLE = ("title", "headline", "kop", "titel", "heading", "name")
+# A bare "name" is as often a person or a site as a headline: it is the title only in a schema.org
+# item ("@type": "NewsArticle", where "name" is the headline); elsewhere it stays in extra.
+TITLE = ("title", "headline", "kop", "titel", "heading")
 BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud", "fulltext",
         "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
-        "description", "summary")
+        "description", "summary", "excerpt")
 DATE = ("date", "published", "published_at", "publishedat", "pubdate", "pub_date", "datepublished",
         "date_published", "publication_date", "publish_date", "publishdate", "created_at", "createdat", "created",
         "timestamp", "datum", "time", "datetime", "issued")
@@ -32,10 +36,20 @@ TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sect
 _ROLES = {"title": TITLE, "date": DATE, "url": URL, "source": SOURCE, "author": AUTHOR}
 
 
+def rendered(value: Any) -> Any:
+    """The string inside a WordPress REST field ({"rendered": "..."}), else `value` as it is."""
+    if isinstance(value, Mapping) and isinstance(value.get("rendered"), str):
+        return value["rendered"]
+    return value
+
+
 def text_of(value: Any) -> str | None:
-    """A display string from a value that may be a string, a {"name": ...} object or a list of them."""
+    """A display string from a value that may be a string, a {"name": ...} or {"rendered": ...} object
+    or a list of them."""
     if isinstance(value, str):
         return value.strip() or None
+    if isinstance(value, Mapping) and isinstance(value.get("rendered"), str):  # WordPress: HTML entities, tags
+        return html.unescape(re.sub(r"<[^>]+>", "", value["rendered"])).strip() or None
     if isinstance(value, Mapping):
         for key in ("name", "title", "value", "@value", "text"):
             if isinstance(value.get(key), str):
@@ -60,16 +74,39 @@ def list_of(value: Any) -> list[str]:
     return [name] if name else []
 
 
-def find_key(record: Mapping[str, Any], names: tuple[str, ...], explicit: str | None = None) -> str | None:
-    """The record's key for a role: the configured one if present, else the first common name (any case)."""
-    if explicit is not None and explicit in record:
-        return explicit
+def find_keys(record: Mapping[str, Any], names: tuple[str, ...], explicit: str | None = None) -> list[str]:
+    """The record's keys for a role, best first: the configured one if present, then the common names
+    (any case) that hold a value."""
     lowered = {str(key).lower().replace("-", "_"): key for key in record}
+    keys = [explicit] if explicit is not None and explicit in record else []
     for name in names:
         key = lowered.get(name)
-        if key is not None and record[key] not in (None, "", [], {}):
-            return key
-    return None
+        if key is not None and key not in keys and record[key] not in (None, "", [], {}):
+            keys.append(key)
+    return keys
+
+
+def find_key(record: Mapping[str, Any], names: tuple[str, ...], explicit: str | None = None) -> str | None:
+    """The record's first key for a role (see `find_keys`), or None."""
+    return next(iter(find_keys(record, names, explicit)), None)
+
+
+def _is_schema_item(record: Mapping[str, Any]) -> bool:
+    kind = record.get("@type")
+    return any(isinstance(item, str) and re.search(r"Article|Posting|CreativeWork|WebPage|Report", item)
+               for item in (kind if isinstance(kind, list) else [kind]))
+
+
+def _take(role: str, value: Any, found: Found) -> bool:
+    """Offer one field's value for `role`; False when it holds nothing usable for it."""
+    if role == "date":
+        return isinstance(value, (dt.date, int, float, str)) and found.when(value)
+    text = text_of(value)
+    if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
+        return False  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
+    if text:
+        found.offer(**{role: text})
+    return bool(text)
 
 
 def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, str | None] | None = None,
@@ -78,20 +115,12 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
     explicit = explicit or {}
     used = set(used or ())
     for role, names in _ROLES.items():
-        key = find_key(record, names, explicit.get(role))
-        if key is None or key in used:
-            continue
-        value = record[key]
-        if role == "date":
-            if isinstance(value, (dt.date, int, float)) or isinstance(value, str):
-                if found.when(value):
-                    used.add(key)
-            continue
-        text = text_of(value)
-        if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
-            continue  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
-        if text:
-            found.offer(**{role: text})
+        if role == "title" and _is_schema_item(record):
+            names = (*names, "name")
+        # the first field that holds a usable value wins: {"published": true, "datePublished": "2024-..."}
+        key = next((key for key in find_keys(record, names, explicit.get(role))
+                    if key not in used and _take(role, record[key], found)), None)
+        if key is not None:
             used.add(key)
     for name in TAGS:
         key = find_key(record, (name,))

@@ -11,7 +11,7 @@ from translate.errors import InputError
 
 from ..config import InputSettings
 from .article import Article, Failure, Found
-from .fields import BODY, find_key, keep_extra, take_fields
+from .fields import BODY, find_key, keep_extra, rendered, take_fields
 from .layout import clean_body
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
@@ -72,13 +72,13 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
         wanted = f"'{settings.body_field}' or " if settings.body_field else ""
         raise InputError(f"{name}: no article text ({wanted}a field such as text, body, content, tekst; "
                          "set input.body_field to the field that holds it)")
-    body = record[body_key]
+    body = rendered(record[body_key])
     if isinstance(body, list) and all(isinstance(item, str) for item in body):
         body = "\n\n".join(body)
     if not isinstance(body, str):
         raise InputError(f"{name}: field '{body_key}' must be a string, got {type(body).__name__}")
     title_key = find_key(record, ("title", "headline", "kop", "titel"), settings.title_field)
-    if title_key is not None and not isinstance(record[title_key], str):
+    if title_key is not None and not isinstance(rendered(record[title_key]), str):
         raise InputError(f"{name}: field '{title_key}' must be a string, got {type(record[title_key]).__name__}")
     found = Found()
     explicit = {"title": settings.title_field, "date": settings.date_field, "url": settings.url_field,
