@@ -125,7 +125,10 @@ class TorchBackend(Backend):
             length_penalty=decoding.length_penalty, no_repeat_ngram_size=decoding.no_repeat_ngram_size,
             repetition_penalty=decoding.repetition_penalty, max_new_tokens=max_new, min_new_tokens=min_new,
             # our own limits replace the model's max_length/min_length, which would otherwise still apply
-            max_length=None, min_length=None, pad_token_id=pad)
+            max_length=None, min_length=None, pad_token_id=pad,
+            # search, as CTranslate2 does: a model whose generation config samples (many chat models)
+            # would otherwise give a different summary on every run, defeating the cache and --ray resume
+            do_sample=False, temperature=None, top_k=None, top_p=None)
         if not self.encoder_decoder:
             output = output[:, width:]
         return output.cpu().tolist()
