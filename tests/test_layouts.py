@@ -81,6 +81,40 @@ def test_metadata_never_reaches_the_body(name, absent):
     assert [text for text in absent if text in body] == []
 
 
+@pytest.mark.parametrize(("name", "time", "published"), [
+    ("visible-date-time.html", "08:12", "2024-05-07T08:12:00"),
+    ("visible-date-only.html", None, "2024-05-07"),  # no invented midnight
+])
+def test_a_page_date_without_a_time_gets_none(name, time, published):
+    page = only(load_articles([LAYOUTS / name]))
+    assert (page.date, page.time, page.published) == ("2024-05-07", time, published)
+
+
+def test_teasers_and_a_newsletter_promo_stay_out_of_a_page_body():
+    page = only(load_articles([LAYOUTS / "teasers-in-form.html"]))
+    assert (page.source, page.author, page.published) == ("HLN", "Tom Vierendeels", "2024-04-02T19:45:00+02:00")
+    assert page.body.startswith("De politie heeft dinsdagavond een 34-jarige man opgepakt")
+    assert page.body.endswith("Het parket heeft een onderzoeksrechter gevorderd.")
+
+
+def test_the_fallback_reader_finds_the_story_past_teasers_an_empty_main_and_a_form():
+    """The BeautifulSoup reader, used when trafilatura finds nothing, on the pages the issue names."""
+    from newsdigest.readers.article import Found
+    from newsdigest.readers.html import _fallback
+    from newsdigest.readers.layout import clean_body
+
+    found = Found()
+    paragraphs = clean_body(_fallback((LAYOUTS / "teasers-in-form.html").read_text(encoding="utf-8"), found), found)
+    assert (found.title, found.credits) == ("Man (34) opgepakt na overval op tankstation in Aalst", ["Belga"])
+    assert paragraphs == [
+        "De politie heeft dinsdagavond een 34-jarige man opgepakt na een gewapende overval op een tankstation langs "
+        "de Gentsesteenweg in Aalst. Hij had een mes bij zich.",
+        "De overvaller bedreigde rond 19 uur de uitbater en ging ervandoor met de dagkassa. Een getuige zag hem "
+        "wegfietsen in de richting van het centrum en verwittigde de politie.",
+        "Een patrouille kon de man kort daarna inrekenen in de buurt van het station. Het parket heeft een "
+        "onderzoeksrechter gevorderd."]
+
+
 def test_credits_go_to_their_field():
     assert only(load_articles([LAYOUTS / "byline-bar-date.txt"])).credits == ["Belga / Dirk Waem", "BELGA"]
     assert only(load_articles([LAYOUTS / "outlet-name-opens-body.txt"])).credits == ["Robin van Lonkhuijsen/ANP"]
