@@ -100,9 +100,13 @@ class _Reader:
         except FetchError as error:
             yield Failure(url, str(error))
             return
+        from .readers.feeds import looks_like_feed
+
         suffix = _CONTENT_KINDS.get(page.content_type)
         if suffix is None:
             suffix = Path(page.final_url.split("?")[0]).suffix.lower() if not page.content_type else None
+        if suffix is None and looks_like_feed(page.body):  # a feed served as application/octet-stream
+            suffix = ".rss"
         if suffix is None:
             yield Failure(url, f"{url}: {page.content_type} is not an article format (HTML, feeds, JSON, text)")
             return
@@ -122,8 +126,8 @@ class _Reader:
         from .readers.feeds import looks_like_feed, parse_feed
 
         if suffix in _FEED_SUFFIXES or (suffix not in _JSON_SUFFIXES | _JSONL_SUFFIXES and looks_like_feed(data)):
-            yield from (sanitize(item, name) for item in parse_feed(data, name, self.page if self.settings.fetch
-                                                                     else None))
+            read_page = self.page if self.settings.fetch else None
+            yield from (sanitize(item, name) for item in parse_feed(data, name, read_page, base_url))
             return
         try:
             text = decode(data, name, charset)

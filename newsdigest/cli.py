@@ -347,6 +347,7 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     from .articles import EXTRACTED, Failure, is_url, load_articles
     from .formats import render_translations
     from .pipeline import configured_translator
+    from .readers.frontmatter import without_front_matter
     from .render import format_for
     from .textio import read_text
 
@@ -368,7 +369,8 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
                     texts.append("\n\n".join(part for part in (item.title, item.body) if part))
             continue
         try:
-            text = read_text(name, config.input.max_input_size, config.input.pipe_timeout)
+            # plain text is translated as it is written, without its front matter (metadata, not text)
+            text = without_front_matter(read_text(name, config.input.max_input_size, config.input.pipe_timeout))
             if not text.strip():
                 raise InputError(f"{'<stdin>' if name == '-' else name}: empty file, nothing to translate")
         except InputError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import re
 from dataclasses import dataclass
 
@@ -173,13 +174,61 @@ def parse_timestamp(value: object) -> Stamp | None:
             return _stamp(email.utils.parsedate_to_datetime(text))
         except (TypeError, ValueError, IndexError):
             pass
+    if re.search(r"\d\s*(?:[+-]\d{2}:?\d{2})\s*$", text):  # "di 11 jun 2024 08:00 +0200": keep the offset
+        stamp = _dateutil_stamp(text)
+        if stamp is not None:
+            return stamp
     date = parse_date(text)
     if date is None:
-        return None
+        return _dateutil_stamp(text)
     clock = parse_time(_WORD_DATE.sub(" ", text))
     if clock is None:
         return Stamp(date, None, date)
     return Stamp(date, clock, f"{date}T{clock}:00")
+
+
+def _dateutil_stamp(text: str) -> Stamp | None:
+    """The forms the patterns above do not cover, through dateutil ("June 11, 2024", "Jun 11, 2024 at 3:05 PM",
+    "2024/06/11 08:00", "20240611", "Tue Jun 11 08:00:00 +0200 2024", "juni 11, 2024"). The text is parsed
+    against two different defaults: a part that differs between them was not in the text, so no date is
+    guessed, and a time only when one is written."""
+    import warnings
+
+    from dateutil import parser
+
+    if len(text) > 80:
+        return None
+    dayfirst = not re.match(r"\s*\d{4}", text)  # 12-05-2024 is 12 May, as in Dutch; 2024/06/11 is year first
+    moments = []
+    for default in (dt.datetime(2001, 1, 1, 0, 0), dt.datetime(2002, 2, 2, 1, 1)):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # an unknown zone name ("CEST") leaves the time without offset
+                moments.append(parser.parse(text, default=default, parserinfo=_dutch_dates()(), dayfirst=dayfirst))
+        except (ValueError, OverflowError, TypeError):
+            return None
+    first, second = moments
+    if first.date() != second.date():
+        return None
+    return _stamp(first, with_time=(first.hour, first.minute) == (second.hour, second.minute))
+
+
+@functools.cache
+def _dutch_dates() -> type:
+    """Built on first use, so that importing this module never imports dateutil."""
+    from dateutil import parser
+
+    class DutchDates(parser.parserinfo):
+        """dateutil's English names plus the Dutch ones ("juni", "mrt", "dinsdag", "om")."""
+
+        JUMP = [*parser.parserinfo.JUMP, "om", "op", "uur", "u"]
+        MONTHS = [tuple(dict.fromkeys([*english, *(name for name, number in MONTHS.items() if number == index)]))
+                  for index, english in enumerate(parser.parserinfo.MONTHS, 1)]
+        WEEKDAYS = [(*english, *dutch) for english, dutch in zip(parser.parserinfo.WEEKDAYS, (
+            ("ma", "maandag"), ("di", "dinsdag"), ("wo", "woensdag"), ("do", "donderdag"), ("vr", "vrijdag"),
+            ("za", "zaterdag"), ("zo", "zondag")))]
+
+    return DutchDates
 
 
 # -- bylines, credits and agencies in scraped text -----------------------------------------------

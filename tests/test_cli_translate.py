@@ -34,6 +34,17 @@ def test_json_has_one_segment_per_source_sentence(models, article):
     assert data["text"].count("\n\n") == 2
 
 
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_front_matter_of_a_text_file_is_not_translated(models, tmp_path, fence):
+    path = tmp_path / "brand.txt"
+    path.write_text(f"{fence}\ntitle: Brand in Zwolle\ndate: 2024-05-14 09:12:00 +0200\n{fence}\n"
+                    "Een schoolgebouw is uitgebrand.\n\nNiemand raakte gewond.", encoding="utf-8")
+    result = run(models, str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [s["source"] for s in json.loads(result.stdout)["segments"]] == [
+        "Een schoolgebouw is uitgebrand.", "Niemand raakte gewond."]
+
+
 def test_reads_standard_input_and_writes_text(models):
     result = run(models, "-", input=ARTICLE)
     assert result.exit_code == 0

@@ -142,6 +142,9 @@ class Server:
                     self.send(200, ATOM.format(base=base).encode(), "application/atom+xml")
                 elif path == "/rss1.xml":
                     self.send(200, RSS1.format(base=base).encode(), "application/rdf+xml")
+                elif path == "/nieuws/relative.rss":  # relative links, and a generic content type
+                    self.send(200, RSS.replace("{base}", "").format(filler="").replace("<link>/remise", "<link>../remise")
+                              .encode(), "application/octet-stream")
                 elif path == "/rss091.xml":
                     self.send(200, RSS091.format(base=base).encode(), "text/xml")
                 else:
@@ -239,6 +242,12 @@ def test_rss_entries_use_full_content_or_fetch_the_linked_page(server, settings)
     assert remise.url == f"{server.base}/remise" and remise.tags == ["Regio"] and remise.source == "Stadsnieuws"
     assert remise.body.startswith("De gemeente wil de oude remise")  # the linked page, not the one-line description
     assert brug.body.startswith("De nieuwe fietsbrug") and "/brug" not in server.counts  # full content: no fetch
+
+
+def test_relative_feed_links_resolve_against_the_feed_served_as_octet_stream(server, settings):
+    remise, brug = read([f"{server.base}/nieuws/relative.rss"], settings)
+    assert (remise.url, brug.url) == (f"{server.base}/remise", f"{server.base}/brug")
+    assert remise.body.startswith("De gemeente wil de oude remise") and server.counts["/remise"] == 1
 
 
 def test_no_fetch_keeps_the_entry_text(server, settings):

@@ -238,11 +238,27 @@ def test_a_bare_name_is_not_a_title(tmp_path):
     (1708842600000, "2024-02-25", "06:30"), ("1708842600", "2024-02-25", "06:30"),
     ("25 februari 2024 07:30", "2024-02-25", "07:30"), ("25-02-2024", "2024-02-25", None),
     ("0001-01-01T00:00:00Z", None, None), (4, None, None), (2024, None, None),
+    ("June 11, 2024", "2024-06-11", None), ("Jun 11, 2024 at 3:05 PM", "2024-06-11", "15:05"),
+    ("2024/06/11 08:00", "2024-06-11", "08:00"), ("20240611", "2024-06-11", None),
+    ("Tue Jun 11 08:00:00 +0200 2024", "2024-06-11", "08:00"), ("juni 11, 2024", "2024-06-11", None),
+    ("dinsdag 11 juni 2024 om 08:00", "2024-06-11", "08:00"), ("12-05-2024 08:00", "2024-05-12", "08:00"),
+    ("14-05-24", "2024-05-14", None), ("Jun 2024", None, None), ("onbekend", None, None),
 ])
 def test_record_dates_in_every_common_form(tmp_path, value, date, time):
     (tmp_path / "a.json").write_text(json.dumps({"body": "Tekst.", "published_at": value}), encoding="utf-8")
     article = only(load_articles([tmp_path / "a.json"]))
     assert (article.date, article.time) == (date, time)
+
+
+@pytest.mark.parametrize(("value", "published"), [
+    ("Tue Jun 11 08:00:00 +0200 2024", "2024-06-11T08:00:00+02:00"),
+    ("di 11 jun 2024 08:00 +0200", "2024-06-11T08:00:00+02:00"),
+    ("June 11, 2024", "2024-06-11"),
+])
+def test_front_matter_dates_keep_their_offset_and_invent_no_time(tmp_path, value, published):
+    (tmp_path / "a.md").write_text(f"---\ntitle: Brand\ndate: {value}\n---\nEen schuur is uitgebrand.\n",
+                                   encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.md"])).published == published
 
 
 @pytest.mark.parametrize("sentence", [

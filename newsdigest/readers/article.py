@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
@@ -86,6 +87,8 @@ class Found:
             value = " ".join(value.split())
             if name in ("source", "author") and agency(value):  # "ANP", "Belga", "ANP/NU.nl"
                 self.agency = self.agency or agency(value)
+            if name == "source" and re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", value, re.I):
+                value = outlet_for_host(value) or value  # a site name given as its host: "hln.be" is HLN
             if name == "source" and value.lower().startswith(("http://", "https://", "www.")):
                 self.offer(url=value)  # a source given as the article's address names its site
                 host = urlparse(value if "//" in value else f"//{value}").hostname or ""

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from translate.errors import InputError
 
@@ -48,8 +49,10 @@ def _entry_stamp(entry: Any, found: Found) -> None:
             return
 
 
-def parse_feed(data: bytes | str, name: str, read_page: PageReader | None) -> Iterator[Article | Failure]:
-    """Articles from a feed document; `read_page(url)` fetches and extracts a linked page (None: do not)."""
+def parse_feed(data: bytes | str, name: str, read_page: PageReader | None,
+               base_url: str | None = None) -> Iterator[Article | Failure]:
+    """Articles from a feed document; `read_page(url)` fetches and extracts a linked page (None: do not);
+    relative links are resolved against `base_url`, the feed's own address."""
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -61,14 +64,16 @@ def parse_feed(data: bytes | str, name: str, read_page: PageReader | None) -> It
     for number, entry in enumerate(parsed.entries, 1):
         entry_name = f"{name}#{number}"
         try:
-            yield _entry_article(entry, entry_name, feed_title, read_page)
+            yield _entry_article(entry, entry_name, feed_title, read_page, base_url)
         except InputError as error:
             yield Failure(entry_name, str(error))
 
 
-def _entry_article(entry: Any, name: str, feed_title: str | None, read_page: PageReader | None) -> Article:
+def _entry_article(entry: Any, name: str, feed_title: str | None, read_page: PageReader | None,
+                   base_url: str | None) -> Article:
     found = Found()
-    found.offer(title=" ".join(_text(entry.get("title", ""))) or None, url=entry.get("link"),
+    link = urljoin(base_url, entry["link"]) if base_url and entry.get("link") else entry.get("link")
+    found.offer(title=" ".join(_text(entry.get("title", ""))) or None, url=link,
                 author=entry.get("author"), source=(entry.get("source") or {}).get("title") or feed_title)
     _entry_stamp(entry, found)
     found.tag(*(tag.get("term") or tag.get("label") for tag in entry.get("tags", []) if tag.get("term") or

@@ -19,6 +19,12 @@ _BLOCK = re.compile(r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<block>.*?)\r?
 _KEY_VALUE = re.compile(r"^(?P<key>[\w.-]+)\s*[:=]\s*(?P<value>.*)$")
 
 
+def without_front_matter(text: str) -> str:
+    """`text` after its front matter block, unparsed: metadata is never text to translate."""
+    match = _BLOCK.match(text)
+    return text[match.end():] if match else text
+
+
 def split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, str]:
     """(metadata, rest of the text); (None, text) when there is no front matter."""
     match = _BLOCK.match(text)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import outlet, outlet_for_host
+from ..metadata import metadata_line, outlet, outlet_for_host
 from .article import Article, Found
 from .fields import list_of, text_of
 from .layout import clean_body, offer_byline, read_header, title_and_tags
@@ -47,6 +47,8 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
     paragraphs = _trafilatura(text if tree is None else tree, found, url)
     if not paragraphs:
         paragraphs = _fallback(text, found)
+    if tree is not None:
+        _visible_time(tree, found)
     if found.url is None and url:
         found.url = url
     if found.source is None and tree is not None:
@@ -146,16 +148,43 @@ def _trafilatura(page: Any, found: Found, url: str | None) -> list[str]:
             title = re.sub(rf"\s+[|–—-]\s+{re.escape(found.source)}\s*$", "", title)
         found.title = title_and_tags(title, found) if found.title is None or len(title) <= len(found.title) + 40 \
             else found.title
-    found.when(document.date)
+    found.when(_date_only(document.date))
     offer_byline(document.author, found)
     found.offer(source=document.sitename, url=document.url)
     found.tag(*(document.categories or []), *(document.tags or []))
     if document.body is None:
         return []
     paragraphs = [text for text in (_element_text(child) for child in document.body) if text]
-    if paragraphs and found.title and _same(paragraphs[0], found.title):
-        paragraphs.pop(0)
+    return _after_title(paragraphs, found.title)
+
+
+def _date_only(date: str | None) -> str | None:
+    """htmldate writes a date it found without a time as midnight without an offset: keep the date only."""
+    return date[:10] if date and date.endswith("T00:00:00") else date
+
+
+def _after_title(paragraphs: list[str], title: str | None) -> list[str]:
+    """Paragraphs after the headline when trafilatura repeats it; kickers and teaser scraps before it
+    ("Kort", "Aalst") go with it. Only short lines are ever dropped this way, never sentences."""
+    for index, paragraph in enumerate(paragraphs[:4]):
+        if title and _same(paragraph, title):
+            return paragraphs[index + 1:]
+        if len(paragraph) > 60 or re.search(r"[.!?]\W*$", paragraph):
+            break
     return paragraphs
+
+
+def _visible_time(tree: Any, found: Found) -> None:
+    """The time a page shows beside its date ("Dinsdag 7 mei 2024 om 08:12") when the date came without one."""
+    stamp = found.stamp
+    if stamp is None or stamp.time is not None:
+        return
+    for text in tree.xpath("//body//text()[string-length(normalize-space()) < 120]"):
+        meta = metadata_line(str(text)) if re.search(r"\d[:.u]\d\d", text) else None
+        if meta and meta.get("date") == stamp.date and "time" in meta:
+            found.stamp = None
+            found.when(f"{stamp.date} {meta['time']}")
+            return
 
 
 def _same(a: str, b: str) -> bool:
@@ -217,15 +246,22 @@ def fragment_paragraphs(html: str, found: Found | None = None) -> list[str]:
 
 
 def _fallback(text: str, found: Found) -> list[str]:
-    """The largest <article>, a non-empty <main>, else the body; navigation and furniture dropped."""
+    """The largest <article>, a non-empty <main>, else the body (without teaser <article>s when the largest
+    holds under 30% of the page's text); navigation and furniture dropped."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "lxml")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else None
     for element in soup.find_all(_DROP):
         element.decompose()
+    page = soup.body or soup
     candidates = soup.find_all("article") or [main for main in soup.find_all("main") if main.get_text(strip=True)]
-    root = max(candidates, key=lambda node: len(node.get_text(" ", strip=True))) if candidates else (soup.body or soup)
+    root = max(candidates, key=lambda node: len(node.get_text(" ", strip=True))) if candidates else page
+    if len(root.get_text(" ", strip=True)) < 0.3 * len(page.get_text(" ", strip=True)):
+        # teaser <article>s around a story that is in none of them: read the page without the teasers
+        for teaser in candidates:
+            teaser.decompose()
+        root = page
     heading = root.find("h1") or soup.find("h1")
     if found.title is None and (heading or page_title):
         found.title = title_and_tags(heading.get_text(" ", strip=True) if heading else page_title, found)

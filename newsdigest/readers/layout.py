@@ -52,10 +52,12 @@ _BOILERPLATE = re.compile(
     r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.{0,60}|download\s+(?:de|onze)\s+(?:gratis\s+)?(?:nieuws)?app\b.{0,40}"
     r"|(?:je|u)\s+(?:gebruikt|hebt)\s+(?:een\s+)?(?:ad-?\s?blocker|advertentieblokker)\b.*"
     r"|(?:schakel|zet)\s+(?:je|uw)\s+ad-?\s?blocker\b.*"
-    r"|(?:wij|we|deze\s+(?:web)?site)\s+(?:gebruiken|gebruikt|maakt\s+gebruik\s+van|maken\s+gebruik\s+van)\s+cookies\b.*"
+    r"|(?:wij|we|deze\s+(?:web)?site)(?:\s+en\s+onze\s+partners)?\s+(?:gebruiken|gebruikt|maakt\s+gebruik\s+van|maken\s+gebruik\s+van)\s+cookies\b.*"
     r"|cookie(?:instellingen|voorkeuren|verklaring|beleid|melding)|(?:cookies\s+)?(?:instellingen|voorkeuren)\s+aanpassen"
     r"|accepteer\s+(?:alle\s+)?cookies\b.*|akkoord(?:\s+en\s+doorgaan)?"
     r"|abonneer\s+(?:je|u)\b.{0,80}|word\s+abonnee\b.{0,80}|log\s*in|inloggen"
+    r"|.{0,60}\b(?:schrijf|meld)\s+(?:je|u)\s+(?:nu\s+|hier\s+|gratis\s+)*(?:in|aan)\s+(?:voor|op)\s+(?:onze|de|het|ons)"
+    r"\s+(?:\w+\s+)?[\w-]*nieuwsbrief\b.{0,60}|(?:ontvang|krijg)\b.{0,60}\bnieuwsbrief\b.{0,60}"
     r"|(?:log|meld)\s+(?:je\s+|u\s+)?(?:hier\s+)?(?:gratis\s+)?aan\s+om\b.{0,80}|(?:log|meld)\s+(?:je\s+|u\s+)?in\s+om\b.{0,80}"
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
