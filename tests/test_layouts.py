@@ -175,7 +175,7 @@ def test_json_and_jsonl_common_fields_without_configuration(tmp_path):
         ("Schiphol schrapt vluchten door storm", "2024-02-25", "07:30", "2024-02-25T07:30:00+01:00", "NOS", None,
          "https://nos.nl/artikel/1", {"id": 981}, "Schiphol heeft zondag 200 vluchten geschrapt. De storm houdt de "
          "hele dag aan."),
-        ("Brand in Haarlemse binnenstad", "2024-02-25", "07:00", "2024-02-25T07:00:00+00:00", "NH Nieuws", None,
+        ("Brand in Haarlemse binnenstad", "2024-02-25", "08:00", "2024-02-25T08:00:00+01:00", "NH Nieuws", None,
          "https://nhnieuws.nl/2", {}, "Een grote brand heeft vannacht een pand verwoest.\n\nNiemand raakte gewond."),
         ("Minder woningen gebouwd", "2024-02-26", "10:00", "2024-02-26T10:00:00+01:00", "Lisa Smit", "Lisa Smit", None,
          {}, "Er zijn vorig jaar minder woningen gebouwd.\n\nDat meldt het CBS."),
@@ -233,9 +233,12 @@ def test_a_bare_name_is_not_a_title(tmp_path):
 
 
 @pytest.mark.parametrize(("value", "date", "time"), [
-    ("2024-02-25T07:30:00+01:00", "2024-02-25", "07:30"), ("2024-02-25T06:30:00Z", "2024-02-25", "06:30"),
-    ("Sun, 25 Feb 2024 07:30:00 +0100", "2024-02-25", "07:30"), (1708842600, "2024-02-25", "06:30"),
-    (1708842600000, "2024-02-25", "06:30"), ("1708842600", "2024-02-25", "06:30"),
+    ("2024-02-25T07:30:00+01:00", "2024-02-25", "07:30"), ("2024-02-25T06:30:00Z", "2024-02-25", "07:30"),
+    ("Sun, 25 Feb 2024 07:30:00 +0100", "2024-02-25", "07:30"), (1708842600, "2024-02-25", "07:30"),
+    (1708842600000, "2024-02-25", "07:30"), ("1708842600", "2024-02-25", "07:30"),
+    # UTC and epoch times are Amsterdam/Brussels times: late evening UTC is the next day there
+    ("2024-06-28T22:40:00Z", "2024-06-29", "00:40"), ("Fri, 09 Feb 2024 23:10:00 GMT", "2024-02-10", "00:10"),
+    (1707520200, "2024-02-10", "00:10"), ("2024-06-28T23:40:00+01:00", "2024-06-28", "23:40"),
     ("25 februari 2024 07:30", "2024-02-25", "07:30"), ("25-02-2024", "2024-02-25", None),
     ("0001-01-01T00:00:00Z", None, None), (4, None, None), (2024, None, None),
     ("June 11, 2024", "2024-06-11", None), ("Jun 11, 2024 at 3:05 PM", "2024-06-11", "15:05"),
@@ -272,3 +275,66 @@ def test_article_sentences_that_resemble_furniture_are_kept(tmp_path, sentence):
     path = tmp_path / "a.txt"
     path.write_text(f"Kop van het artikel\n\nDe eerste zin staat hier.\n\n{sentence}\n\nEen laatste zin.")
     assert sentence in only(load_articles([path])).body
+
+
+# Record shapes from CMS APIs, scrapers, sitemaps and news aggregators: where each keeps the fields.
+_FIRST = "Het Zeeuwse veer tussen Kruiningen en Perkpolder vaart vanaf april weer elk uur."
+_SECOND = "De provincie betaalt de extra afvaarten."
+RECORD_SHAPES = {
+    "structured body blocks, a brand": {
+        "headline": "Veer Kruiningen-Perkpolder vaart weer elk uur", "brand": "Omroep Zeeland",
+        "firstPublishedAt": "2024-03-02T09:00:00+01:00",
+        "image": {"url": "https://example.org/veer.jpg", "credit": "ANP / Lex de Meester"},
+        "contentBlocks": [{"type": "image", "text": "De veerboot in de haven."},
+                          {"type": "paragraph", "text": _FIRST},
+                          {"type": "quote", "text": "We zijn blij.", "attribution": "Gedeputeerde"},
+                          {"type": "paragraph", "html": f"<p>{_SECOND}</p>"}]},
+    "JSON:API data.attributes, a publication": {
+        "data": {"type": "story", "id": "x1", "attributes": {
+            "title": "Veer Kruiningen-Perkpolder vaart weer elk uur", "publication": "Omroep Zeeland",
+            "published_at": "2024-03-02T09:00:00+01:00", "body": f"<p>{_FIRST}</p><p>{_SECOND}</p>"}}},
+    "scraper record: page meta tags in a meta block, an h1": {
+        "url": "https://www.omroepzeeland.nl/nieuws/1/veer", "scraped_at": "2024-03-03T01:00:00Z",
+        "meta": {"og:site_name": "Omroep Zeeland", "article:published_time": "2024-03-02T09:00:00+01:00",
+                 "article:modified_time": "2024-03-02T12:00:00+01:00"},
+        "h1": "Veer Kruiningen-Perkpolder vaart weer elk uur", "body_html": f"<p>{_FIRST}</p><p>{_SECOND}</p>"},
+    "news sitemap keys, a label in the title": {
+        "loc": "https://www.omroepzeeland.nl/nieuws/1/veer", "news:publication": {"news:name": "Omroep Zeeland"},
+        "news:publication_date": "2024-03-02T09:00:00+01:00", "crawl_ts": "2024-03-03T01:00:00Z",
+        "news:title": "UPDATE. Veer Kruiningen-Perkpolder vaart weer elk uur", "text": f"{_FIRST} {_SECOND}"},
+    "aggregator record: a cut-off content, the whole text elsewhere, the site after the title": {
+        "source": {"id": None, "name": "Omroep Zeeland"}, "publishedAt": "2024-03-02T08:00:00Z",
+        "title": "Veer Kruiningen-Perkpolder vaart weer elk uur - Omroep Zeeland",
+        "content": f"{_FIRST[:60]}… [+312 chars]", "article_text": f"{_FIRST} {_SECOND}"},
+    "Dutch field names, a provider": {
+        "kop": "Veer Kruiningen-Perkpolder vaart weer elk uur", "provider": "Omroep Zeeland",
+        "publicatiedatum": "02-03-2024 09:00", "laatst_gewijzigd": "03-03-2024 10:00", "tekst": f"{_FIRST}\n\n{_SECOND}"},
+    "epoch seconds in ts, WordPress title and Yoast site name": {
+        "ts": 1709366400, "title": {"rendered": "Veer Kruiningen-Perkpolder vaart weer elk uur"},
+        "content": {"rendered": f"<p>{_FIRST}</p>\n<p>{_SECOND}</p>"},
+        "yoast_head_json": {"og_site_name": "Omroep Zeeland"}},
+}
+
+
+@pytest.mark.parametrize("shape", RECORD_SHAPES)
+def test_record_shapes_from_apis_scrapers_sitemaps_and_aggregators(tmp_path, shape):
+    (tmp_path / "a.json").write_text(json.dumps(RECORD_SHAPES[shape]), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert (article.title, article.date, article.source) == \
+        ("Veer Kruiningen-Perkpolder vaart weer elk uur", "2024-03-02", "Omroep Zeeland")
+    assert article.body.startswith(f"{_FIRST}") and _SECOND in article.body and "[+" not in article.body
+    assert "veerboot in de haven" not in article.body  # an image block is no text
+
+
+def test_wrapped_fields_nobody_reads_stay_in_extra(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(RECORD_SHAPES["scraper record: page meta tags in a meta block, an h1"]),
+                                     encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert article.extra["scraped_at"] == "2024-03-03T01:00:00Z" and article.url.endswith("/veer")
+    assert article.extra["updated"] == "2024-03-02T12:00:00+01:00"
+
+
+def test_a_headline_ending_in_words_after_a_dash_keeps_them(tmp_path):
+    title = "Oude werf in Vlissingen wordt park – buurt mocht meepraten"
+    (tmp_path / "a.json").write_text(json.dumps({"title": title, "text": _FIRST}), encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).title == title

@@ -13,6 +13,21 @@ from urllib.parse import urlparse
 from ..metadata import Stamp, agency, outlet_for_host, parse_timestamp
 
 
+# Dutch and Flemish news is dated by the clock in Amsterdam and Brussels: a UTC time (Z, GMT, epoch)
+# is given in that zone, so 22:40Z on 28 June is 00:40 on 29 June. A written offset is kept as it is.
+NEWS_TIMEZONE = "Europe/Amsterdam"
+
+
+def news_time(stamp: Stamp) -> Stamp:
+    """`stamp` in NEWS_TIMEZONE when it is a UTC moment; otherwise as written."""
+    if stamp.time is None or not stamp.iso.endswith("+00:00"):
+        return stamp
+    from zoneinfo import ZoneInfo
+
+    moment = dt.datetime.fromisoformat(stamp.iso).astimezone(ZoneInfo(NEWS_TIMEZONE))
+    return Stamp(moment.date().isoformat(), moment.strftime("%H:%M"), moment.isoformat(timespec="seconds"))
+
+
 def plausible(stamp: Stamp) -> bool:
     """Not a placeholder ("0001-01-01", epoch zero) and not more than two days in the future."""
     today = dt.date.today()
@@ -77,7 +92,7 @@ class Found:
         if stamp is None or not plausible(stamp):
             return False
         if self.stamp is None:
-            self.stamp = stamp
+            self.stamp = news_time(stamp)
         return True
 
     def offer(self, **values: str | None) -> None:
