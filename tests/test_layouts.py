@@ -51,6 +51,22 @@ def only(items):
      "De Gentse bakker Pieter De Smet opende dertig jaar geleden een kleine winkel in de Overpoort."),
     ("share-line.txt", "Gemeente Arnhem wil meer groen in de binnenstad", "2024-04-03", "11:20", "Omroep Gelderland",
      None, "De gemeente Arnhem wil de komende vijf jaar twintig pleinen vergroenen."),
+    # the outlet's (or wire's) name on lines above the headline, with sections, places and dates
+    ("outlet-section-lines.txt", "Storm rukt dakpannen van huizen in Middelburgse binnenstad", "2024-02-12", "08:31",
+     "Omroep Zeeland", None, "De storm van afgelopen nacht heeft in de binnenstad van Middelburg tientallen daken"),
+    ("outlet-bar-section-date.txt", "Mediapark krijgt eigen fietsbrug over het spoor", "2024-04-04", None,
+     "De Gooi- en Eemlander", "Sanne Bakker", "Het Mediapark in Hilversum krijgt een fietsbrug over het spoor"),
+    ("wire-service-header.txt", "Parijs: metrolijn 14 rijdt voortaan tot aan Orly", "2024-05-02", "14:10", "AFP", None,
+     "De Parijse metrolijn 14 rijdt sinds donderdag tot aan luchthaven Orly."),
+    ("outlet-dash-section-bom-crlf.txt", "Een dag op de laatste veerpont van de Schelde", "2024-04-03", "17:45",
+     "Het Nieuwsblad", "Tom Claes", "Om zes uur 's ochtends start schipper Luc De Wolf de motor van de veerpont"),
+    ("crawl-site-field.txt", "Nieuwe elektrische pont vaart over het IJ", "2024-04-01", "19:20", "AT5", None,
+     "Over het IJ vaart sinds maandag een nieuwe elektrische pont tussen Centraal Station en Buiksloterweg."),
+    ("outlet-line-region-published.txt", "Leidse Hout krijgt nieuwe speeltuin met waterpartij", "2024-03-09", "11:05",
+     "Leidsch Dagblad", None, "In de Leidse Hout komt deze zomer een nieuwe speeltuin met een waterpartij."),
+    # a headline that reads like a name stays the headline when no other headline follows it
+    ("name-like-headline.txt", "Nieuwe Maasbrug Open", None, None, None, None,
+     "De nieuwe brug over de Maas bij Venlo is zaterdag na twee jaar bouwen opengegaan voor alle verkeer."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
