@@ -361,10 +361,20 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
     return [paragraph for paragraph in kept if paragraph.strip()]
 
 
+# An image caption ending in its credit: "Zo moet de ingang eruitzien. Beeld: gemeente Breda",
+# "De Grote Markt in Hasselt. © Karel Hemerijckx".
+_CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|beeld|photo|image|illustratie)\s*:\s*|\(?©\s*)"
+                      r"(?P<credit>[^.:©()]{2,60}?)\)?\s*$", re.I)
+
+
 def _furniture(line: str, found: Found) -> bool:
     """A line that is metadata or page furniture rather than article text; metadata goes to `found`."""
     stripped = line.strip("*_ ")
     if _byline_or_credit(stripped, found):
+        return True
+    caption = _CAPTION.match(stripped)
+    if caption:
+        found.credit(caption["credit"].strip())
         return True
     source = parse_source(stripped) if re.match(r"^\s*(?:bron|source)\s*:", stripped, re.I) else None
     if source and len(stripped) <= 60:
