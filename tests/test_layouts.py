@@ -64,6 +64,19 @@ def only(items):
      "Over het IJ vaart sinds maandag een nieuwe elektrische pont tussen Centraal Station en Buiksloterweg."),
     ("outlet-line-region-published.txt", "Leidse Hout krijgt nieuwe speeltuin met waterpartij", "2024-03-09", "11:05",
      "Leidsch Dagblad", None, "In de Leidse Hout komt deze zomer een nieuwe speeltuin met een waterpartij."),
+    # image captions that end in their credit, template tags, a label in a front-matter title
+    ("caption-under-image.md", "Geef de binnenstad terug aan de fietser", "2024-03-07", "08:00", "Leidsch Dagblad",
+     "Marieke Vos", "Wie op zaterdag door de Breestraat fietst, weet dat het centrum niet voor fietsers is ingericht."),
+    ("hugo-shortcodes.md", "Vlissingen opent vernieuwde boulevard", "2024-04-12", "10:00", "Omroep Zeeland", None,
+     "De vernieuwde boulevard van Vlissingen is vrijdag officieel geopend.\n\nHet werk kostte ruim twaalf miljoen"),
+    ("clipping-photo-caption.md", "Genk krijgt overdekte markthal op de C-mine-site", "2024-03-05", None,
+     "Het Belang van Limburg", None, "Op de C-mine-site in Genk komt een overdekte markthal met twintig kramen."),
+    # a site known by its host is named as its <title> or logo names it; a UTC time is dated in Amsterdam
+    ("site-named-in-title.html", "Veerboot Vlissingen-Breskens krijgt tweede elektrische boot", "2024-06-04",
+     "00:50", "Omroep Zeeland", None, "Het voetveer tussen Vlissingen en Breskens krijgt volgend jaar"),
+    # the agency in the article's "Bron: ANP" line, which text extraction drops, is the source
+    ("agency-source-line.html", "Veerboot Vlissingen-Breskens krijgt tweede elektrische boot", "2024-06-04",
+     "00:50", "ANP", None, "Het voetveer tussen Vlissingen en Breskens krijgt volgend jaar"),
     # a headline that reads like a name stays the headline when no other headline follows it
     ("name-like-headline.txt", "Nieuwe Maasbrug Open", None, None, None, None,
      "De nieuwe brug over de Maas bij Venlo is zaterdag na twee jaar bouwen opengegaan voor alle verkeer."),
@@ -73,6 +86,20 @@ def test_layout(name, title, date, time, source, author, first):
     assert (article.title, article.date, article.time, article.source, article.author) == (
         title, date, time, source, author)
     assert article.body.startswith(first)
+
+
+@pytest.mark.parametrize(("name", "credit"), [("caption-under-image.md", "Hielco Kuipers"),
+                                              ("clipping-photo-caption.md", "Johan Van Cutsem")])
+def test_an_image_caption_goes_out_of_the_body_and_its_credit_to_credits(name, credit):
+    article = only(load_articles([LAYOUTS / name]))
+    assert article.credits == [credit] and "©" not in article.body and "Foto:" not in article.body
+
+
+def test_a_sentence_mentioning_a_photo_stays_in_the_body(tmp_path):
+    text = ("Het museum toont de foto: een zeldzaam beeld van de haven in 1953, gemaakt door een onbekende "
+            "amateurfotograaf die er jarenlang over zweeg.\n\nDe expositie loopt tot mei.")
+    (tmp_path / "a.md").write_text(f"---\ntitle: Haven in beeld\n---\n\n{text}\n", encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.md"])).body.startswith("Het museum toont de foto:")
 
 
 @pytest.mark.parametrize(("name", "absent"), [
@@ -264,9 +291,17 @@ def test_a_bare_name_is_not_a_title(tmp_path):
     ("14-05-24", "2024-05-14", None), ("Jun 2024", None, None), ("onbekend", None, None),
 ])
 def test_record_dates_in_every_common_form(tmp_path, value, date, time):
-    (tmp_path / "a.json").write_text(json.dumps({"body": "Tekst.", "published_at": value}), encoding="utf-8")
+    record = {"body": "De raad stemde in met het plan van de wethouder.", "published_at": value}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
     article = only(load_articles([tmp_path / "a.json"]))
     assert (article.date, article.time) == (date, time)
+
+
+def test_an_english_article_keeps_its_utc_time(tmp_path):
+    record = {"body": "The council approved the plan of the alderman on Friday.", "published_at": "2024-06-28T22:40Z"}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert (article.date, article.time, article.published) == ("2024-06-28", "22:40", "2024-06-28T22:40:00+00:00")
 
 
 @pytest.mark.parametrize(("value", "published"), [
