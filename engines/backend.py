@@ -147,8 +147,8 @@ class Backend(ABC):
                     raise
                 if len(piece) == 1:
                     raise ModelError(f"model '{self.name}' ran out of memory on {self.device} with a single "
-                                     "input: use a smaller --max-batch-tokens, --device cpu, or a smaller "
-                                     "model") from error
+                                     f"input of {len(piece[0])} tokens: free the device's memory, or use "
+                                     "--device cpu or a smaller model") from error
                 self._release_memory()
                 self._largest_batch = max(1, len(piece) // 2)
                 log.info("out of memory on %s with %d inputs per batch; retrying with %d", self.device,

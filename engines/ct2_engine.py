@@ -75,8 +75,12 @@ def converted_model(info: ModelInfo, storage: str) -> Path:
                 model.config.normalize_before = False
             return model
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
+    except OSError as error:  # a read-only home on a cluster node, a full disk: run on another engine
+        raise EngineUnavailable(f"cannot write converted models to {target.parent} ({error.strerror or error}); "
+                                "set NEWSDIGEST_CT2_DIR to a writable folder") from error
     try:
         with quiet_transformers():  # the converter loads the model through transformers
             Converter(str(source), load_as_float16=storage in ("float16", "bfloat16"),
@@ -89,6 +93,9 @@ def converted_model(info: ModelInfo, storage: str) -> Path:
                 raise
     except (ValueError, NotImplementedError, KeyError, AttributeError) as error:
         raise EngineUnavailable(f"CTranslate2 cannot convert '{info.name}' ({first_line(error)})") from error
+    except OSError as error:  # e.g. the disk filled up while writing the converted weights
+        raise EngineUnavailable(f"cannot write the converted '{info.name}' to {target.parent} "
+                                f"({error.strerror or error}); set NEWSDIGEST_CT2_DIR to a writable folder") from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
@@ -107,6 +114,10 @@ class CT2Backend(Backend):
         if device == "cuda" and not cuda_devices():
             raise EngineUnavailable("CTranslate2 sees no CUDA GPU")
         compute_type = _COMPUTE[precision][device == "cuda"]
+        if device == "cpu" and compute_type not in ctranslate2.get_supported_compute_types("cpu"):
+            # e.g. float16 on most CPUs: say so before spending a conversion on it
+            raise EngineUnavailable(f"CTranslate2 has no {compute_type} on this CPU (it has "
+                                    f"{', '.join(sorted(ctranslate2.get_supported_compute_types('cpu')))})")
         folder = converted_model(info, _STORAGE[compute_type])
         kind = ctranslate2.Translator if info.encoder_decoder else ctranslate2.Generator
         try:

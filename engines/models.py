@@ -100,18 +100,18 @@ def _local_folder(ref: ModelRef) -> Path:
         if not (folder / "config.json").is_file():
             raise ModelNotFoundError(f"directory '{ref.location}' holds no model (no config.json)")
         return folder
-    _quiet_hub()
     from huggingface_hub import snapshot_download
 
-    try:
-        return Path(snapshot_download(ref.name, local_files_only=True))
-    except Exception as error:  # the hub client raises several types for "not cached"
-        if ref.offline:
+    with _quiet_hub():
+        try:
+            return Path(snapshot_download(ref.name, local_files_only=True))
+        except Exception as error:  # the hub client raises several types for "not cached"
+            if ref.offline:
+                raise ref.not_found(error) from error
+        try:
+            return Path(snapshot_download(ref.name, ignore_patterns=_FOREIGN_WEIGHTS))
+        except Exception as error:
             raise ref.not_found(error) from error
-    try:
-        return Path(snapshot_download(ref.name, ignore_patterns=_FOREIGN_WEIGHTS))
-    except Exception as error:
-        raise ref.not_found(error) from error
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -159,11 +159,6 @@ class ModelInfo:
     @property
     def encoder_decoder(self) -> bool:
         return bool(self.config.get("is_encoder_decoder"))
-
-    @property
-    def has_chat_template(self) -> bool:
-        return bool(self.tokenizer_config.get("chat_template")) or any(
-            (self.folder / name).is_file() for name in ("chat_template.jinja", "chat_template.json"))
 
     @property
     def needs_remote_code(self) -> bool:
@@ -229,11 +224,18 @@ def quiet_transformers() -> Iterator[None]:
             hf_logging.enable_progress_bar()
 
 
-def _quiet_hub() -> None:
-    """The hub client logs retries and progress bars; our errors say it in one line."""
+@contextlib.contextmanager
+def _quiet_hub() -> Iterator[None]:
+    """The hub client logs retries while it looks for a model; our errors say it in one line.
+    Its verbosity is restored afterwards, for the library user who set it."""
     from huggingface_hub.utils import logging as hub_logging
 
+    level = hub_logging.get_verbosity()
     hub_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hub_logging.set_verbosity(level)
 
 
 def download(name: str) -> str:

@@ -13,6 +13,7 @@ import importlib.util
 import logging
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from .backend import Backend
 from .errors import EngineUnavailable, InputError
@@ -69,12 +70,27 @@ def _plan(runtime: RuntimeSettings) -> list[tuple[Engine, str]]:
     if runtime.device != "auto":  # auto leaves out engines that never run there; a named engine is tried
         return [(engine, runtime.device) for engine in engines
                 if runtime.engine != "auto" or runtime.device in engine.devices]
+    order = (["cuda"] if _cuda_available() else []) + ["cpu"]
+    return [(engine, device) for device in order for engine in engines if device in engine.devices]
+
+
+def _cuda_available() -> bool:
+    """Whether a CUDA GPU is there, for `--device auto`; a GPU is preferred over any engine on the CPU.
+
+    CTranslate2 answers without importing torch. Where it sees none (not installed, a CPU-only build,
+    a driver too old for its CUDA runtime) but the machine has an NVIDIA device (on Linux), torch is
+    asked: it may still run there. Apple GPUs (mps) are only used when asked for (`--device mps`).
+    """
     from .ct2_engine import cuda_devices
 
-    # A GPU is preferred over any engine on the CPU; CTranslate2 tells without importing torch.
-    gpu = cuda_devices() > 0 or (not ENGINES["ct2"].installed() and _torch_cuda())
-    order = (["cuda"] if gpu else []) + ["cpu"]
-    return [(engine, device) for device in order for engine in engines if device in engine.devices]
+    if ENGINES["ct2"].installed() and cuda_devices() > 0:
+        return True
+    return (not ENGINES["ct2"].installed() or _nvidia_device()) and _torch_cuda()
+
+
+def _nvidia_device() -> bool:
+    """An NVIDIA GPU's device file (Linux); elsewhere CTranslate2's answer stands."""
+    return any(Path("/dev").glob("nvidia[0-9]*"))
 
 
 def _torch_cuda() -> bool:

@@ -138,17 +138,23 @@ class _Reader:
             yield Failure(name, f"{name}: empty file, nothing to do")
             return
         if suffix in _TEXT_SUFFIXES and _url_list(text):
-            for line in text.splitlines():
-                if line.strip() and not line.lstrip().startswith("#"):
+            for number, line in enumerate(text.splitlines(), 1):
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                if is_url(line.strip()):
                     yield from self.url(line.strip())
+                else:
+                    yield Failure(f"{name}:{number}", f"{name}, line {number}: {line.strip()!r} is not an http(s) URL")
             return
         for item in parse_text(text, name, self.settings, suffix, base_url):
             yield sanitize(item, name)
 
 
 def _url_list(text: str) -> bool:
+    """One address a line, most of them http(s) URLs: a malformed line is reported, not the list read as text."""
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return bool(lines) and all(is_url(line) for line in lines)
+    urls = sum(is_url(line) for line in lines)
+    return bool(lines) and all(" " not in line for line in lines) and urls >= max(1, len(lines) / 2)
 
 
 def parse_text(text: str, path: str, settings: InputSettings, suffix: str,

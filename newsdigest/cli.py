@@ -142,13 +142,20 @@ def _engine_choices() -> list[str]:
     return list(engine_names())
 
 
+def _runtime_choices(name: str) -> list[str]:
+    import engines
+
+    return list(getattr(engines, name))
+
+
 runtime_options = _options(
     click.option("--engine", type=click.Choice(_engine_choices()), help="Inference engine for every model "
                  "(default: auto, the fastest that works here)."),
-    click.option("--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), help="Where every model runs "
-                 "(default: auto, a GPU when there is one)."),
-    click.option("--precision", type=click.Choice(["auto", "int8", "float16", "bfloat16", "float32"]),
-                 help="Weights and arithmetic (default: auto, int8 on a CPU)."),
+    click.option("--device", type=click.Choice(_runtime_choices("DEVICES")), help="Where every model runs "
+                 "(default: auto, a CUDA GPU when there is one; mps only when asked)."),
+    click.option("--precision", type=click.Choice(_runtime_choices("PRECISIONS")),
+                 help="Weights and arithmetic (default: auto: int8 on CTranslate2, float32 on PyTorch on a "
+                 "CPU, half precision on a GPU)."),
     click.option("--threads", type=click.IntRange(min=1), help="CPU threads (default: all cores)."),
     click.option("--batch-size", type=click.IntRange(min=1), help="Inputs per batch, for every model "
                  "(default: chosen per engine and device)."),

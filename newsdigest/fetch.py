@@ -210,6 +210,7 @@ class Fetcher:
 
     def _once(self, url: str, headers: dict[str, str], cached: Page | None) -> Page:
         settings = self.settings
+        deadline = time.monotonic() + settings.fetch_timeout  # for the whole download, not just each read
         with self._http().stream("GET", url, headers=headers) as response:
             if response.status_code == 304 and cached is not None:
                 return cached
@@ -227,6 +228,8 @@ class Fetcher:
                 if total > settings.max_fetch_size:
                     raise FetchError(f"{url}: over the {settings.max_fetch_size / 1_000_000:g} MB fetch limit")
                 chunks.append(chunk)
+                if time.monotonic() > deadline:  # a server that trickles bytes never trips the read timeout
+                    raise FetchError(f"{url}: timed out after {settings.fetch_timeout:g} s")
             kind, charset = _content_type(response.headers.get("Content-Type", ""))
             return Page(url=url, final_url=str(response.url), status=response.status_code, content_type=kind,
                         charset=charset, body=b"".join(chunks), etag=response.headers.get("ETag"),

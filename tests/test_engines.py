@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from engines import EngineUnavailable, ModelError, ModelRef, RuntimeSettings, load_backend
+from engines import Decoding, EngineUnavailable, ModelError, ModelRef, RuntimeSettings, load_backend
 from engines.ct2_engine import CT2Backend, converted_model
 from engines.torch_engine import TorchBackend
 from newsdigest.cli import ExitStatus
@@ -326,3 +326,73 @@ def test_a_first_conversion_prints_no_progress_bar(models, tmp_path):
                     input="Dit is een zin.")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_a_model_whose_config_samples_gives_the_same_output_every_run(models, tmp_path):
+    """Chat models often ship do_sample=true; a digest must not change from run to run (cache, --ray resume)."""
+    sampling = shutil.copytree(models["causal"], tmp_path / "sampling-chat-model")
+    config = json.loads((sampling / "generation_config.json").read_text())
+    config.update(do_sample=True, temperature=1.5, top_k=0, top_p=1.0)
+    (sampling / "generation_config.json").write_text(json.dumps(config))
+    backend = load_backend(ModelRef(str(sampling)), on("torch"))
+    prompts = [backend.encode_prompt(None, "Vat samen: de dijk wordt versterkt."),
+               backend.encode_prompt(None, "Vat samen: het museum blijft langer open.")]
+    runs = [backend.generate_ids(prompts, Decoding(num_beams=1).with_lengths(12, 12)) for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2]
+
+
+def test_an_unwritable_conversion_folder_falls_back_with_one_line(models, tmp_path, monkeypatch, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("NEWSDIGEST_CT2_DIR", str(blocker / "ct2"))  # a folder inside a file cannot be made
+    with caplog.at_level(logging.WARNING, logger="newsdigest"):
+        backend = load_backend(ModelRef(str(models["marian"])), CPU, role="translation model")
+    assert backend.engine == "torch"
+    [line] = [r.getMessage() for r in caplog.records]
+    assert f"ct2 on cpu: cannot write converted models to {blocker / 'ct2'}" in line
+    assert "NEWSDIGEST_CT2_DIR" in line
+
+
+def test_a_precision_ct2_lacks_on_this_cpu_is_refused_before_converting(models, tmp_path, monkeypatch):
+    import ctranslate2
+
+    monkeypatch.setattr(ctranslate2, "get_supported_compute_types", lambda device: {"int8", "float32"})
+    monkeypatch.setenv("NEWSDIGEST_CT2_DIR", str(tmp_path / "ct2"))
+    with pytest.raises(EngineUnavailable, match="CTranslate2 has no float16 on this CPU"):
+        CT2Backend.load(ModelRef(str(models["marian"])).info(), "cpu", "float16", CPU)
+    assert not (tmp_path / "ct2").exists()
+
+
+@pytest.mark.parametrize(("ct2_gpus", "nvidia_device", "torch_cuda", "first"), [
+    (1, True, True, "cuda"),
+    (0, True, True, "cuda"),  # CTranslate2 built without CUDA, or its runtime too new for the driver
+    (0, False, True, "cpu"),  # no NVIDIA device: torch is not even imported to ask
+    (0, True, False, "cpu"),
+])
+def test_auto_device_finds_a_gpu_that_only_torch_can_use(monkeypatch, ct2_gpus, nvidia_device, torch_cuda, first):
+    import engines.ct2_engine
+    import engines.registry
+
+    asked = []
+    monkeypatch.setattr(engines.ct2_engine, "cuda_devices", lambda: ct2_gpus)
+    monkeypatch.setattr(engines.registry, "_nvidia_device", lambda: nvidia_device)
+    monkeypatch.setattr(engines.registry, "_torch_cuda", lambda: asked.append(1) or torch_cuda)
+    plan = engines.registry._plan(RuntimeSettings())
+    assert plan[0][1] == first
+    assert [engine.name for engine, device in plan if device == "cuda"] == (["ct2", "torch"] if first == "cuda" else [])
+    assert asked == ([] if ct2_gpus or not nvidia_device else [1])
+
+
+def test_looking_for_a_model_leaves_the_hub_clients_logging_as_the_user_set_it():
+    from huggingface_hub.utils import logging as hub_logging
+
+    from engines import ModelNotFoundError
+
+    before = hub_logging.get_verbosity()
+    hub_logging.set_verbosity_info()
+    try:
+        with pytest.raises(ModelNotFoundError):
+            ModelRef("nobody-here/no-such-model", offline=True).info()
+        assert hub_logging.get_verbosity() == hub_logging.INFO
+    finally:
+        hub_logging.set_verbosity(before)

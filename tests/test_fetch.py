@@ -1,5 +1,6 @@
 """URLs, lists of URLs and feeds, against a real HTTP server on 127.0.0.1 (nothing leaves the machine)."""
 
+import email.utils
 import json
 import threading
 import time
@@ -142,6 +143,27 @@ class Server:
                     self.send(200, ATOM.format(base=base).encode(), "application/atom+xml")
                 elif path == "/rss1.xml":
                     self.send(200, RSS1.format(base=base).encode(), "application/rdf+xml")
+                elif path == "/busy-until":  # Retry-After as an HTTP date, two seconds ahead
+                    when = email.utils.formatdate(time.time() + 2, usegmt=True)
+                    self.send(503, b"", headers=[("Retry-After", when)]) if count == 1 else self.send(200, page)
+                elif path == "/lastmod":
+                    stamp = "Tue, 12 Mar 2024 14:05:00 GMT"
+                    if self.headers.get("If-Modified-Since") == stamp:
+                        self.send_response(304)
+                        self.end_headers()
+                    else:
+                        self.send(200, page, headers=[("Last-Modified", stamp)])
+                elif path == "/trickle":  # a few bytes every 0.3 s: never idle long enough for a read timeout
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.end_headers()
+                    try:
+                        for _ in range(30):
+                            self.wfile.write(b"<p>traag</p>")
+                            self.wfile.flush()
+                            time.sleep(0.3)
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
                 elif path == "/nieuws/relative.rss":  # relative links, and a generic content type
                     self.send(200, RSS.replace("{base}", "").format(filler="").replace("<link>/remise", "<link>../remise")
                               .encode(), "application/octet-stream")
@@ -186,6 +208,7 @@ def test_a_page_is_fetched_and_its_article_extracted(server, settings):
     ("/huge", "over the 1 MB fetch limit"),
     ("/huge-unannounced", "over the 1 MB fetch limit"),
     ("/loop", "more than 5 redirects"),
+    ("/trickle", "timed out after 1 s"),
     ("/plaatje.png", "image/png is not an article format (HTML, feeds, JSON, text)"),
     ("/always-busy", "HTTP 503 Service Unavailable (the server asks to wait 3600 s, more than 120 s)"),
 ])
@@ -205,6 +228,34 @@ def test_429_waits_as_long_as_retry_after_says(server, settings):
     [article] = read([f"{server.base}/busy"], settings)
     assert isinstance(article, Article) and server.counts["/busy"] == 2
     assert time.monotonic() - started >= 1.0  # Retry-After: 1, not the 0.05 s backoff
+
+
+def test_retry_after_as_an_http_date(server, settings):
+    started = time.monotonic()
+    [article] = read([f"{server.base}/busy-until"], settings)
+    assert isinstance(article, Article) and server.counts["/busy-until"] == 2
+    assert time.monotonic() - started >= 0.9  # waited for the date, not the 0.05 s backoff
+
+
+def test_a_steady_trickle_stops_at_the_fetch_timeout(server, settings):
+    started = time.monotonic()
+    [failure] = read([f"{server.base}/trickle"], settings)
+    assert failure.error.endswith("timed out after 1 s") and time.monotonic() - started < 4
+
+
+def test_cache_is_revalidated_with_last_modified(server, settings):
+    url = f"{server.base}/lastmod"
+    first, second = read([url], settings)[0], read([url], settings)[0]
+    assert first.body == second.body and server.counts["/lastmod"] == 2
+    assert server.requests[1][1].get("If-Modified-Since") == "Tue, 12 Mar 2024 14:05:00 GMT"
+
+
+def test_a_malformed_line_in_a_url_list_is_reported_and_the_others_read(server, settings, tmp_path):
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{server.base}/page\nhtp:/kapot.nl/x\n{server.base}/tekst\n")
+    items = read([urls], settings)
+    assert [type(item).__name__ for item in items] == ["Article", "Failure", "Article"]
+    assert items[1] == Failure(f"{urls}:2", f"{urls}, line 2: 'htp:/kapot.nl/x' is not an http(s) URL")
 
 
 def test_retries_give_up_with_the_status(server, tmp_path):

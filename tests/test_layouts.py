@@ -158,6 +158,13 @@ def test_the_fallback_reader_finds_the_story_past_teasers_an_empty_main_and_a_fo
         "onderzoeksrechter gevorderd."]
 
 
+def test_obsidian_wiki_links_in_front_matter_name_their_page(tmp_path):
+    (tmp_path / "a.md").write_text('---\ntitle: Brand\nsource: "[[NOS]]"\nauthor: "[[Jan de Vries|Jan]]"\n---\n'
+                                   "Een schuur is uitgebrand.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.md"]))
+    assert (article.source, article.author) == ("NOS", "Jan de Vries")
+
+
 def test_credits_go_to_their_field():
     assert only(load_articles([LAYOUTS / "byline-bar-date.txt"])).credits == ["Belga / Dirk Waem", "BELGA"]
     assert only(load_articles([LAYOUTS / "outlet-name-opens-body.txt"])).credits == ["Robin van Lonkhuijsen/ANP"]

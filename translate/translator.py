@@ -18,7 +18,7 @@ def default_translation_model(source_language: str, target_language: str) -> str
 
 
 class ModelTranslator:
-    """A translation model (Marian, T5 with its task prefix, NLLB, ...) behind `translate_batch`."""
+    """A translation model (Marian / OPUS-MT, T5 with its task prefix, ...) behind `translate_batch`."""
 
     def __init__(self, backend: Backend, decoding: Decoding, prefix: str = "", progress: Progress | None = None):
         self.backend = backend

@@ -55,8 +55,8 @@ def rendered(value: Any) -> Any:
 def text_of(value: Any) -> str | None:
     """A display string from a value that may be a string, a {"name": ...} or {"rendered": ...} object
     or a list of them."""
-    if isinstance(value, str):
-        return value.strip() or None
+    if isinstance(value, str):  # an Obsidian wiki link ("[[NOS]]", "[[Omroep West|West]]") names its page
+        return re.sub(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]", r"\1", value).strip() or None
     if isinstance(value, Mapping) and isinstance(value.get("rendered"), str):  # WordPress: HTML entities, tags
         return html.unescape(re.sub(r"<[^>]+>", "", value["rendered"])).strip() or None
     if isinstance(value, Mapping):
