@@ -22,7 +22,9 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
 _TIME = re.compile(r"(?<![\d.,])(\d{1,2})(?:u|:|\.)(\d{2})(?:\s*uur)?(?![\d.,]\d)", re.I)
 _SOURCE = re.compile(r"\b(?:bron|source)\s*:\s*([^|—–·\n]+?)\s*(?:$|[|—–·])", re.I)
 _LABEL = re.compile(r"^\s*(?:datum|date|geplaatst|gepubliceerd|published|tijd|time)\s*:\s*", re.I)
-_SITE_TAG = re.compile(r"\s+[|–—-]\s+(?:[^\s|–—-]+\s?){1,3}$")  # "... | Binnenland", "... - NOS"
+# "... | Binnenland", "... - NOS", "... - De Morgen": a name, not the end of the headline's sentence
+# ("... – jongeren mochten meedenken")
+_SITE_TAG = re.compile(r"\s+[|–—-]\s+(?:(?:[A-ZÀ-Ý0-9][^\s|–—-]*|van|de|der|den|het|voor|en)\s?){1,3}$")
 _QUOTES = "“”„\"'‘’«»"
 
 

@@ -1,13 +1,20 @@
-"""Accuracy on the held-out set (tests/data/heldout/, written by another engineer with a truth manifest)."""
+"""Accuracy on the held-out sets, each written by another engineer with a truth manifest.
+
+tests/data/heldout/ is the set the readers were tuned on; tests/data/heldout2/ was written blind and
+first scored 53-60% per field (its FIRST_MEASUREMENT.txt) before the general causes of its misses were
+fixed; both now read every field right, and the thresholds leave one miss per field on the second set.
+"""
 
 import sys
 
+import pytest
 from tests_helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from heldout import score  # noqa: E402
+from heldout import HELDOUT, HELDOUT2, score  # noqa: E402
 
 
-def test_title_date_source_and_first_sentence_are_right_on_95_percent():
-    accuracy, misses = score()
-    assert min(accuracy.values()) >= 0.95, "\n".join(misses)
+@pytest.mark.parametrize(("folder", "least"), [(HELDOUT, 0.95), (HELDOUT2, 0.97)], ids=["heldout", "heldout2"])
+def test_title_date_source_and_first_sentence_are_right(folder, least):
+    accuracy, misses = score(folder)
+    assert min(accuracy.values()) >= least, "\n".join(misses)

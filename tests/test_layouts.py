@@ -51,12 +51,55 @@ def only(items):
      "De Gentse bakker Pieter De Smet opende dertig jaar geleden een kleine winkel in de Overpoort."),
     ("share-line.txt", "Gemeente Arnhem wil meer groen in de binnenstad", "2024-04-03", "11:20", "Omroep Gelderland",
      None, "De gemeente Arnhem wil de komende vijf jaar twintig pleinen vergroenen."),
+    # the outlet's (or wire's) name on lines above the headline, with sections, places and dates
+    ("outlet-section-lines.txt", "Storm rukt dakpannen van huizen in Middelburgse binnenstad", "2024-02-12", "08:31",
+     "Omroep Zeeland", None, "De storm van afgelopen nacht heeft in de binnenstad van Middelburg tientallen daken"),
+    ("outlet-bar-section-date.txt", "Mediapark krijgt eigen fietsbrug over het spoor", "2024-04-04", None,
+     "De Gooi- en Eemlander", "Sanne Bakker", "Het Mediapark in Hilversum krijgt een fietsbrug over het spoor"),
+    ("wire-service-header.txt", "Parijs: metrolijn 14 rijdt voortaan tot aan Orly", "2024-05-02", "14:10", "AFP", None,
+     "De Parijse metrolijn 14 rijdt sinds donderdag tot aan luchthaven Orly."),
+    ("outlet-dash-section-bom-crlf.txt", "Een dag op de laatste veerpont van de Schelde", "2024-04-03", "17:45",
+     "Het Nieuwsblad", "Tom Claes", "Om zes uur 's ochtends start schipper Luc De Wolf de motor van de veerpont"),
+    ("crawl-site-field.txt", "Nieuwe elektrische pont vaart over het IJ", "2024-04-01", "19:20", "AT5", None,
+     "Over het IJ vaart sinds maandag een nieuwe elektrische pont tussen Centraal Station en Buiksloterweg."),
+    ("outlet-line-region-published.txt", "Leidse Hout krijgt nieuwe speeltuin met waterpartij", "2024-03-09", "11:05",
+     "Leidsch Dagblad", None, "In de Leidse Hout komt deze zomer een nieuwe speeltuin met een waterpartij."),
+    # image captions that end in their credit, template tags, a label in a front-matter title
+    ("caption-under-image.md", "Geef de binnenstad terug aan de fietser", "2024-03-07", "08:00", "Leidsch Dagblad",
+     "Marieke Vos", "Wie op zaterdag door de Breestraat fietst, weet dat het centrum niet voor fietsers is ingericht."),
+    ("hugo-shortcodes.md", "Vlissingen opent vernieuwde boulevard", "2024-04-12", "10:00", "Omroep Zeeland", None,
+     "De vernieuwde boulevard van Vlissingen is vrijdag officieel geopend.\n\nHet werk kostte ruim twaalf miljoen"),
+    ("clipping-photo-caption.md", "Genk krijgt overdekte markthal op de C-mine-site", "2024-03-05", None,
+     "Het Belang van Limburg", None, "Op de C-mine-site in Genk komt een overdekte markthal met twintig kramen."),
+    # a site known by its host is named as its <title> or logo names it; a UTC time is dated in Amsterdam
+    ("site-named-in-title.html", "Veerboot Vlissingen-Breskens krijgt tweede elektrische boot", "2024-06-04",
+     "00:50", "Omroep Zeeland", None, "Het voetveer tussen Vlissingen en Breskens krijgt volgend jaar"),
+    # the agency in the article's "Bron: ANP" line, which text extraction drops, is the source
+    ("agency-source-line.html", "Veerboot Vlissingen-Breskens krijgt tweede elektrische boot", "2024-06-04",
+     "00:50", "ANP", None, "Het voetveer tussen Vlissingen en Breskens krijgt volgend jaar"),
+    # a headline that reads like a name stays the headline when no other headline follows it
+    ("name-like-headline.txt", "Nieuwe Maasbrug Open", None, None, None, None,
+     "De nieuwe brug over de Maas bij Venlo is zaterdag na twee jaar bouwen opengegaan voor alle verkeer."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
     assert (article.title, article.date, article.time, article.source, article.author) == (
         title, date, time, source, author)
     assert article.body.startswith(first)
+
+
+@pytest.mark.parametrize(("name", "credit"), [("caption-under-image.md", "Hielco Kuipers"),
+                                              ("clipping-photo-caption.md", "Johan Van Cutsem")])
+def test_an_image_caption_goes_out_of_the_body_and_its_credit_to_credits(name, credit):
+    article = only(load_articles([LAYOUTS / name]))
+    assert article.credits == [credit] and "©" not in article.body and "Foto:" not in article.body
+
+
+def test_a_sentence_mentioning_a_photo_stays_in_the_body(tmp_path):
+    text = ("Het museum toont de foto: een zeldzaam beeld van de haven in 1953, gemaakt door een onbekende "
+            "amateurfotograaf die er jarenlang over zweeg.\n\nDe expositie loopt tot mei.")
+    (tmp_path / "a.md").write_text(f"---\ntitle: Haven in beeld\n---\n\n{text}\n", encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.md"])).body.startswith("Het museum toont de foto:")
 
 
 @pytest.mark.parametrize(("name", "absent"), [
@@ -182,7 +225,7 @@ def test_json_and_jsonl_common_fields_without_configuration(tmp_path):
         ("Schiphol schrapt vluchten door storm", "2024-02-25", "07:30", "2024-02-25T07:30:00+01:00", "NOS", None,
          "https://nos.nl/artikel/1", {"id": 981}, "Schiphol heeft zondag 200 vluchten geschrapt. De storm houdt de "
          "hele dag aan."),
-        ("Brand in Haarlemse binnenstad", "2024-02-25", "07:00", "2024-02-25T07:00:00+00:00", "NH Nieuws", None,
+        ("Brand in Haarlemse binnenstad", "2024-02-25", "08:00", "2024-02-25T08:00:00+01:00", "NH Nieuws", None,
          "https://nhnieuws.nl/2", {}, "Een grote brand heeft vannacht een pand verwoest.\n\nNiemand raakte gewond."),
         ("Minder woningen gebouwd", "2024-02-26", "10:00", "2024-02-26T10:00:00+01:00", "Lisa Smit", "Lisa Smit", None,
          {}, "Er zijn vorig jaar minder woningen gebouwd.\n\nDat meldt het CBS."),
@@ -240,9 +283,12 @@ def test_a_bare_name_is_not_a_title(tmp_path):
 
 
 @pytest.mark.parametrize(("value", "date", "time"), [
-    ("2024-02-25T07:30:00+01:00", "2024-02-25", "07:30"), ("2024-02-25T06:30:00Z", "2024-02-25", "06:30"),
-    ("Sun, 25 Feb 2024 07:30:00 +0100", "2024-02-25", "07:30"), (1708842600, "2024-02-25", "06:30"),
-    (1708842600000, "2024-02-25", "06:30"), ("1708842600", "2024-02-25", "06:30"),
+    ("2024-02-25T07:30:00+01:00", "2024-02-25", "07:30"), ("2024-02-25T06:30:00Z", "2024-02-25", "07:30"),
+    ("Sun, 25 Feb 2024 07:30:00 +0100", "2024-02-25", "07:30"), (1708842600, "2024-02-25", "07:30"),
+    (1708842600000, "2024-02-25", "07:30"), ("1708842600", "2024-02-25", "07:30"),
+    # UTC and epoch times are Amsterdam/Brussels times: late evening UTC is the next day there
+    ("2024-06-28T22:40:00Z", "2024-06-29", "00:40"), ("Fri, 09 Feb 2024 23:10:00 GMT", "2024-02-10", "00:10"),
+    (1707520200, "2024-02-10", "00:10"), ("2024-06-28T23:40:00+01:00", "2024-06-28", "23:40"),
     ("25 februari 2024 07:30", "2024-02-25", "07:30"), ("25-02-2024", "2024-02-25", None),
     ("0001-01-01T00:00:00Z", None, None), (4, None, None), (2024, None, None),
     ("June 11, 2024", "2024-06-11", None), ("Jun 11, 2024 at 3:05 PM", "2024-06-11", "15:05"),
@@ -252,9 +298,17 @@ def test_a_bare_name_is_not_a_title(tmp_path):
     ("14-05-24", "2024-05-14", None), ("Jun 2024", None, None), ("onbekend", None, None),
 ])
 def test_record_dates_in_every_common_form(tmp_path, value, date, time):
-    (tmp_path / "a.json").write_text(json.dumps({"body": "Tekst.", "published_at": value}), encoding="utf-8")
+    record = {"body": "De raad stemde in met het plan van de wethouder.", "published_at": value}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
     article = only(load_articles([tmp_path / "a.json"]))
     assert (article.date, article.time) == (date, time)
+
+
+def test_an_english_article_keeps_its_utc_time(tmp_path):
+    record = {"body": "The council approved the plan of the alderman on Friday.", "published_at": "2024-06-28T22:40Z"}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert (article.date, article.time, article.published) == ("2024-06-28", "22:40", "2024-06-28T22:40:00+00:00")
 
 
 @pytest.mark.parametrize(("value", "published"), [
@@ -279,3 +333,66 @@ def test_article_sentences_that_resemble_furniture_are_kept(tmp_path, sentence):
     path = tmp_path / "a.txt"
     path.write_text(f"Kop van het artikel\n\nDe eerste zin staat hier.\n\n{sentence}\n\nEen laatste zin.")
     assert sentence in only(load_articles([path])).body
+
+
+# Record shapes from CMS APIs, scrapers, sitemaps and news aggregators: where each keeps the fields.
+_FIRST = "Het Zeeuwse veer tussen Kruiningen en Perkpolder vaart vanaf april weer elk uur."
+_SECOND = "De provincie betaalt de extra afvaarten."
+RECORD_SHAPES = {
+    "structured body blocks, a brand": {
+        "headline": "Veer Kruiningen-Perkpolder vaart weer elk uur", "brand": "Omroep Zeeland",
+        "firstPublishedAt": "2024-03-02T09:00:00+01:00",
+        "image": {"url": "https://example.org/veer.jpg", "credit": "ANP / Lex de Meester"},
+        "contentBlocks": [{"type": "image", "text": "De veerboot in de haven."},
+                          {"type": "paragraph", "text": _FIRST},
+                          {"type": "quote", "text": "We zijn blij.", "attribution": "Gedeputeerde"},
+                          {"type": "paragraph", "html": f"<p>{_SECOND}</p>"}]},
+    "JSON:API data.attributes, a publication": {
+        "data": {"type": "story", "id": "x1", "attributes": {
+            "title": "Veer Kruiningen-Perkpolder vaart weer elk uur", "publication": "Omroep Zeeland",
+            "published_at": "2024-03-02T09:00:00+01:00", "body": f"<p>{_FIRST}</p><p>{_SECOND}</p>"}}},
+    "scraper record: page meta tags in a meta block, an h1": {
+        "url": "https://www.omroepzeeland.nl/nieuws/1/veer", "scraped_at": "2024-03-03T01:00:00Z",
+        "meta": {"og:site_name": "Omroep Zeeland", "article:published_time": "2024-03-02T09:00:00+01:00",
+                 "article:modified_time": "2024-03-02T12:00:00+01:00"},
+        "h1": "Veer Kruiningen-Perkpolder vaart weer elk uur", "body_html": f"<p>{_FIRST}</p><p>{_SECOND}</p>"},
+    "news sitemap keys, a label in the title": {
+        "loc": "https://www.omroepzeeland.nl/nieuws/1/veer", "news:publication": {"news:name": "Omroep Zeeland"},
+        "news:publication_date": "2024-03-02T09:00:00+01:00", "crawl_ts": "2024-03-03T01:00:00Z",
+        "news:title": "UPDATE. Veer Kruiningen-Perkpolder vaart weer elk uur", "text": f"{_FIRST} {_SECOND}"},
+    "aggregator record: a cut-off content, the whole text elsewhere, the site after the title": {
+        "source": {"id": None, "name": "Omroep Zeeland"}, "publishedAt": "2024-03-02T08:00:00Z",
+        "title": "Veer Kruiningen-Perkpolder vaart weer elk uur - Omroep Zeeland",
+        "content": f"{_FIRST[:60]}… [+312 chars]", "article_text": f"{_FIRST} {_SECOND}"},
+    "Dutch field names, a provider": {
+        "kop": "Veer Kruiningen-Perkpolder vaart weer elk uur", "provider": "Omroep Zeeland",
+        "publicatiedatum": "02-03-2024 09:00", "laatst_gewijzigd": "03-03-2024 10:00", "tekst": f"{_FIRST}\n\n{_SECOND}"},
+    "epoch seconds in ts, WordPress title and Yoast site name": {
+        "ts": 1709366400, "title": {"rendered": "Veer Kruiningen-Perkpolder vaart weer elk uur"},
+        "content": {"rendered": f"<p>{_FIRST}</p>\n<p>{_SECOND}</p>"},
+        "yoast_head_json": {"og_site_name": "Omroep Zeeland"}},
+}
+
+
+@pytest.mark.parametrize("shape", RECORD_SHAPES)
+def test_record_shapes_from_apis_scrapers_sitemaps_and_aggregators(tmp_path, shape):
+    (tmp_path / "a.json").write_text(json.dumps(RECORD_SHAPES[shape]), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert (article.title, article.date, article.source) == \
+        ("Veer Kruiningen-Perkpolder vaart weer elk uur", "2024-03-02", "Omroep Zeeland")
+    assert article.body.startswith(f"{_FIRST}") and _SECOND in article.body and "[+" not in article.body
+    assert "veerboot in de haven" not in article.body  # an image block is no text
+
+
+def test_wrapped_fields_nobody_reads_stay_in_extra(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(RECORD_SHAPES["scraper record: page meta tags in a meta block, an h1"]),
+                                     encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert article.extra["scraped_at"] == "2024-03-03T01:00:00Z" and article.url.endswith("/veer")
+    assert article.extra["updated"] == "2024-03-02T12:00:00+01:00"
+
+
+def test_a_headline_ending_in_words_after_a_dash_keeps_them(tmp_path):
+    title = "Oude werf in Vlissingen wordt park – buurt mocht meepraten"
+    (tmp_path / "a.json").write_text(json.dumps({"title": title, "text": _FIRST}), encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).title == title

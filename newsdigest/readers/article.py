@@ -13,6 +13,29 @@ from urllib.parse import urlparse
 from ..metadata import Stamp, agency, outlet_for_host, parse_timestamp
 
 
+# Dutch and Flemish news is dated by the clock in Amsterdam and Brussels: a UTC time (Z, GMT, epoch) in a
+# Dutch article is given in that zone, so 22:40Z on 28 June is 00:40 on 29 June. A written offset is kept,
+# and articles in other languages keep UTC: their readers' clocks are elsewhere.
+NEWS_TIMEZONE = "Europe/Amsterdam"
+_DUTCH_WORDS = frozenset("de het een van en niet dat op voor met zijn ook maar naar bij uit wordt werd".split())
+
+
+def is_dutch(text: str) -> bool:
+    """Whether `text` reads as Dutch: its most common small words make up a tenth of it."""
+    words = re.findall(r"[a-zà-ÿ]+", text[:4000].lower())
+    return bool(words) and sum(word in _DUTCH_WORDS for word in words) >= 0.1 * len(words)
+
+
+def news_time(stamp: Stamp) -> Stamp:
+    """`stamp` in NEWS_TIMEZONE when it is a UTC moment; otherwise as written."""
+    if stamp.time is None or not stamp.iso.endswith("+00:00"):
+        return stamp
+    from zoneinfo import ZoneInfo
+
+    moment = dt.datetime.fromisoformat(stamp.iso).astimezone(ZoneInfo(NEWS_TIMEZONE))
+    return Stamp(moment.date().isoformat(), moment.strftime("%H:%M"), moment.isoformat(timespec="seconds"))
+
+
 def plausible(stamp: Stamp) -> bool:
     """Not a placeholder ("0001-01-01", epoch zero) and not more than two days in the future."""
     today = dt.date.today()
@@ -107,7 +130,7 @@ class Found:
             self.credits.append(value)
 
     def article(self, path: str, body: str, kind: str) -> Article:
-        stamp = self.stamp
+        stamp = news_time(self.stamp) if self.stamp and is_dutch(f"{self.title or ''} {body}") else self.stamp
         return Article(path=path, body=body, title=self.title, date=stamp.date if stamp else None,
                        time=stamp.time if stamp else None, source=self.agency or self.source, url=self.url, kind=kind,
                        author=self.author, published=stamp.iso if stamp else None, tags=list(self.tags),

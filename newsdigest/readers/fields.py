@@ -14,26 +14,35 @@ from collections.abc import Mapping
 from typing import Any
 
 from .article import Found
+from .layout import title_and_tags
 
 # A bare "name" is as often a person or a site as a headline: it is the title only in a schema.org
 # item ("@type": "NewsArticle", where "name" is the headline); elsewhere it stays in extra.
-TITLE = ("title", "headline", "kop", "titel", "heading")
+TITLE = ("title", "headline", "kop", "titel", "heading", "h1")
 BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud", "fulltext",
         "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
+        "body_html", "html_body", "body_blocks", "content_blocks", "blocks", "paragraphs", "article_text",
         "description", "summary", "excerpt")
-DATE = ("date", "published", "published_at", "publishedat", "pubdate", "pub_date", "datepublished",
-        "date_published", "publication_date", "publish_date", "publishdate", "created_at", "createdat", "created",
-        "timestamp", "datum", "time", "datetime", "issued")
-UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified")
+DATE = ("date", "published", "published_at", "pubdate", "pub_date", "datepublished", "date_published",
+        "publication_date", "publication_time", "published_time", "publish_date", "first_published_at",
+        "created_at", "created", "timestamp", "ts", "datum", "publicatiedatum", "gepubliceerd", "time",
+        "datetime", "issued")
+UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified",
+           "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd")
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
        "web_url", "article_url")
-SOURCE = ("source", "publisher", "site", "bron", "site_name", "sitename", "outlet", "medium", "newspaper",
-          "krant", "publication", "agency")
+SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
+          "publication", "agency", "brand", "provider", "og_site_name", "uitgever")
 AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door")
 TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sectie", "section", "topics",
         "subjects", "trefwoorden", "articlesection")
+# Objects that only wrap the record's fields: JSON:API {"data": {"attributes": ...}}, a scraper's "meta"
+# block of page meta tags, WordPress's Yoast SEO block. Their fields count where the record lacks them.
+_WRAPPERS = ("data", "attributes", "meta", "metadata", "article", "item", "post", "document", "fields",
+             "properties", "yoast_head_json", "seo", "opengraph")
 # Keys that only steer a static site generator: kept in extra, never read as text.
-_ROLES = {"title": TITLE, "date": DATE, "url": URL, "source": SOURCE, "author": AUTHOR}
+# The source goes before the title: a title's " - NRC" tail names the outlet only where no field does.
+_ROLES = {"source": SOURCE, "author": AUTHOR, "title": TITLE, "date": DATE, "url": URL}
 
 
 def rendered(value: Any) -> Any:
@@ -51,9 +60,10 @@ def text_of(value: Any) -> str | None:
     if isinstance(value, Mapping) and isinstance(value.get("rendered"), str):  # WordPress: HTML entities, tags
         return html.unescape(re.sub(r"<[^>]+>", "", value["rendered"])).strip() or None
     if isinstance(value, Mapping):
-        for key in ("name", "title", "value", "@value", "text"):
-            if isinstance(value.get(key), str):
-                return text_of(value[key])
+        named = {_plain(key): item for key, item in value.items()}  # {"news:name": "VRT NWS"} too
+        for key in ("name", "title", "value", "text"):
+            if isinstance(named.get(key), str):
+                return text_of(named[key])
         return None
     if isinstance(value, (list, tuple)):
         names = [name for name in (text_of(item) for item in value) if name]
@@ -77,13 +87,37 @@ def list_of(value: Any) -> list[str]:
 def find_keys(record: Mapping[str, Any], names: tuple[str, ...], explicit: str | None = None) -> list[str]:
     """The record's keys for a role, best first: the configured one if present, then the common names
     (any case) that hold a value."""
-    lowered = {str(key).lower().replace("-", "_"): key for key in record}
+    lowered = {_plain(key): key for key in reversed(list(record))}
     keys = [explicit] if explicit is not None and explicit in record else []
     for name in names:
-        key = lowered.get(name)
+        key = lowered.get(_plain(name))
         if key is not None and key not in keys and record[key] not in (None, "", [], {}):
             keys.append(key)
     return keys
+
+
+def _plain(key: object) -> str:
+    """A key as compared with the common names: any case, without "_", "-" or a namespace ("news:title",
+    "publishedAt" and "published_at" are "title", "publishedat", "publishedat")."""
+    return re.sub(r"[\W_]+", "", str(key).rsplit(":", 1)[-1].lower())
+
+
+_WRAPPER_NAMES = frozenset(_plain(name) for name in _WRAPPERS)
+
+
+def record_view(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The record's fields, then those of the wrapper objects in it (see _WRAPPERS) where the record lacks
+    them; the wrappers themselves are no fields."""
+    view: dict[str, Any] = {}
+    queue: list[tuple[Mapping[str, Any], int]] = [(record, 0)]
+    while queue:
+        mapping, depth = queue.pop(0)
+        for key, value in mapping.items():
+            if isinstance(value, Mapping) and depth < 3 and _plain(key) in _WRAPPER_NAMES and "rendered" not in value:
+                queue.append((value, depth + 1))
+            elif depth == 0 or all(_plain(key) != _plain(seen) for seen in view):
+                view[key] = value
+    return view
 
 
 def find_key(record: Mapping[str, Any], names: tuple[str, ...], explicit: str | None = None) -> str | None:
@@ -104,6 +138,8 @@ def _take(role: str, value: Any, found: Found) -> bool:
     text = text_of(value)
     if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
         return False  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
+    if text and role == "title":
+        text = title_and_tags(text, found)  # "LIVE. ...", "... - NRC": labels to tags, site tails off
     if text:
         found.offer(**{role: text})
     return bool(text)

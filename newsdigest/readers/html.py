@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import metadata_line, outlet, outlet_for_host
+from ..metadata import agency, metadata_line, outlet, outlet_for_host, parse_source
 from .article import Article, Found
 from .fields import list_of, text_of
 from .layout import clean_body, offer_byline, read_header, title_and_tags
@@ -49,10 +49,11 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
         paragraphs = _fallback(text, found)
     if tree is not None:
         _visible_time(tree, found)
+        _source_line(tree, found)
     if found.url is None and url:
         found.url = url
-    if found.source is None and tree is not None:
-        found.offer(source=_title_site(tree))
+    if tree is not None and (found.source is None or _HOST.fullmatch(found.source)):
+        found.source = _site_name(tree, found.source) or found.source
     if found.source is None and found.url:
         host = urlparse(found.url).hostname or ""
         found.offer(source=outlet_for_host(host) or host.removeprefix("www."))
@@ -83,6 +84,20 @@ def _json_ld(tree: Any) -> Iterator[Mapping[str, Any]]:
                     stack.extend(item["@graph"])
                 if isinstance(item.get("mainEntity"), (Mapping, list)):
                     stack.append(item["mainEntity"])
+
+
+_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
+
+
+def _site_name(tree: Any, host: str | None) -> str | None:
+    """The name a site gives itself in its <title> suffix or logo, for a site known only by its host
+    ("rtvnoord.nl" is "RTV Noord" when the page says so); without a host, the <title> suffix."""
+    names = [_title_site(tree), *(str(alt) for alt in tree.xpath(
+        "//*[contains(@class, 'logo') or contains(@id, 'logo')]/descendant-or-self::img/@alt"))]
+    if host is None:
+        return names[0]
+    stem = re.sub(r"\W+", "", host.lower().split(".")[-2])  # nieuws.omroepzeeland.nl: omroepzeeland
+    return next((name for name in names if name and re.sub(r"\W+", "", name.lower()) == stem), None)
 
 
 def _title_site(tree: Any) -> str | None:
@@ -184,6 +199,18 @@ def _visible_time(tree: Any, found: Found) -> None:
         if meta and meta.get("date") == stamp.date and "time" in meta:
             found.stamp = None
             found.when(f"{stamp.date} {meta['time']}")
+            return
+
+
+def _source_line(tree: Any, found: Found) -> None:
+    """A news agency named in the article's own "Bron: ANP" line, which text extraction drops as too short
+    to be text; the agency is the source (see Found.agency)."""
+    scope = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body")
+    for element in scope[0].iter("p", "div", "span", "footer", "small") if scope else ():
+        text = " ".join(element.text_content().split())
+        source = parse_source(text) if len(text) <= 40 and re.match(r"(?:bron|source)\s*:", text, re.I) else None
+        if agency(source):
+            found.offer(source=source)
             return
 
 

@@ -17,7 +17,7 @@ from .article import Found
 _CRAWL = re.compile(r"^\s*\[?(?:ge)?(?:crawl(?:ed|d)?|gecrawld|opgehaald|retrieved|scraped|fetched|downloaded|"
                     r"gedownload|archived|gearchiveerd|bezocht|accessed)(?:\s+(?:op|on|at|om))?\s*:?\s*(?P<when>.*?)\]?\s*$",
                     re.I)
-_UPDATED = re.compile(r"^\s*(?:laatst\s+)?(?:bijgewerkt|aangepast|gewijzigd|update[d]?|last\s+updated?|modified)"
+_UPDATED = re.compile(r"^\s*(?:laatste?\s+)?(?:bijgewerkt|aangepast|gewijzigd|update[d]?|last\s+updated?|modified)"
                       r"(?:\s+(?:op|on|om|at))?\s*:?\s*(?P<when>.*\d.*)$", re.I)
 # Labels that papers put before or above a headline.
 _LABEL_WORDS = ("live", "liveblog", "live-blog", "video", "foto", "foto's", "bio", "update", "breaking",
@@ -125,9 +125,11 @@ def _looks_like_title(line: str, following: list[str]) -> bool:
 _LABELLED = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w ]{0,20}?)\s*:\s+(?P<value>\S.*)$")
 _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": "title", "datum": "date",
                 "date": "date", "gepubliceerd": "date", "published": "date", "publicatiedatum": "date",
-                "bron": "source", "source": "source", "medium": "source", "krant": "source", "url": "url",
+                "bron": "source", "source": "source", "medium": "source", "krant": "source", "site": "source",
+                "publisher": "source", "uitgever": "source", "outlet": "source", "url": "url",
                 "link": "url", "adres": "url", "auteur": "author", "author": "author", "categorie": "tags",
                 "category": "tags", "rubriek": "tags", "sectie": "tags", "section": "tags", "tags": "tags",
+                "regio": "tags", "region": "tags",
                 "trefwoorden": "tags"}
 _EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language", "type", "status", "afbeelding",
                "image", "locatie", "plaats"}
@@ -229,6 +231,55 @@ def header_line(line: str, found: Found) -> bool:
     return True
 
 
+# An outlet's or section's name as papers and sites print it: capitalised words and particles ("Krant van
+# West-Vlaanderen", "RTV Drenthe", "BNR"), where a headline is a sentence with lower-case words.
+_NAME_LIKE = re.compile(r"^[A-ZÀ-Ý0-9][\w.'’&-]*(?:\s+(?:(?:van|de|der|den|het|voor|en|op|aan)\s+)*[A-ZÀ-Ý0-9][\w.'’&-]*){0,4}$")
+_HEADER_SPLIT = re.compile(r"\s+[|–—·•-]\s+")
+
+
+def _names_only(line: str) -> bool:
+    """A line of names and sections only ("Nieuws | Lelystad", "Omroep Flevoland")."""
+    parts = _HEADER_SPLIT.split(line.strip().strip("*_# "))
+    return all(len(part) <= 40 and (_NAME_LIKE.match(part) or _is_section(part)) for part in parts)
+
+
+def _headline_follows(following: list[str]) -> bool:
+    """Whether a headline comes in the header zone below: a line without closing punctuation, past
+    metadata lines and further name lines, before the first sentence of the body."""
+    for line in following[:15]:
+        stripped = line.strip().strip("*_# ")
+        if not stripped or _names_only(stripped) or header_line(stripped, Found()):
+            continue
+        return len(stripped) >= 15 and not re.search(r"[.!?:;,]$", stripped)
+    return False
+
+
+def _outlet_header(line: str, following: list[str], found: Found) -> bool:
+    """An outlet's name above the headline, alone or with section, place or date parts ("Het Kontakt",
+    "BNR | Verkeer", "NRC | Nederland | 8 maart 2024"): the outlet is the source, the rest tags and
+    metadata. Only when a headline still follows, so a headline is never taken for a name."""
+    parts = _HEADER_SPLIT.split(line.strip().strip("*_# "))
+    if not _NAME_LIKE.match(parts[0]) or len(parts[0]) > 40 or not _headline_follows(following):
+        return False
+    scratch = copy.deepcopy(found)
+    for part in parts[1:]:
+        if _is_section(part) or (_NAME_LIKE.match(part) and len(part.split()) <= 3):
+            scratch.tag(part)
+        elif not _header_part(part, scratch):
+            return False
+    name = parts[0]
+    if _is_section(name):
+        scratch.tag(name)
+    else:  # "ANP Nieuwsdienst" is the agency's wire
+        scratch.offer(source=outlet(name) or agency(name.split()[0]) or name)
+    found.__dict__.update(scratch.__dict__)
+    return True
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
+
+
 def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
     """Read the header zone of `lines` into `found`; returns the index where the body starts."""
     index = 0
@@ -237,8 +288,8 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
         if not line.strip():
             index += 1
             continue
-        if header_line(line, found):
-            index += 1
+        if header_line(line, found) or (found.title is not None and _same_text(line, found.title)):
+            index += 1  # a metadata line, or the headline again under a labelled "title:" line
             continue
         following = lines[index + 1:]
         has_more = any(item.strip() for item in following)
@@ -253,6 +304,9 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             if correspondent:
                 found.extra.setdefault("byline", found.author)
             found.author = line.strip()
+            index += 1
+            continue
+        if want_title and found.title is None and has_more and _outlet_header(line, following, found):
             index += 1
             continue
         if want_title and found.title is None and has_more and _looks_like_title(line, following):
@@ -307,10 +361,20 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
     return [paragraph for paragraph in kept if paragraph.strip()]
 
 
+# An image caption ending in its credit: "Zo moet de ingang eruitzien. Beeld: gemeente Breda",
+# "De Grote Markt in Hasselt. © Karel Hemerijckx".
+_CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|beeld|photo|image|illustratie)\s*:\s*|\(?©\s*)"
+                      r"(?P<credit>[^.:©()]{2,60}?)\)?\s*$", re.I)
+
+
 def _furniture(line: str, found: Found) -> bool:
     """A line that is metadata or page furniture rather than article text; metadata goes to `found`."""
     stripped = line.strip("*_ ")
     if _byline_or_credit(stripped, found):
+        return True
+    caption = _CAPTION.match(stripped)
+    if caption:
+        found.credit(caption["credit"].strip())
         return True
     source = parse_source(stripped) if re.match(r"^\s*(?:bron|source)\s*:", stripped, re.I) else None
     if source and len(stripped) <= 60:

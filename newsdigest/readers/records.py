@@ -11,12 +11,17 @@ from translate.errors import InputError
 
 from ..config import InputSettings
 from .article import Article, Failure, Found
-from .fields import BODY, find_key, keep_extra, rendered, take_fields
+from .fields import BODY, find_key, find_keys, keep_extra, record_view, rendered, take_fields
 from .layout import clean_body
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
 _CONTAINERS = ("articles", "items", "data", "results", "entries", "posts", "records", "docs", "documents",
                "news", "stories", "hits")
+# NewsAPI and other feeds cut their "content" short: "... worden… [+2104 chars]"
+_TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\+\d+\s*chars?\]|\[…\])\s*$")
+# Blocks of a structured body that are no text of the article.
+_MEDIA_BLOCKS = {"image", "photo", "picture", "figure", "video", "audio", "embed", "gallery", "ad", "advertisement",
+                 "related", "newsletter", "media", "social"}
 _HTML = re.compile(r"<(?:p|br|div|span|h[1-6]|ul|ol|li|a|em|strong|b|i|figure|blockquote)\b[^>]*>", re.I)
 
 
@@ -61,21 +66,55 @@ def _records(data: Any) -> list[Any]:
     return [data]
 
 
+def _block_text(block: Any) -> str | None:
+    """The text of one block of a structured body ({"type": "paragraph", "text": ...}); None for media."""
+    if isinstance(block, str):
+        return block
+    if not isinstance(block, Mapping) or str(block.get("type", "")).lower() in _MEDIA_BLOCKS:
+        return None
+    return next((rendered(block[key]) for key in ("text", "html", "content", "value", "body")
+                 if isinstance(rendered(block.get(key)), str)), None)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The paragraphs of a body field or block, written as HTML or as text."""
+    if _HTML.search(text):
+        from .html import fragment_paragraphs
+
+        return fragment_paragraphs(text)
+    return [part for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def _body_key(record: Mapping[str, Any], explicit: str | None) -> str | None:
+    """The field holding the article text: the first of the common names, passing over a text cut short
+    ("… [+2104 chars]") where a longer one follows."""
+    keys = find_keys(record, BODY, explicit)
+    for index, key in enumerate(keys):
+        value = rendered(record[key])
+        longer = any(len(str(rendered(record[other]))) > len(str(value)) for other in keys[index + 1:])
+        if key == explicit or not (isinstance(value, str) and _TRUNCATED.search(value) and longer):
+            return key
+    return None
+
+
 def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     """One JSON object as an Article; raises InputError naming the field that is wrong."""
     if not isinstance(record, Mapping):
         raise InputError(f"{name}: expected a JSON object, got {type(record).__name__}")
     if isinstance(record.get("_source"), Mapping):
         record = record["_source"]
-    body_key = find_key(record, BODY, settings.body_field)
+    record = record_view(record)
+    body_key = _body_key(record, settings.body_field)
     if body_key is None:
         wanted = f"'{settings.body_field}' or " if settings.body_field else ""
         raise InputError(f"{name}: no article text ({wanted}a field such as text, body, content, tekst; "
                          "set input.body_field to the field that holds it)")
     body = rendered(record[body_key])
-    if isinstance(body, list) and all(isinstance(item, str) for item in body):
-        body = "\n\n".join(body)
-    if not isinstance(body, str):
+    if isinstance(body, list) and all(isinstance(item, (str, Mapping)) for item in body):
+        parts = [text for text in map(_block_text, body) if text and text.strip()]
+    elif isinstance(body, str):
+        parts = [body]
+    else:
         raise InputError(f"{name}: field '{body_key}' must be a string, got {type(body).__name__}")
     title_key = find_key(record, ("title", "headline", "kop", "titel"), settings.title_field)
     if title_key is not None and not isinstance(rendered(record[title_key]), str):
@@ -85,12 +124,7 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
                 "source": settings.source_field, "author": settings.author_field}
     used = take_fields(record, found, explicit, used={body_key})
     keep_extra(record, used, found)
-    if _HTML.search(body):
-        from .html import fragment_paragraphs
-
-        paragraphs = fragment_paragraphs(body)
-    else:
-        paragraphs = [part for part in re.split(r"\n\s*\n", body) if part.strip()]
+    paragraphs = [paragraph for part in parts for paragraph in _paragraphs(part)]
     text = "\n\n".join(clean_body(paragraphs, found)).strip()
     if not text:
         raise InputError(f"{name}: field '{body_key}' is empty")

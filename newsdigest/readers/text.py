@@ -18,6 +18,11 @@ def _front_matter(text: str, path: str, found: Found) -> str:
     return rest
 
 
+# Static site generator tags in a post: Hugo shortcodes ({{< figure ... >}}, {{% note %}}) and Liquid tags
+# ({% include ... %}). They are layout, not text; the text between an opening and a closing tag stays.
+_TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}", re.S)
+
+
 def parse_plain(text: str, path: str) -> Article:
     """Plain text; a headline, date, source, byline and credit lines around it become metadata."""
     found = Found()
@@ -38,7 +43,7 @@ def parse_markdown(text: str, path: str) -> Article:
     from .html import fragment_paragraphs
 
     found = Found()
-    rest = _front_matter(text.lstrip("\ufeff"), path, found)
+    rest = _TEMPLATE_TAG.sub("", _front_matter(text.lstrip("\ufeff"), path, found))
     blocks = fragment_paragraphs(MarkdownIt("commonmark").render(rest), found)
     if blocks and found.title and re.sub(r"\W+", "", blocks[0]).lower() == re.sub(r"\W+", "", found.title).lower():
         blocks.pop(0)
