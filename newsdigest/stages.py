@@ -59,8 +59,12 @@ def model_names(config: PipelineConfig) -> dict[str, str | None]:
     return {"translation": translation, "summary": config.summary_model or default_summary_model(config.order)}
 
 
+# Runtime settings that change only speed, never a result: they are in the signature, not in the key.
+SPEED_ONLY = ("threads", "batch_size", "max_batch_tokens")
+
+
 def run_settings(config: PipelineConfig) -> dict[str, Any]:
-    """Everything that changes a result, for the signature and the record key."""
+    """The run's settings as the signature shows them: what changes a result, plus the speed settings."""
     return {
         "source_language": config.source_language, "target_language": config.target_language,
         "order": config.order, "runtime": dataclasses.asdict(config.runtime),
@@ -68,6 +72,14 @@ def run_settings(config: PipelineConfig) -> dict[str, Any]:
         "translation": dataclasses.asdict(config.translation),
         "summary": {k: v for k, v in dataclasses.asdict(config.summary).items() if k != "prompt_dirs"},
     }
+
+
+def key_settings(config: PipelineConfig) -> dict[str, Any]:
+    """What can change a record, for its key: the settings less those that change only speed (so a
+    re-run with other --threads or --batch-size reuses the cache and a --ray shard folder)."""
+    settings = run_settings(config)
+    runtime = {name: value for name, value in settings["runtime"].items() if name not in SPEED_ONLY}
+    return {**settings, "runtime": runtime}
 
 
 def run_signature(config: PipelineConfig, engines: dict[str, str] | None = None) -> dict[str, Any]:
@@ -110,7 +122,7 @@ class ReadStage:
         if self.check != "off":
             language_identifier()
         models = model_names(config)
-        self._key_parts = (models["translation"], models["summary"], run_settings(config), package_version())
+        self._key_parts = (models["translation"], models["summary"], key_settings(config), package_version())
 
     def key(self, article: Article) -> str:
         """Same article text, models, settings and version: same key, here, in the cache and on a cluster."""

@@ -293,3 +293,30 @@ def test_an_interrupted_run_without_the_cache_says_nothing_was_kept(models, tmp_
     assert process.returncode == ExitStatus.INTERRUPTED
     assert "newsdigest: interrupted; nothing was kept (the result cache is off)" in screen
 
+
+
+def _key(**changes):
+    """The record key of one article under the default config with `changes` (dotted names)."""
+    from newsdigest.stages import ReadStage
+
+    config = PipelineConfig()
+    config.input.language_check = "off"
+    for name, value in changes.items():
+        table, _, field = name.rpartition(".")
+        setattr(getattr(config, table) if table else config, field, value)
+    return ReadStage(config).key(Article(path="a.txt", title="Kop", body="De raad vergadert."))
+
+
+@pytest.mark.parametrize("change", [{"runtime.threads": 1}, {"runtime.batch_size": 4},
+                                    {"runtime.max_batch_tokens": 512}])
+def test_settings_that_change_only_speed_keep_the_key(change):
+    # so a re-run with other --threads or --batch-size takes its results from the cache or the shard folder
+    assert _key(**change) == _key()
+
+
+@pytest.mark.parametrize("change", [{"runtime.precision": "float32"}, {"runtime.engine": "torch"},
+                                    {"runtime.device": "cpu"}, {"translation.num_beams": 2},
+                                    {"summary.length": "short"}, {"summary_model": "other/model"},
+                                    {"include_translation": True}])
+def test_settings_that_can_change_a_record_change_the_key(change):
+    assert _key(**change) != _key()
