@@ -2,7 +2,9 @@
 
 A record is what every stage passes on and what every output holds. It converts to a flat dict
 (the JSON outputs, the result cache) and to an Arrow table with a fixed schema (Ray Data blocks,
-Parquet), so an empty list or an all-null column never becomes Arrow's untyped `null`.
+Parquet), so an empty list or an all-null column never becomes Arrow's untyped `null`. Free-form
+fields (`extra`) are JSON text in both: an object whose keys differ from record to record has no one
+Arrow type, and an empty one is a struct Parquet cannot write.
 """
 
 from __future__ import annotations
@@ -80,10 +82,16 @@ class Record:
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> Record:
         """From `to_dict()` output, an Arrow row or a cached result (unknown keys are ignored)."""
-        return cls(**{name: values[name] for name in _FIELDS if name in values})
+        fields = {name: values[name] for name in _FIELDS if name in values}
+        for name in _JSON:  # JSON text in flat dicts; an object in results cached by older versions
+            if isinstance(fields.get(name), str):
+                fields[name] = json.loads(fields[name])
+        return cls(**fields)
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _FIELDS}
+        """The flat dict of the JSON outputs and the cache: every value a scalar or a list, as Arrow wants."""
+        values = {name: getattr(self, name) for name in _FIELDS}
+        return {**values, **{name: json.dumps(values[name], ensure_ascii=False) for name in _JSON}}
 
     def fail(self, error: str) -> Record:
         """This article, failed: its metadata kept, every result field cleared."""
@@ -117,6 +125,8 @@ class Record:
 
 
 _FIELDS = [f.name for f in dataclasses.fields(Record)]
+# Free-form fields, JSON text in flat dicts and Arrow tables
+_JSON = [f.name for f in dataclasses.fields(Record) if typing.get_origin(typing.get_type_hints(Record)[f.name]) is dict]
 
 
 def failure_key(path: str, error: str) -> str:
@@ -163,28 +173,19 @@ def to_arrow(records: list[Record]) -> pyarrow.Table:
 
     schema = arrow_schema()
     try:
-        return pa.Table.from_pylist([_row(record) for record in records], schema=schema)
+        return pa.Table.from_pylist([record.to_dict() for record in records], schema=schema)
     except (pa.ArrowException, UnicodeError, TypeError, ValueError):
         rows = []
         for record in records:
             try:
-                pa.Table.from_pylist([_row(record)], schema=schema)
-                rows.append(_row(record))
+                pa.Table.from_pylist([record.to_dict()], schema=schema)
+                rows.append(record.to_dict())
             except (pa.ArrowException, UnicodeError, TypeError, ValueError) as error:
                 path = record.path.encode("utf-8", "backslashreplace").decode("utf-8")
-                rows.append(_row(Record(path=path, key=record.key, error=f"{path}: cannot store the result "
-                                        f"({type(error).__name__}: {error})")))
+                rows.append(Record(path=path, key=record.key, error=f"{path}: cannot store the result "
+                                   f"({type(error).__name__}: {error})").to_dict())
         return pa.Table.from_pylist(rows, schema=schema)
 
 
 def from_arrow(table: pyarrow.Table) -> list[Record]:
-    return [Record.from_dict({**row, **{name: json.loads(row[name]) for name in _JSON if name in row}})
-            for row in table.to_pylist()]
-
-
-_JSON = [f.name for f in dataclasses.fields(Record) if typing.get_origin(typing.get_type_hints(Record)[f.name]) is dict]
-
-
-def _row(record: Record) -> dict[str, Any]:
-    row = record.to_dict()
-    return {**row, **{name: json.dumps(row[name], ensure_ascii=False) for name in _JSON}}
+    return [Record.from_dict(row) for row in table.to_pylist()]

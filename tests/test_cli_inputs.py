@@ -41,5 +41,5 @@ def test_digest_json_records_carry_author_published_tags_credits_and_extra(model
     assert result.exit_code == 0, result.output
     [article] = json.loads(out.read_text())["articles"]
     assert (article["original_title"], article["source"], article["author"], article["published"], article["tags"],
-            article["extra"]) == ("Brand in Haarlemse binnenstad", "NH Nieuws", "Kees Hamer",
+            json.loads(article["extra"])) == ("Brand in Haarlemse binnenstad", "NH Nieuws", "Kees Hamer",
                                   "2024-02-25T07:00:00+01:00", ["brand", "haarlem"], {"wordcount": 12})

@@ -1,5 +1,6 @@
 """Records: one schema for success and failure, a flat dict for JSON, a typed Arrow table for Parquet."""
 
+import dataclasses
 import json
 
 import pytest
@@ -55,3 +56,25 @@ def test_a_cached_result_takes_the_metadata_of_the_file_it_stands_for():
     reused = finished().with_article_of(other)
     assert (reused.path, reused.date, reused.source, reused.cached) == ("kopie.txt", "2024-06-02", "RTV", True)
     assert reused.summary == finished().summary
+
+
+def test_json_lines_records_load_as_one_table_and_write_to_parquet(tmp_path):
+    # what a user does with a --format jsonl digest: read it with Arrow (or pandas) and keep it as Parquet
+    import pyarrow.json as pajson
+
+    from newsdigest.render import render_jsonl
+
+    varied = dataclasses.replace(finished(), path="c.json", extra={"wordcount": 12, "tags": ["x"]})
+    records = [finished(), Record.failed("b.txt", "b.txt: binary file, not text"), varied]
+    (tmp_path / "d.jsonl").write_text(render_jsonl([r.to_dict() for r in records], {"newsdigest": "test"}))
+    table = pajson.read_json(tmp_path / "d.jsonl")
+    pq.write_table(table, tmp_path / "d.parquet")
+    pq.write_table(pa.Table.from_pylist([Record.failed("b.txt", "kapot").to_dict()]), tmp_path / "f.parquet")
+    back = pq.read_table(tmp_path / "d.parquet").to_pylist()  # (Arrow's JSON reader takes dates for timestamps)
+    assert [(row["path"], row["error"], json.loads(row["extra"])) for row in back] == [
+        (r.path, r.error, r.extra) for r in records]
+
+
+def test_a_result_cached_with_extra_as_an_object_still_reads():
+    cached = {**finished().to_dict(), "extra": {"wordcount": 12}}
+    assert Record.from_dict(cached).extra == {"wordcount": 12}
