@@ -532,7 +532,7 @@ _RAY_ONLY = ("ray_address", "translation_workers", "summary_workers", "gpus_per_
 @click.pass_context
 def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
     """Translate and summarise many articles into one digest (or one file per article)."""
-    from .output import write_output
+    from .output import names_folder, write_output
     from .render import format_for, render, safe_filename
 
     started = time.monotonic()
@@ -541,15 +541,19 @@ def digest_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -
     output = params.get("output")
     if params.get("split") and (not output or output == "-"):
         raise click.UsageError("--split needs -o FOLDER")
-    shards = bool(ray["use_ray"] and output and _is_folder(output))  # --ray --format jsonl -o FOLDER/
-    _check_output(output, inputs, folder=params.get("split", False) or shards)
+    into_folder = bool(output and output != "-" and names_folder(output))
+    _check_output(output, inputs, folder=params.get("split", False) or into_folder)
     config = _config(params, beams_for=("translation", "summary"))
     _check_prompts(config)
     fmt = format_for(None if params.get("split") else output, config.format, default="markdown")
+    shards = into_folder and not params.get("split") and ray["use_ray"] and fmt == "jsonl"
+    if into_folder and not params.get("split") and not shards:  # refused here, before any model loads
+        raise click.UsageError(f"{output} is a folder, but a {fmt} digest is one file: give a file name, or add "
+                               "--split for one file per article, or --ray --format jsonl for shards")
     if ray["use_ray"]:
         if config.fail_fast:
             raise click.UsageError("--fail-fast stops the local runner; a --ray job records failures and goes on")
-        if fmt == "jsonl" and output and not params.get("split") and _is_folder(output):
+        if shards:
             _digest_shards(ctx, inputs, config, ray, output, started)
             return
         records, signature = _run_on_ray(ctx, inputs, config, ray)
@@ -594,10 +598,6 @@ def _report_run(ctx: click.Context, started: float, articles: int, detail: str, 
     if not ctx.obj["quiet"]:
         click.echo(f"newsdigest: digest of {articles} article{'' if articles == 1 else 's'} in "
                    f"{time.monotonic() - started:.1f} s ({detail}): {printable(where)}", err=True)
-
-
-def _is_folder(output: str) -> bool:
-    return output.endswith(("/", "\\")) or Path(output).is_dir()
 
 
 def _ray_workers(ray: dict[str, Any]):

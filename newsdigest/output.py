@@ -40,6 +40,11 @@ def _same_file(first: Path, second: Path) -> bool:
         return _real(first) == _real(second)
 
 
+def names_folder(output: str) -> bool:
+    """`output` is a folder: one that exists, or a name ending in a slash (a folder to create)."""
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
 def check_output(output: str, inputs: Iterable[str], *, folder: bool = False) -> None:
     """Refuse an output that is an input file or lies inside an input folder.
 
@@ -51,8 +56,8 @@ def check_output(output: str, inputs: Iterable[str], *, folder: bool = False) ->
         raise OutputConflict(f"{output}: is not a folder (--split writes one file per article into a folder)")
     if _is_special(target):
         return
-    if not folder and target.is_dir():
-        raise OutputConflict(f"{output}: is a folder; give a file name (or --split for one file per article)")
+    if not folder and names_folder(output):  # "out/" would otherwise be written as a file named out
+        raise OutputConflict(f"{output}: is a folder; give a file name")
     _check_place(output, target if folder else target.parent)
     real_target = _real(target)
     for name in inputs:

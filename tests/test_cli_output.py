@@ -68,7 +68,11 @@ def test_split_folder_next_to_the_inputs_is_fine(fake_models, folder, tmp_path):
     (["--split"], "--split needs -o FOLDER"),
     (["--split", "-o", "-"], "--split needs -o FOLDER"),
     (["--split", "-o", "{file}"], "is not a folder (--split writes one file per article into a folder)"),
-    (["-o", "{dir}"], "is a folder; give a file name (or --split for one file per article)"),
+    (["-o", "{dir}"], "dir is a folder, but a markdown digest is one file: give a file name, or add --split for "
+                      "one file per article, or --ray --format jsonl for shards"),
+    (["-o", "{new}/"], "new/ is a folder, but a markdown digest is one file"),
+    (["-o", "{new}/", "--format", "jsonl"], "new/ is a folder, but a jsonl digest is one file"),
+    (["-o", "{new}/", "--ray"], "new/ is a folder, but a markdown digest is one file"),  # before Ray starts
 ])
 def test_split_and_folder_mistakes_are_usage_errors_before_any_work(fake_models, folder, tmp_path, args,
                                                                     message, spy):
@@ -77,11 +81,20 @@ def test_split_and_folder_mistakes_are_usage_errors_before_any_work(fake_models,
     (tmp_path / "file.md").write_text("mine\n")
     (tmp_path / "dir").mkdir()
     runs = spy(newsdigest.pipeline.Pipeline, "run")
-    args = [a.format(file=tmp_path / "file.md", dir=tmp_path / "dir") for a in args]
+    args = [a.format(file=tmp_path / "file.md", dir=tmp_path / "dir", new=tmp_path / "new") for a in args]
     result = invoke("digest", folder, *args)
     assert result.exit_code == ExitStatus.USAGE
     assert message in result.stderr and result.stderr.count("\n") == 1
     assert runs == [] and (tmp_path / "file.md").read_text() == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dir", "file.md", "in"]
+
+
+@pytest.mark.parametrize("command", ["summarize", "translate"])
+def test_a_folder_as_output_of_a_one_file_command_is_refused(fake_models, folder, tmp_path, command):
+    result = invoke(command, folder / "a.txt", "-o", f"{tmp_path / 'out'}/")
+    assert result.exit_code == ExitStatus.USAGE
+    assert result.stderr == f"newsdigest: error: {tmp_path / 'out'}/: is a folder; give a file name\n"
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_character_device_is_written_to_not_replaced(fake_models, folder, tmp_path):
