@@ -141,6 +141,9 @@ class _Reader:
               base_url: str | None = None) -> Iterator[Article | Failure]:
         from .readers.feeds import looks_like_feed, parse_feed
 
+        if suffix == ".parquet":
+            yield from parse_parquet(data, name, self.settings)
+            return
         if suffix in _FEED_SUFFIXES or (suffix not in _JSON_SUFFIXES | _JSONL_SUFFIXES and looks_like_feed(data)):
             read_page = self.page if self.settings.fetch else None
             yield from (sanitize(item, name) for item in parse_feed(data, name, read_page, base_url))
@@ -164,6 +167,38 @@ class _Reader:
             return
         for item in parse_text(text, name, self.settings, suffix, base_url):
             yield sanitize(item, name)
+
+
+def parse_data(data: bytes, name: str, settings: InputSettings, *, offline: bool = False) -> Iterator[Article | Failure]:
+    """The articles in a file's bytes read from elsewhere (object storage), parsed as `load_articles`
+    parses a local file of that name."""
+    reader = _Reader(settings, offline)
+    try:
+        yield from reader.parse(data, name, Path(name.split("://", 1)[-1]).suffix.lower())
+    finally:
+        reader.close()
+
+
+def parse_parquet(data: bytes, name: str, settings: InputSettings) -> Iterator[Article | Failure]:
+    """One article per row of a Parquet file (fields named as in JSON records), each named `name#row`."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield Failure(name, f"{name}: reading Parquet needs pyarrow: pip install pyarrow (or 'newsdigest[ray]')")
+        return
+    from .readers.records import record_article
+
+    try:
+        rows = pq.read_table(pa.BufferReader(data)).to_pylist()
+    except (OSError, pa.ArrowException) as error:
+        yield Failure(name, f"{name}: cannot read Parquet ({error})")
+        return
+    for number, row in enumerate(rows, 1):
+        try:
+            yield sanitize(record_article(row, f"{name}#{number}", settings), name)
+        except InputError as error:
+            yield Failure(f"{name}#{number}", str(error))
 
 
 def _url_list(text: str) -> bool:
@@ -331,5 +366,5 @@ def from_path(path: Path, settings: InputSettings) -> Iterator[Article | Failure
         reader.close()
 
 
-__all__ = ["EXTRACTED", "Article", "Failure", "decode", "from_path", "is_url", "load_articles", "parse_html", "parse_markdown",
-           "parse_plain", "parse_text"]
+__all__ = ["EXTRACTED", "Article", "Failure", "decode", "from_path", "is_url", "load_articles", "parse_data",
+           "parse_html", "parse_markdown", "parse_parquet", "parse_plain", "parse_text"]

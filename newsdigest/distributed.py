@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import math
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from translate.errors import InputError, NewsdigestError
 
-from .articles import Article, Failure, load_articles, parse_text, sanitize, walk
+from .articles import Article, Failure, is_url, load_articles, parse_data, sanitize, walk
 from .config import PipelineConfig
 from .records import Record, from_arrow, to_arrow
 from .stages import ReadStage, Stage, SummaryStage, TranslationStage, finish, run_signature, stage_classes
@@ -159,19 +160,31 @@ def _is_uri(name: str) -> bool:
 
 
 def source_rows(inputs: Sequence[str], config: PipelineConfig) -> list[dict[str, Any]]:
-    """One row per file to read (folders walked as the local runner walks them, Parquet files too), in
-    input order."""
+    """One row per file to read (folders walked as the local runner walks them), in input order.
+
+    What needs the network or this terminal (web pages, feeds, files of URLs, standard input) is read
+    here on the driver, as the local runner reads it, and travels parsed (`parsed`): the same inputs
+    work with and without --ray, through the page cache and --offline, whatever the nodes can reach.
+    """
     import fnmatch
 
-    settings = dataclasses.replace(config.input, include=[*config.input.include, "*.parquet"])
+    settings = config.input
     rows: list[dict[str, Any]] = []
     for name in inputs:
-        if name == "-":
-            raise InputError("--ray reads files, folders and object storage URIs, not standard input")
+        if name == "-" or is_url(name):
+            items = list(load_articles([name], settings, offline=config.offline))
+            rows.append({"path": name, "error": None, "parsed": pickle.dumps(items)})
+            continue
         if not _is_uri(name):
             entries = walk(Path(name), settings) if Path(name).is_dir() else [Path(name)]
-            rows += [{"path": entry.path, "error": entry.error} if isinstance(entry, Failure)
-                     else {"path": str(entry), "error": None} for entry in entries]
+            for entry in entries:
+                if isinstance(entry, Failure):
+                    rows.append({"path": entry.path, "error": entry.error})
+                elif _reads_urls(entry):
+                    items = list(load_articles([entry], settings, offline=config.offline))
+                    rows.append({"path": str(entry), "error": None, "parsed": pickle.dumps(items)})
+                else:
+                    rows.append({"path": str(entry), "error": None})
             continue
         import pyarrow.fs as pafs
 
@@ -188,8 +201,27 @@ def source_rows(inputs: Sequence[str], config: PipelineConfig) -> list[dict[str,
                  if info.type == pafs.FileType.File and not info.base_name.startswith(".")
                  and any(fnmatch.fnmatch(info.base_name.lower(), pattern) for pattern in settings.include)]
     for index, row in enumerate(rows):
+        row.setdefault("parsed", None)
         row["_input"] = index
     return rows
+
+
+def _reads_urls(path: Path) -> bool:
+    """A feed, or a file of URLs: reading it fetches pages, which the driver does (see source_rows)."""
+    from .articles import _FEED_SUFFIXES, _TEXT_SUFFIXES  # the local reader's own kinds
+
+    suffix = path.suffix.lower()
+    if suffix in _FEED_SUFFIXES:
+        return True
+    if suffix not in _TEXT_SUFFIXES:
+        return False
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False  # the reading task reports it
+    lines = [line.strip() for line in head.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return (bool(lines) and is_url(lines[0])) or head.lstrip().startswith(("<?xml", "<rss", "<feed"))
 
 
 def _read_bytes(name: str, limit: int) -> bytes:
@@ -208,17 +240,6 @@ def _read_bytes(name: str, limit: int) -> bytes:
     return data
 
 
-def _parquet_articles(name: str, config: PipelineConfig) -> list[Article | Failure]:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        rows = pq.read_table(pa.BufferReader(_read_bytes(name, config.input.max_input_size))).to_pylist()
-    except (OSError, pa.ArrowException) as error:
-        return [Failure(name, f"{name}: cannot read Parquet ({error})")]
-    return [_row_article(row, f"{name}#{number}", config) for number, row in enumerate(rows, 1)]
-
-
 def _row_article(row: dict[str, Any], name: str, config: PipelineConfig) -> Article | Failure:
     from .readers.records import record_article
 
@@ -230,16 +251,11 @@ def _row_article(row: dict[str, Any], name: str, config: PipelineConfig) -> Arti
 
 def _file_articles(name: str, config: PipelineConfig) -> list[Article | Failure]:
     """What the local runner reads from this file (the same parsing), or a failure; never raises."""
-    from .textio import decode
-
     try:
-        if name.lower().endswith(".parquet"):
-            return _parquet_articles(name, config)
         if not _is_uri(name):
             return list(load_articles([name], config.input, offline=config.offline))
-        text = decode(_read_bytes(name, config.input.max_input_size), name)
-        return [sanitize(item, name) for item in parse_text(text, name, config.input,
-                                                              Path(name.split("://", 1)[1]).suffix.lower())]
+        data = _read_bytes(name, config.input.max_input_size)
+        return list(parse_data(data, name, config.input, offline=config.offline))
     except InputError as error:
         return [Failure(name, str(error))]
     except OSError as error:
@@ -266,7 +282,12 @@ def read_files(batch: pyarrow.Table, config: PipelineConfig) -> pyarrow.Table:
     reader = ReadStage(config)
     records, inputs, items = [], [], []
     for row in batch.to_pylist():
-        found = [Failure(row["path"], row["error"])] if row["error"] else _file_articles(row["path"], config)
+        if row["error"]:
+            found = [Failure(row["path"], row["error"])]
+        elif row["parsed"] is not None:  # read on the driver
+            found = pickle.loads(row["parsed"])
+        else:
+            found = _file_articles(row["path"], config)
         for number, article in enumerate(found):
             records.append(article)
             inputs.append(row["_input"])

@@ -293,3 +293,24 @@ def test_an_interrupted_shard_run_resumes_without_loss_or_duplicates(models, tmp
     assert f"({60 - len(kept)} new, {len(kept)} already there, 0 failed)" in summary_line(again.stderr)
     records = shard_records(out)
     assert len(records) == len({r["key"] for r in records}) == 60  # every article once
+
+
+def test_urls_feeds_and_url_lists_are_read_on_the_driver_as_locally(cluster, config, tmp_path):
+    from test_fetch import Server
+
+    server = Server()
+    try:
+        (tmp_path / "urls.txt").write_text(f"# pagina's\n{server.base}/remise\n{server.base}/begroting\n")
+        (tmp_path / "feed.xml").write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title>"
+                                           f"<item><title>Brug</title><link>{server.base}/brug</link></item>"
+                                           "</channel></rss>")
+        settings = dataclasses.replace(config.input, page_cache_dir=str(tmp_path / "pages"), language_check="off")
+        here = dataclasses.replace(config, input=settings)
+        inputs = [f"{server.base}/page", f"{server.base}/feed.xml", str(tmp_path / "urls.txt"),
+                  str(tmp_path / "feed.xml")]
+        result = digest_on_ray(inputs, here)
+        expected = local(here, inputs)
+    finally:
+        server.close()
+    assert result.records == expected and len(expected) == 6
+    assert not any(r["error"] for r in result.records), [r["error"] for r in result.records]
