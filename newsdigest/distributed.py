@@ -368,25 +368,56 @@ def _filesystem(folder: str) -> tuple[Any, str]:
     return pafs.LocalFileSystem(), str(Path(folder).resolve())
 
 
-def done_keys(folder: str) -> set[str]:
-    """Keys of the records already in an output folder's shards (none if the folder does not exist)."""
+def shard_keys(folder: str) -> list[tuple[str, str, bool]]:
+    """(shard, key, failed) for each record already in an output folder (none if there is no folder)."""
     import pyarrow as pa
     import pyarrow.fs as pafs
     import pyarrow.json as pajson
 
     filesystem, base = _filesystem(folder)
     found = filesystem.get_file_info(pafs.FileSelector(base, allow_not_found=True))
-    options = pajson.ParseOptions(explicit_schema=pa.schema([("key", pa.string())]),
+    options = pajson.ParseOptions(explicit_schema=pa.schema([("key", pa.string()), ("error", pa.string())]),
                                   unexpected_field_behavior="ignore")
-    keys: set[str] = set()
+    keys: list[tuple[str, str, bool]] = []
     for info in found:
         if info.type != pafs.FileType.File or not info.base_name.startswith(SHARD_PREFIX) \
                 or not info.base_name.endswith(".jsonl"):
             continue
         with filesystem.open_input_stream(info.path) as stream:
             table = pajson.read_json(stream, parse_options=options)
-        keys.update(key for key in table["key"].to_pylist() if key)
+        keys += [(info.base_name, key, error is not None)
+                 for key, error in zip(table["key"].to_pylist(), table["error"].to_pylist()) if key]
     return keys
+
+
+def done_keys(folder: str) -> set[str]:
+    """Keys of the articles that went through, already in an output folder's shards."""
+    return {key for _, key, failed in shard_keys(folder) if not failed}
+
+
+def drop_failures(folder: str, keys: set[str], keep: set[str]) -> None:
+    """Take the failure records of `keys` out of the folder's shards, except the shards in `keep` (this
+    run's): a retried article's new record replaces its old failure. Each shard is rewritten whole
+    (temporary name, then rename); one left with no record is removed."""
+    import json
+
+    filesystem, base = _filesystem(folder)
+    for shard in sorted({shard for shard, key, failed in shard_keys(folder)
+                         if failed and key in keys and shard not in keep}):
+        with filesystem.open_input_stream(f"{base}/{shard}") as stream:
+            lines = stream.read().decode("utf-8", "surrogatepass").splitlines(keepends=True)
+        kept = [line for line in lines if line.strip() and not _superseded(json.loads(line), keys)]
+        if not kept:
+            filesystem.delete_file(f"{base}/{shard}")
+            continue
+        temporary = f"{base}/.{shard}.part"
+        with filesystem.open_output_stream(temporary) as stream:
+            stream.write("".join(kept).encode("utf-8", "surrogatepass"))
+        filesystem.move(temporary, f"{base}/{shard}")
+
+
+def _superseded(record: dict[str, Any], keys: set[str]) -> bool:
+    return record.get("error") is not None and record.get("key") in keys
 
 
 def _shard_sink(folder: str, config: PipelineConfig) -> Any:
@@ -493,7 +524,11 @@ def _digest(inputs: ray.data.Dataset | Sequence[str], config: PipelineConfig, ou
     parsed = parsed.materialize()
     seen = _columns(parsed, ["key", "error"])
     result = RayDigest(signature=run_signature(config), articles=len(seen["key"]))
-    skip = done_keys(output) & set(seen["key"]) if output else set()
+    # Articles already in the folder are skipped; a failed one is retried (as the local cache does),
+    # unless it fails again at reading, where a retry gives the same record.
+    there = shard_keys(output) if output else []
+    failed_reading = {key for key, error in zip(seen["key"], seen["error"]) if error is not None}
+    skip = {key for _, key, failed in there if not failed or key in failed_reading} & set(seen["key"])
     result.skipped = sum(1 for key in seen["key"] if key in skip)
     if skip:
         parsed = parsed.map_batches(drop_keys, fn_kwargs={"keys": frozenset(skip)}, batch_format="pyarrow",
@@ -521,6 +556,8 @@ def _digest(inputs: ray.data.Dataset | Sequence[str], config: PipelineConfig, ou
         result.written = sum(shard["records"] for shard in sink.results)
         result.failed = sum(shard["failed"] for shard in sink.results)
         result.shards = sorted(shard["shard"] for shard in sink.results)
+        redone = (set(seen["key"]) - skip) | {key for _, key, failed in there if not failed}
+        drop_failures(output, redone, set(result.shards))
         result.signature = run_signature(config, _engines([shard["engines"] for shard in sink.results]))
         return result
     ordered: list[tuple[int, int, Record]] = []
@@ -569,4 +606,4 @@ def _columns(dataset: ray.data.Dataset, names: list[str]) -> dict[str, list[Any]
 
 
 __all__ = ["ClusterTooSmall", "RayDigest", "RayUnavailable", "Workers", "connect", "digest_on_ray", "done_keys",
-           "plan_resources"]
+           "drop_failures", "plan_resources", "shard_keys"]

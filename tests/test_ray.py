@@ -314,3 +314,30 @@ def test_urls_feeds_and_url_lists_are_read_on_the_driver_as_locally(cluster, con
         server.close()
     assert result.records == expected and len(expected) == 6
     assert not any(r["error"] for r in result.records), [r["error"] for r in result.records]
+
+
+def test_a_failed_article_in_a_shard_folder_is_retried_and_its_failure_replaced(cluster, config, tmp_path):
+    from newsdigest.records import Record
+    from newsdigest.render import render_jsonl
+    from newsdigest.stages import ReadStage
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Kop\n\n" + BODY)
+    (tmp_path / "in" / "plaatje.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    out = tmp_path / "shards"
+    first = digest_on_ray([str(tmp_path / "in")], config, output=str(out))
+    assert (first.written, first.failed) == (2, 1)
+    # the article failed in that run (say, out of memory): its record in the folder holds the error
+    [article] = [item for item in load_articles([tmp_path / "in" / "a.txt"], config.input)]
+    failure = Record.from_article(article, ReadStage(config).key(article)).fail("a.txt: MemoryError")
+    for shard in out.glob("digest-*.jsonl"):
+        lines = [json.loads(line) for line in shard.open()]
+        shard.write_text(render_jsonl([failure.to_dict() if r["key"] == failure.key else
+                                       {k: v for k, v in r.items() if k != "signature"} for r in lines],
+                                      lines[0]["signature"]))
+    second = digest_on_ray([str(tmp_path / "in")], config, output=str(out))
+    assert (second.written, second.skipped, second.failed) == (1, 1, 0)  # the unreadable file fails alike
+    records = shard_records(out)
+    assert [(r["path"].rsplit("/", 1)[1], bool(r["error"])) for r in records] == [("a.txt", False),
+                                                                                 ("plaatje.txt", True)]
+    assert records[0]["summary"] and not list(out.glob(".*.part"))
