@@ -171,14 +171,16 @@ runtime_options = _options(
     click.option("--precision", type=click.Choice(_runtime_choices("PRECISIONS")),
                  help="Weights and arithmetic (default: auto: int8 on CTranslate2, float32 on PyTorch on a "
                  "CPU, half precision on a GPU)."),
-    click.option("--threads", type=click.IntRange(min=1, max=LIMITS["threads"]), help="CPU threads (default: all cores)."),
-    click.option("--batch-size", type=click.IntRange(min=1, max=LIMITS["batch_size"]), help="Inputs per batch, for every model "
-                 "(default: chosen per engine and device)."),
+    click.option("--threads", type=click.IntRange(min=1, max=LIMITS["threads"]),
+                 help="CPU threads (default: all cores)."),
+    click.option("--batch-size", type=click.IntRange(min=1, max=LIMITS["batch_size"]),
+                 help="Inputs per batch, for every model (default: chosen per engine and device)."),
 )
 translation_options = _options(
-    click.option("--num-beams", type=click.IntRange(min=1, max=LIMITS["num_beams"]), help="Beam size (default: the model's)."),
-    click.option("--max-new-tokens", type=click.IntRange(min=1, max=LIMITS["max_new_tokens"]), help="Cap on tokens generated per "
-                 "sentence (default: twice the source length + 16)."),
+    click.option("--num-beams", type=click.IntRange(min=1, max=LIMITS["num_beams"]),
+                 help="Beam size (default: the model's)."),
+    click.option("--max-new-tokens", type=click.IntRange(min=1, max=LIMITS["max_new_tokens"]),
+                 help="Cap on tokens generated per sentence (default: twice the source length + 16)."),
     runtime_options,
 )
 
@@ -224,10 +226,11 @@ summary_options = _options(
                                                "direct"]), help="Order of work."),
     click.option("--prompt", help="Prompt template name or .toml file (instruction models)."),
     click.option("--prompt-dir", "prompt_dirs", multiple=True, help="Folder of extra prompt templates."),
-    click.option("--num-beams", type=click.IntRange(min=1, max=LIMITS["num_beams"]), help="Beam size of both the translation and the "
-                 "summary model (default: each model's own; set them apart in the config file)."),
-    click.option("--max-new-tokens", type=click.IntRange(min=1, max=LIMITS["max_new_tokens"]), help="Cap on new tokens of both models: per "
-                 "translated sentence (default: twice its length + 16) and per summary (default: from --length)."),
+    click.option("--num-beams", type=click.IntRange(min=1, max=LIMITS["num_beams"]), help="Beam size of both the "
+                 "translation and the summary model (default: each model's own; set them apart in the config file)."),
+    click.option("--max-new-tokens", type=click.IntRange(min=1, max=LIMITS["max_new_tokens"]), help="Cap on new "
+                 "tokens of both models: per translated sentence (default: twice its length + 16) and per summary "
+                 "(default: from --length)."),
     click.option("--no-repeat-ngram-size", type=click.IntRange(min=0), help="Summary model: forbid repeated "
                  "n-grams of this size (default: the model's, else 3)."),
     click.option("--repetition-penalty", type=click.FloatRange(min=0, min_open=True), help="Summary model: penalise "
@@ -493,7 +496,8 @@ def summarize_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
 
 
 ray_options = _options(
-    click.option("--ray", "use_ray", is_flag=True, help="Run on a Ray cluster (pip install 'newsdigest[ray]'). "
+    click.option("--ray", "use_ray", is_flag=True, help="Run on a Ray cluster (the ray "
+                 "extra: pip install -e '.[ray]'). "
                  "With --format jsonl and -o FOLDER/, write one shard per block and skip articles already there."),
     click.option("--ray-address", help="Ray cluster to join (default: RAY_ADDRESS, else start a local one)."),
     click.option("--translation-workers", type=click.IntRange(min=1), help="Translation workers (actors)."),

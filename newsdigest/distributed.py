@@ -86,7 +86,8 @@ def require_ray() -> None:
     import importlib.util
 
     if importlib.util.find_spec("ray") is None or importlib.util.find_spec("pyarrow") is None:
-        raise RayUnavailable("--ray needs Ray Data: pip install 'newsdigest[ray]'")
+        raise RayUnavailable("--ray needs Ray Data: install newsdigest's ray extra "
+                             "(in its checkout: pip install -e '.[ray]')")
 
 
 def connect(address: str | None = None, *, quiet: bool = False, progress: bool | None = None) -> None:
