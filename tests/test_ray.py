@@ -9,17 +9,16 @@ import threading
 import time
 
 import pytest
-from click.testing import CliRunner
 
 ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'newsdigest[ray]'")
 
 from newsdigest import PipelineConfig, load_articles  # noqa: E402
-from newsdigest.cli import ExitStatus, main  # noqa: E402
+from newsdigest.cli import ExitStatus  # noqa: E402
 from newsdigest.distributed import ClusterTooSmall, Workers, digest_on_ray, plan_resources  # noqa: E402
 from newsdigest.pipeline import Pipeline  # noqa: E402
 from summarize import SummarySettings  # noqa: E402
 from translate import TranslationSettings  # noqa: E402
-from tests_helpers import EXAMPLES  # noqa: E402
+from tests_helpers import EXAMPLES, invoke  # noqa: E402
 
 BODY = "De gemeente onderzoekt twee opties. Reizigers zijn tevreden over de stalling. "
 
@@ -96,8 +95,9 @@ def test_same_records_in_the_other_order_with_translations(cluster, config, corp
 
 
 def digest(models, *args):
-    return CliRunner().invoke(main, ["digest", "--translation-model", str(models["marian"]), "--summary-model",
-                                     str(models["bart"]), "--max-new-tokens", "3", *args])
+    """`newsdigest digest` on the tiny models, decoding as the `expected` local records were made."""
+    return invoke("digest", "--translation-model", models["marian"], "--summary-model", models["bart"],
+                  "--max-new-tokens", "3", *args)
 
 
 def test_cli_ray_writes_the_same_digest_as_the_local_run(cluster, models, corpus, expected, tmp_path):
@@ -130,7 +130,7 @@ def test_shards_resume_without_model_work(cluster, models, corpus, expected, tmp
     out = tmp_path / "shards"
     command = ["digest", "--translation-model", str(own["marian"]), "--summary-model", str(own["bart"]),
                "--max-new-tokens", "3", str(corpus), "--ray", "--format", "jsonl", "-o", f"{out}/"]
-    first = CliRunner().invoke(main, command)
+    first = invoke(*command)
     assert first.exit_code == ExitStatus.PARTIAL, first.stderr
     by_path = {r["path"]: r for r in expected}
     written = shard_records(out)
@@ -140,7 +140,7 @@ def test_shards_resume_without_model_work(cluster, models, corpus, expected, tmp
 
     for path in own.values():  # a second run must not load a model: take them away
         path.rename(path.with_name(path.name + "-away"))
-    second = CliRunner().invoke(main, command)
+    second = invoke(*command)
     assert second.exit_code == 0, second.stderr
     assert "(0 new, 27 already there, 0 failed): 0 new shard(s)" in summary_line(second.stderr)
     assert shard_records(out) == written
@@ -149,7 +149,7 @@ def test_shards_resume_without_model_work(cluster, models, corpus, expected, tmp
         path.with_name(path.name + "-away").rename(path)
     (corpus / "nieuw.txt").write_text("Nieuw\n\n" + BODY)
     try:
-        third = CliRunner().invoke(main, command)
+        third = invoke(*command)
     finally:
         (corpus / "nieuw.txt").unlink()
     assert third.exit_code == 0, third.stderr
@@ -251,8 +251,8 @@ def test_ray_options_need_ray(models, corpus):
 
 
 def test_a_missing_model_ends_the_job_with_one_line(cluster, models, corpus, tmp_path):
-    result = CliRunner().invoke(main, ["digest", str(corpus), "--ray", "--translation-model", str(tmp_path / "weg"),
-                                       "--summary-model", str(models["bart"]), "-o", str(tmp_path / "d.md")])
+    result = invoke("digest", corpus, "--ray", "--translation-model", tmp_path / "weg",
+                    "--summary-model", models["bart"], "-o", tmp_path / "d.md")
     assert result.exit_code == ExitStatus.MODEL
     [line] = [line for line in result.stderr.splitlines() if line.startswith("newsdigest:")]
     assert line.startswith(f"newsdigest: error: model '{tmp_path / 'weg'}' is not in the local Hugging Face cache")
