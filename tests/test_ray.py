@@ -25,7 +25,9 @@ BODY = "De gemeente onderzoekt twee opties. Reizigers zijn tevreden over de stal
 
 @pytest.fixture(scope="module")
 def cluster():
-    ray.init(num_cpus=2, include_dashboard=False, logging_level="ERROR")
+    # a cluster of its own: without address="local", ray.init joins any cluster another process on this
+    # machine started with `ray start` (another test run's two-node Cluster) and refuses num_cpus there
+    ray.init(address="local", num_cpus=2, include_dashboard=False, logging_level="ERROR")
     yield
     ray.shutdown()
 
