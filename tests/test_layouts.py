@@ -420,3 +420,11 @@ def test_a_headline_ending_in_words_after_a_dash_keeps_them(tmp_path):
     title = "Oude werf in Vlissingen wordt park – buurt mocht meepraten"
     (tmp_path / "a.json").write_text(json.dumps({"title": title, "text": _FIRST}), encoding="utf-8")
     assert only(load_articles([tmp_path / "a.json"])).title == title
+
+
+def test_a_short_headline_above_its_lead_is_not_taken_for_a_menu_line(tmp_path):
+    (tmp_path / "a.txt").write_text("Brand in Pesse\n\nEen schuur aan de Dorpsstraat is vannacht afgebrand.\n\n"
+                                    "12 maart 2024\n\nDe brandweer was snel ter plaatse.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.body.split("\n")[0]) == (
+        "Brand in Pesse", "Een schuur aan de Dorpsstraat is vannacht afgebrand.")

@@ -316,6 +316,8 @@ def _menu_above_headline(line: str, following: list[str]) -> bool:
         if _menu_like(item) or is_boilerplate(item.strip()):
             continue
         after = rest[index + 1:index + 3]
+        if re.search(r"[.!?]$", item.strip()):
+            return False  # a sentence: `line` was the headline and this its lead
         return bool(after) and (_dated(after[0]) or (
             len(after) == 2 and bool(_NAME_LINE.match(after[0].strip())) and _dated(after[1])))
     return False
