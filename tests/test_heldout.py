@@ -2,7 +2,9 @@
 
 tests/data/heldout/ is the set the readers were tuned on; tests/data/heldout2/ was written blind and
 first scored 53-60% per field (its FIRST_MEASUREMENT.txt) before the general causes of its misses were
-fixed; both now read every field right, and the thresholds leave one miss per field on the second set.
+fixed. tests/data/heldout3/ was also written blind and scored 87-93.5% per field after that round
+(its AFTER_MEASUREMENT.txt; 65-83% in BEFORE_MEASUREMENT.txt) before the general causes of its misses
+were fixed. All three now read every field right; the thresholds leave one miss per field on the blind sets.
 """
 
 import sys
@@ -11,10 +13,11 @@ import pytest
 from tests_helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from heldout import HELDOUT, HELDOUT2, score  # noqa: E402
+from heldout import HELDOUT, HELDOUT2, HELDOUT3, score  # noqa: E402
 
 
-@pytest.mark.parametrize(("folder", "least"), [(HELDOUT, 0.95), (HELDOUT2, 0.97)], ids=["heldout", "heldout2"])
+@pytest.mark.parametrize(("folder", "least"), [(HELDOUT, 0.95), (HELDOUT2, 0.97), (HELDOUT3, 0.97)],
+                         ids=["heldout", "heldout2", "heldout3"])
 def test_title_date_source_and_first_sentence_are_right(folder, least):
     accuracy, misses = score(folder)
     assert min(accuracy.values()) >= least, "\n".join(misses)

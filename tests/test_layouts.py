@@ -80,6 +80,25 @@ def only(items):
     # a headline that reads like a name stays the headline when no other headline follows it
     ("name-like-headline.txt", "Nieuwe Maasbrug Open", None, None, None, None,
      "De nieuwe brug over de Maas bij Venlo is zaterdag na twee jaar bouwen opengegaan voor alle verkeer."),
+    # pages copied as text: a skip link, menu lines, a menu bar or a two-step breadcrumb above the dated headline
+    ("copied-page-menu-lines.txt", "Hengelose markt verhuist tijdelijk naar het Burgemeester Jansenplein", "2024-03-06",
+     "16:20", "RTV Oost", None, "De weekmarkt van Hengelo staat vanaf april een jaar lang op het Burgemeester"),
+    ("copied-page-nav-bar.txt", "Hasseltse jeneverfeesten krijgen extra dag door succes van vorig jaar", "2024-04-12",
+     "07:30", "Het Belang van Limburg", None, "De Hasseltse jeneverfeesten duren dit jaar vier dagen in plaats van drie."),
+    ("two-step-breadcrumb.txt", 'Jonge renster Lotte Peeters (19) uit Mol: "Ik train elke dag voor school"',
+     "2024-01-16", "06:00", "Gazet van Antwerpen", "Bram Verhoeven",
+     "Lotte Peeters uit Mol rijdt dit seizoen haar eerste koersen bij de elite."),
+    # a wire slug line ("PRIO 2 / 312 woorden"); a crawler's rule and bare "TEXT:" label before the text
+    ("wire-priority-line.txt", "Treinverkeer tussen Gent en Brugge dit weekend onderbroken", "2024-03-14", "09:52",
+     "Belga", None, "Tussen Gent-Sint-Pieters en Brugge rijden zaterdag en zondag geen treinen."),
+    ("crawl-rule-text-label.txt", "Apeldoorn bouwt nieuw zwembad bij De Vrijenberg", "2024-05-20", "17:45", "ANP",
+     None, "Apeldoorn krijgt een nieuw zwembad naast sportpark De Vrijenberg."),
+    # a clipping that names its paper and day in a closing line
+    ("clipping-closing-source.txt", "Bibliotheek Sneek gaat ook op zondag open", "2024-01-23", None,
+     "Leeuwarder Courant", None, "De bibliotheek in Sneek is vanaf februari ook op zondagmiddag open."),
+    # a page without structured date prints it under the headline; a related-news box has other dates
+    ("headline-meta-line-date.html", "Nieuwe speelplaatsen bij basisscholen in Zwolle-Zuid", "2024-04-19", None,
+     "Gemeente Zwolle", None, "Vier basisscholen in Zwolle-Zuid krijgen deze zomer een groene speelplaats"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -118,6 +137,10 @@ def test_a_sentence_mentioning_a_photo_stays_in_the_body(tmp_path):
     ("own-reporter-byline.txt", ["verslaggever", "Kees Bakker", "ROTTERDAM", "Tekst gaat verder"]),
     ("byline-bar-date.txt", ["Fotograaf", "Waem", "BELGA", "Door", "17:45"]),
     ("share-line.txt", ["Deel dit", "WhatsApp", "Lees ook", "Sjoerd Wielenga"]),
+    ("copied-page-nav-bar.txt", ["Home", "Hasselt\n", "Bijgewerkt", "Link kopiëren", "WhatsApp"]),
+    ("crawl-rule-text-label.txt", ["=====", "TEXT", "MODIFIED", "STATUS"]),
+    ("wire-priority-line.txt", ["PRIO", "woorden"]),
+    ("clipping-closing-source.txt", ["Leeuwarder Courant", "23-01-2024"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -251,6 +274,7 @@ def test_explicit_field_settings_win(tmp_path):
     {"date": "onbekend", "published_at": "2024-05-14T09:00:00+02:00"},
     {"time": 4, "created_at": "2024-05-14T09:00:00+02:00"},
     {"date": "0001-01-01T00:00:00Z", "pubDate": "Tue, 14 May 2024 09:00:00 +0200"},
+    {"dateModified": "2024-05-15T10:00:00+02:00", "dateCreated": "2024-05-14T09:00:00+02:00"},  # schema.org names
 ])
 def test_each_date_field_is_tried_until_one_parses(tmp_path, record):
     (tmp_path / "a.json").write_text(json.dumps({"body": "Een loods is uitgebrand.", **record}), encoding="utf-8")
@@ -396,3 +420,11 @@ def test_a_headline_ending_in_words_after_a_dash_keeps_them(tmp_path):
     title = "Oude werf in Vlissingen wordt park – buurt mocht meepraten"
     (tmp_path / "a.json").write_text(json.dumps({"title": title, "text": _FIRST}), encoding="utf-8")
     assert only(load_articles([tmp_path / "a.json"])).title == title
+
+
+def test_a_short_headline_above_its_lead_is_not_taken_for_a_menu_line(tmp_path):
+    (tmp_path / "a.txt").write_text("Brand in Pesse\n\nEen schuur aan de Dorpsstraat is vannacht afgebrand.\n\n"
+                                    "12 maart 2024\n\nDe brandweer was snel ter plaatse.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.body.split("\n")[0]) == (
+        "Brand in Pesse", "Een schuur aan de Dorpsstraat is vannacht afgebrand.")

@@ -44,6 +44,7 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
         tree = None
     if tree is not None:
         _structured_metadata(tree, found)
+        _headline_date(tree, found)
     paragraphs = _trafilatura(text if tree is None else tree, found, url)
     if not paragraphs:
         paragraphs = _fallback(text, found)
@@ -199,6 +200,23 @@ def _visible_time(tree: Any, found: Found) -> None:
         if meta and meta.get("date") == stamp.date and "time" in meta:
             found.stamp = None
             found.when(f"{stamp.date} {meta['time']}")
+            return
+
+
+_UPDATED = re.compile(r"\s*(?:laatste?\s+)?(?:update|bijgewerkt|aangepast|gewijzigd|modified)", re.I)
+
+
+def _headline_date(tree: Any, found: Found) -> None:
+    """The date printed on the line right under the headline ("Nieuwsbericht | 12 maart 2024"), for a page
+    without a structured date: it outranks htmldate's guess, which can come from a list of other news."""
+    if found.stamp is not None:
+        return
+    under = tree.xpath("(//body//h1)[1]/following::text()[normalize-space()][1]")
+    line = " ".join(str(under[0]).split()) if under else ""
+    for part in re.split(r"\s+[|·•–—]\s+", line) if len(line) <= 80 else ():
+        meta = metadata_line(part) if not _UPDATED.match(part) else None
+        if meta and "date" in meta:
+            found.when(f"{meta['date']} {meta.get('time', '')}".strip())
             return
 
 

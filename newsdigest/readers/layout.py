@@ -60,8 +60,15 @@ _BOILERPLATE = re.compile(
     r"\s+(?:\w+\s+)?[\w-]*nieuwsbrief\b.{0,60}|(?:ontvang|krijg)\b.{0,60}\bnieuwsbrief\b.{0,60}"
     r"|(?:log|meld)\s+(?:je\s+|u\s+)?(?:hier\s+)?(?:gratis\s+)?aan\s+om\b.{0,80}|(?:log|meld)\s+(?:je\s+|u\s+)?in\s+om\b.{0,80}"
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
+    rf"|{_NETWORK}(?:\s*[|,·•/]?\s+{_NETWORK})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
+    r"|(?:ga|spring|direct)\s+naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)|skip\s+to\s+(?:main\s+)?content"
+    r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
-_BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){2,}\s*$")
+_BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){1,}\s*$")
+# A site's menu bar copied with the page: "Home | Binnenland | Buitenland | Politiek | Sport".
+_MENU_ITEM = re.compile(r"^[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:&\s+)?[\w'’&-]+){0,2}$")
+# A wire service's slug line: "prio 3 / 286 woorden".
+_WIRE_PART = re.compile(r"^(?:prio(?:riteit)?|priority|urgentie)\s*:?\s*\d+|\d+\s+(?:woorden|words|tekens|regels)$", re.I)
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 _READ_ALSO = re.compile(r"^\s*(?:lees|zie|bekijk)\s+ook\s*:?\s*", re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$")
@@ -80,8 +87,14 @@ def _breadcrumb_site(line: str, found: Found) -> bool:
 
 
 def is_boilerplate(line: str) -> bool:
-    """A whole line that is page furniture: a "Lees ook" header, share buttons, a cookie or adblock notice."""
-    return bool(_BOILERPLATE.match(line) or _BREADCRUMB.match(line))
+    """A whole line that is page furniture: a "Lees ook" header, share buttons, a cookie or adblock notice,
+    a menu bar."""
+    return bool(_BOILERPLATE.match(line) or _BREADCRUMB.match(line) or _menu_bar(line))
+
+
+def _menu_bar(line: str) -> bool:
+    parts = re.split(r"\s*\|\s*", line.strip())
+    return len(parts) >= 4 and all(_MENU_ITEM.match(part) for part in parts)
 
 
 def title_and_tags(line: str, found: Found) -> str:
@@ -135,11 +148,14 @@ _EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language",
                "image", "locatie", "plaats"}
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
                         r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
+_BODY_LABEL = re.compile(r"^\s*(?:text|tekst|body|inhoud|content|artikel|article)\s*:\s*$", re.I)
 _UPDATE_PART = re.compile(r"\s*(?:laatste\s+)?(?:update|bijgewerkt)\s*:?\s*(?P<when>\d{1,2}[u:.]\d{2})\s*", re.I)
 
 
 def _labelled(line: str, found: Found) -> bool:
     """"Titel: ...", "Datum: ...", "Bron: ...", "URL: ..." lines that scrapers write above the text."""
+    if _BODY_LABEL.match(line):
+        return True  # "TEXT:" on its own line: the body follows
     match = _LABELLED.match(line)
     key = match["key"].strip().lower() if match else None
     if key is None or (key not in _HEADER_KEYS and key not in _EXTRA_KEYS) or len(line) > 300:
@@ -188,6 +204,9 @@ def _header_part(part: str, found: Found) -> bool:
             date, found.stamp = found.stamp.date, None
             found.when(f"{date} {meta['time']}")
         found.offer(source=meta.get("source"), author=meta.get("author"))
+        return True
+    if all(_WIRE_PART.match(slug) for slug in re.split(r"\s*[/|,]\s*", part)):
+        found.extra.setdefault("slug", part)
         return True
     names = re.split(r"\s*[/,&]\s*", part.rstrip(","))
     if all(outlet(name) for name in names):  # "NU.nl", "ANP/NU.nl": a news agency among them is the source
@@ -276,6 +295,34 @@ def _outlet_header(line: str, following: list[str], found: Found) -> bool:
     return True
 
 
+def _menu_like(line: str) -> bool:
+    stripped = line.strip().strip("*_# ")
+    return 0 < len(stripped) <= 30 and len(stripped.split()) <= 3 and not re.search(r"[.!?:;,\"”’]$", stripped)
+
+
+def _dated(line: str) -> bool:
+    scratch = Found()
+    return header_line(line, scratch) and scratch.stamp is not None
+
+
+def _menu_above_headline(line: str, following: list[str]) -> bool:
+    """Whether `line` is one of the short menu lines a copied page starts with ("Luisteren", "Kijken",
+    a place as kicker): only such lines lie between it and a headline whose date line follows it, right
+    under it or under the reporter's name."""
+    if not _menu_like(line):
+        return False
+    rest = [item for item in following[:25] if item.strip()]
+    for index, item in enumerate(rest):
+        if _menu_like(item) or is_boilerplate(item.strip()):
+            continue
+        after = rest[index + 1:index + 3]
+        if re.search(r"[.!?]$", item.strip()):
+            return False  # a sentence: `line` was the headline and this its lead
+        return bool(after) and (_dated(after[0]) or (
+            len(after) == 2 and bool(_NAME_LINE.match(after[0].strip())) and _dated(after[1])))
+    return False
+
+
 def _same_text(a: str, b: str) -> bool:
     return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
@@ -308,6 +355,9 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             continue
         if want_title and found.title is None and has_more and _outlet_header(line, following, found):
             index += 1
+            continue
+        if want_title and found.title is None and has_more and _menu_above_headline(line, following):
+            index += 1  # a menu item or kicker copied with the page, above the dated headline
             continue
         if want_title and found.title is None and has_more and _looks_like_title(line, following):
             found.title = title_and_tags(line, found)
@@ -352,6 +402,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             if agency:
                 found.offer(source=agency)
             kept[0] = rest
+        if len(kept) > 1 and _closing_source(kept[-1], found):
+            kept.pop()
         tail = _AGENCY_TAIL.search(kept[-1])
         if tail and tail.start() > 0:
             found.offer(source=tail["agency"])
@@ -359,6 +411,21 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         elif len(kept) > 1 and kept[-1].strip().strip("()") in {"ANP", "Belga", "BELGA", "AFP", "Reuters", "AP"}:
             found.offer(source=kept.pop().strip().strip("()"))
     return [paragraph for paragraph in kept if paragraph.strip()]
+
+
+_CLOSING_SOURCE = re.compile(r"^[(\[]?\s*(?:[-–—]\s*)?(?P<name>[^,()\[\]]{2,40}?)\s*,\s*(?P<when>[^()\[\]]{6,40}?)\s*[)\]]?$")
+
+
+def _closing_source(paragraph: str, found: Found) -> bool:
+    """A clipping's closing line naming the paper and the day ("(Leeuwarder Courant, 3 februari 2024)"):
+    the paper is the source, the day the date; False if the paragraph is anything else."""
+    match = _CLOSING_SOURCE.match(paragraph.strip())
+    meta = metadata_line(match["when"]) if match else None
+    if not match or not meta or "date" not in meta or not _NAME_LIKE.match(match["name"].strip()):
+        return False
+    found.offer(source=outlet(match["name"].strip()) or match["name"].strip())
+    found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+    return True
 
 
 # An image caption ending in its credit: "Zo moet de ingang eruitzien. Beeld: gemeente Breda",
