@@ -30,8 +30,13 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
             except UnicodeDecodeError as error:
                 raise InputError(f"{name}: starts with a {encoding.upper()} byte-order mark but is not valid "
                                  f"{encoding.upper()} (byte {error.start + len(mark)})") from None
-    if data.startswith(_BINARY_MARKERS[1:]) or b"\x00" in data[:8192]:
+    if data.startswith(_BINARY_MARKERS[1:]):
         raise InputError(f"{name}: binary file, not text")
+    if b"\x00" in data[:8192]:
+        text = _utf16_without_mark(data, name)
+        if text is None:
+            raise InputError(f"{name}: binary file, not text")
+        return text
     if charset:
         try:
             return _without_nul(data.decode(charset), name)
@@ -47,6 +52,25 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
             raise InputError(f"{name}: not valid UTF-8 (byte {error.start}) and no other encoding fits") from error
         log.warning("%s: not UTF-8, read as %s", name, best.encoding)
         return _without_nul(str(best), name)
+
+
+def _utf16_without_mark(data: bytes, name: str) -> str | None:
+    """UTF-16 text saved without a byte-order mark (some Windows tools do): in text mostly of Latin
+    letters every other byte is NUL. Anything else with NULs stays binary."""
+    head = data[:8192]
+    head = head[:len(head) - len(head) % 2]
+    if len(head) < 16:
+        return None
+    for nul_at, encoding in ((1, "utf-16-le"), (0, "utf-16-be")):
+        if head[nul_at::2].count(0) >= 0.9 * (len(head) // 2) and head[1 - nul_at::2].count(0) <= 0.01 * (len(head) // 2):
+            try:
+                text = data[:len(data) - len(data) % 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if sum(char.isprintable() or char.isspace() for char in text[:4096]) >= 0.98 * len(text[:4096]):
+                log.warning("%s: no byte-order mark; read as %s", name, encoding.upper())
+                return _without_nul(text, name)
+    return None
 
 
 def _without_nul(text: str, name: str) -> str:

@@ -146,3 +146,20 @@ def test_digest_of_hostile_folder_lists_failures_and_keeps_the_rest(tmp_path):
     assert [r["error"] is None for r in records] == [False, True, True]
     assert "\ufffd" in records[2]["translation"]
     json.dumps(records, ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_with_a_warning(tmp_path, encoding, caplog):
+    path = tmp_path / "artikel.txt"
+    path.write_bytes(GOOD.replace("stalling", "stalling in Zürich, café „De Zwaan”").encode(encoding))
+    with caplog.at_level(logging.WARNING, logger="newsdigest"):
+        [article] = load_articles([path])
+    assert article.title == "Titel" and "Zürich, café „De Zwaan”" in article.body
+    assert f"{path}: no byte-order mark; read as {encoding.upper()}" in caplog.text
+
+
+def test_binary_data_with_nul_bytes_is_still_binary(tmp_path):
+    path = tmp_path / "foto.txt"
+    path.write_bytes(bytes(range(256)) * 40)  # NULs, but not every other byte
+    [failure] = load_articles([path])
+    assert isinstance(failure, Failure) and failure.error == f"{path}: binary file, not text"
