@@ -296,6 +296,46 @@ def test_wordpress_rest_records(tmp_path):
     assert article.extra["excerpt"] == {"rendered": "<p>Kort.</p>"}
 
 
+def test_drupal_text_fields_give_their_value(tmp_path):
+    """Drupal exports a body as {"value": html, "format": ...}: the value is the text, its figure caption is not."""
+    node = {"nid": 5, "title": "Gouda krijgt een nieuwe kaasmarkt", "publicatiedatum": "2024-06-03T10:00:00+02:00",
+            "site": "Omroep Zuid", "body": {"value": "<figure><img src='/k.jpg'><figcaption>De markt | Foto: Omroep "
+                                                      "Zuid</figcaption></figure><p>Gouda houdt vanaf juli elke "
+                                                      "donderdag een kaasmarkt.</p>", "format": "basic_html"}}
+    (tmp_path / "export.json").write_text(json.dumps([node, {**node, "nid": 6}]), encoding="utf-8")
+    article = list(load_articles([tmp_path / "export.json"]))[0]
+    assert (article.title, article.date, article.source) == ("Gouda krijgt een nieuwe kaasmarkt", "2024-06-03",
+                                                             "Omroep Zuid")
+    assert article.body == "Gouda houdt vanaf juli elke donderdag een kaasmarkt."
+
+
+def test_an_app_record_whose_items_are_its_body_blocks_is_one_article(tmp_path):
+    """{"title": ..., "items": [blocks]} is one article; a wrapper's items with titles of their own are many."""
+    record = {"title": "Bibliotheek Zwolle gaat op zondag open", "publishedAt": 1717400000, "source": "RTV Oost",
+              "items": [{"type": "text", "text": "De bibliotheek in Zwolle gaat vanaf september ook op zondag open."},
+                        {"type": "image", "caption": "De bibliotheek", "credit": "ANP"},
+                        {"type": "text", "text": "Dat heeft de gemeente besloten."}]}
+    (tmp_path / "app.json").write_text(json.dumps(record), encoding="utf-8")
+    article = only(load_articles([tmp_path / "app.json"]))
+    assert (article.title, article.date, article.source) == ("Bibliotheek Zwolle gaat op zondag open", "2024-06-03",
+                                                             "RTV Oost")
+    assert article.body == ("De bibliotheek in Zwolle gaat vanaf september ook op zondag open.\n\n"
+                            "Dat heeft de gemeente besloten.")
+    feed = {"title": "Nieuws", "items": [{"title": "Een", "text": "Tekst een."}, {"title": "Twee", "text": "Tekst twee."}]}
+    (tmp_path / "feed.json").write_text(json.dumps(feed), encoding="utf-8")
+    assert [item.title for item in load_articles([tmp_path / "feed.json"])] == ["Een", "Twee"]
+
+
+def test_a_gmt_field_without_a_zone_is_utc(tmp_path):
+    """WordPress's date_gmt carries no zone but is UTC: 22:30 UTC in June is the next day in Amsterdam."""
+    post = {"title": {"rendered": "Nachtelijke brand in Kampen"}, "date_gmt": "2024-06-03T22:30:00",
+            "modified_gmt": "2024-06-04T08:00:00", "content": {"rendered": "<p>Een schuur brandde af.</p>"}}
+    (tmp_path / "post.json").write_text(json.dumps(post), encoding="utf-8")
+    article = only(load_articles([tmp_path / "post.json"]))
+    assert (article.date, article.time) == ("2024-06-04", "00:30")
+    assert article.extra["updated"] == "2024-06-04T08:00:00"
+
+
 def test_a_bare_name_is_not_a_title(tmp_path):
     """"name" is a person or a site as often as a headline: only a schema.org item's name is its title."""
     records = [{"text": "Een schuur is uitgebrand.", "name": "Jan Jansen"},
