@@ -13,7 +13,7 @@ import pytest
 from tests_helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from heldout import HELDOUT, HELDOUT2, HELDOUT3, score  # noqa: E402
+from heldout import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, score  # noqa: E402
 
 
 @pytest.mark.parametrize(("folder", "least"), [(HELDOUT, 0.95), (HELDOUT2, 0.97), (HELDOUT3, 0.97)],
