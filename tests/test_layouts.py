@@ -99,6 +99,9 @@ def only(items):
     # a page without structured date prints it under the headline; a related-news box has other dates
     ("headline-meta-line-date.html", "Nieuwe speelplaatsen bij basisscholen in Zwolle-Zuid", "2024-04-19", None,
      "Gemeente Zwolle", None, "Vier basisscholen in Zwolle-Zuid krijgen deze zomer een groene speelplaats"),
+    # the page's extractor repeats the <h1> with its label ("ANALYSE. ...") above the text
+    ("labelled-headline-repeated.html", "Waarom de Zeeuwse veerboot steeds vaker uitvalt", "2024-06-12", "07:45",
+     "PZC", "Marieke Bosman", "De fietsveerboot tussen Vlissingen en Breskens voer dit voorjaar op twaalf dagen niet."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
