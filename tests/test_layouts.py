@@ -99,6 +99,15 @@ def only(items):
     # a page without structured date prints it under the headline; a related-news box has other dates
     ("headline-meta-line-date.html", "Nieuwe speelplaatsen bij basisscholen in Zwolle-Zuid", "2024-04-19", None,
      "Gemeente Zwolle", None, "Vier basisscholen in Zwolle-Zuid krijgen deze zomer een groene speelplaats"),
+    # a wire telex: the day after the place, "=" after the agency, the date in a closing stamp
+    ("wire-telex-stamp.txt", "Havenbedrijf Antwerpen-Brugge verwerkt minder containers", "2024-04-09", "10:20",
+     "Belga", None, "Het Havenbedrijf Antwerpen-Brugge heeft in het eerste kwartaal 4 procent minder containers"),
+    # a print clipping's reference line above the headline: paper, day, page
+    ("clipping-reference-line.txt", "Stadsbus Assen rijdt voortaan elektrisch", "2024-04-03", None,
+     "Dagblad van het Noorden", "Roelof Bakker", "Alle stadsbussen in Assen rijden vanaf deze week op stroom."),
+    # a crawl with the place beside the date under the headline
+    ("place-date-line.txt", "Enschede krijgt een overdekte fietsenstalling bij het station", "2024-05-02", "17:30",
+     "Tubantia", None, "Bij station Enschede komt een overdekte fietsenstalling voor 3000 fietsen."),
     # the page's extractor repeats the <h1> with its label ("ANALYSE. ...") above the text
     ("labelled-headline-repeated.html", "Waarom de Zeeuwse veerboot steeds vaker uitvalt", "2024-06-12", "07:45",
      "PZC", "Marieke Bosman", "De fietsveerboot tussen Vlissingen en Breskens voer dit voorjaar op twaalf dagen niet."),
