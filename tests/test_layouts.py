@@ -108,6 +108,9 @@ def only(items):
     # a crawl with the place beside the date under the headline
     ("place-date-line.txt", "Enschede krijgt een overdekte fietsenstalling bij het station", "2024-05-02", "17:30",
      "Tubantia", None, "Bij station Enschede komt een overdekte fietsenstalling voor 3000 fietsen."),
+    # a forwarded e-mail: the forward header, the sender's note and the signature are no part of the article
+    ("forwarded-mail.txt", "Zwembad De Vennen in Deventer gaat een jaar dicht", "2024-05-06", None, "De Stentor", None,
+     "Zwembad De Vennen in Deventer sluit vanaf juni een jaar voor een grote verbouwing."),
     # the page's extractor repeats the <h1> with its label ("ANALYSE. ...") above the text
     ("labelled-headline-repeated.html", "Waarom de Zeeuwse veerboot steeds vaker uitvalt", "2024-06-12", "07:45",
      "PZC", "Marieke Bosman", "De fietsveerboot tussen Vlissingen en Breskens voer dit voorjaar op twaalf dagen niet."),
@@ -124,6 +127,17 @@ def test_layout(name, title, date, time, source, author, first):
 def test_an_image_caption_goes_out_of_the_body_and_its_credit_to_credits(name, credit):
     article = only(load_articles([LAYOUTS / name]))
     assert article.credits == [credit] and "©" not in article.body and "Foto:" not in article.body
+
+
+def test_a_forwarded_mail_without_the_subject_in_it_keeps_all_after_the_mail_header(tmp_path):
+    """The subject, without its "Fwd:", is then the headline."""
+    (tmp_path / "fwd.txt").write_text("-----Oorspronkelijk bericht-----\nVan: Jan\nOnderwerp: Fwd: vergadering\n\n"
+                                      "De vergadering van dinsdag gaat niet door. De zaal is bezet.\n\n"
+                                      "We schuiven een week op.\n\nVerzonden vanaf mijn iPhone\n",
+                                      encoding="utf-8")
+    article = only(load_articles([tmp_path / "fwd.txt"]))
+    assert (article.title, article.body) == ("vergadering", "De vergadering van dinsdag gaat niet door. De zaal is "
+                                                            "bezet.\n\nWe schuiven een week op.")
 
 
 def test_a_sentence_mentioning_a_photo_stays_in_the_body(tmp_path):

@@ -62,6 +62,7 @@ _BOILERPLATE = re.compile(
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
     rf"|{_NETWORK}(?:\s*[|,·•/]?\s+{_NETWORK})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
     r"|(?:ga|spring|direct)\s+naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)|skip\s+to\s+(?:main\s+)?content"
+    r"|(?:verzonden\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"  # a mail signature
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
 _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){1,}\s*$")
@@ -355,7 +356,7 @@ def _menu_above_headline(line: str, following: list[str]) -> bool:
     return False
 
 
-def _same_text(a: str, b: str) -> bool:
+def same_text(a: str, b: str) -> bool:
     return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
 
@@ -367,7 +368,7 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
         if not line.strip():
             index += 1
             continue
-        if header_line(line, found) or (found.title is not None and _same_text(line, found.title)):
+        if header_line(line, found) or (found.title is not None and same_text(line, found.title)):
             index += 1  # a metadata line, or the headline again under a labelled "title:" line
             continue
         following = lines[index + 1:]

@@ -7,7 +7,7 @@ import re
 from .article import Article, Found
 from .fields import keep_extra, take_fields
 from .frontmatter import split_front_matter
-from .layout import clean_body, read_header
+from .layout import same_text, clean_body, read_header
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
@@ -23,10 +23,40 @@ def _front_matter(text: str, path: str, found: Found) -> str:
 _TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}", re.S)
 
 
+# The line a mail client puts above a forwarded message, and the "Key: value" lines under it.
+_FORWARD = re.compile(r"^\s*(?:-{2,}\s*(?:doorgestuurd|forwarded|oorspronkelijk|original)\s+(?:bericht|message)\s*-{2,}"
+                      r"|begin\s+(?:doorgestuurd|forwarded)\s+(?:bericht|message)\s*:)\s*$", re.I)
+_MAIL_HEADER = re.compile(r"^\s*(?P<key>van|from|datum|date|verzonden|sent|onderwerp|subject|aan|to|cc)\s*:\s*(?P<value>.*)$",
+                          re.I)
+
+
+def _forwarded(lines: list[str], found: Found) -> list[str]:
+    """The article in a forwarded e-mail: past the forward line and the mail header, from the paragraph
+    that carries the subject as its headline, so the sender's note above it stays out; where no line
+    repeats the subject, the subject is the headline. Other text as is."""
+    start = next((index for index, line in enumerate(lines[:5]) if _FORWARD.match(line)), None)
+    if start is None:
+        return lines
+    index, subject = start + 1, None
+    while index < len(lines) and _MAIL_HEADER.match(lines[index]):
+        header = _MAIL_HEADER.match(lines[index])
+        if header["key"].lower() in ("onderwerp", "subject"):
+            subject = re.sub(r"^(?:\s*(?:fwd?|fw|doorst|tr)\s*:\s*)+", "", header["value"], flags=re.I).strip()
+        index += 1
+    rest = lines[index:]
+    at = next((number for number, line in enumerate(rest) if subject and same_text(line, subject)), None)
+    if at is None:
+        found.offer(title=subject or None)
+        return rest
+    while at > 0 and rest[at - 1].strip():  # the outlet's name or a kicker right above the headline
+        at -= 1
+    return rest[at:]
+
+
 def parse_plain(text: str, path: str) -> Article:
     """Plain text; a headline, date, source, byline and credit lines around it become metadata."""
     found = Found()
-    lines = _front_matter(text.lstrip("\ufeff"), path, found).splitlines()
+    lines = _forwarded(_front_matter(text.lstrip("\ufeff"), path, found).splitlines(), found)
     start = read_header(lines, found, want_title=found.title is None)
     paragraphs = [part for part in re.split(r"\n[ \t\r\f\v]*\n", "\n".join(lines[start:])) if part.strip()]
     body = "\n\n".join(clean_body(paragraphs, found)).strip()
