@@ -111,6 +111,9 @@ def only(items):
     # a forwarded e-mail: the forward header, the sender's note and the signature are no part of the article
     ("forwarded-mail.txt", "Zwembad De Vennen in Deventer gaat een jaar dicht", "2024-05-06", None, "De Stentor", None,
      "Zwembad De Vennen in Deventer sluit vanaf juni een jaar voor een grote verbouwing."),
+    # a MarkDownload clipping: "created" is the clipping time and the "> ## Excerpt" quote is no text
+    ("markdownload-clipping.md", "Mechelen legt fietsstraat aan langs de Dijle", "2024-03-08", "17:05",
+     "Gazet van Antwerpen", "Els Peeters", "Mechelen maakt van de kaai langs de Dijle een fietsstraat. Auto's"),
     # the page's extractor repeats the <h1> with its label ("ANALYSE. ...") above the text
     ("labelled-headline-repeated.html", "Waarom de Zeeuwse veerboot steeds vaker uitvalt", "2024-06-12", "07:45",
      "PZC", "Marieke Bosman", "De fietsveerboot tussen Vlissingen en Breskens voer dit voorjaar op twaalf dagen niet."),

@@ -13,6 +13,8 @@ from .layout import same_text, clean_body, read_header
 def _front_matter(text: str, path: str, found: Found) -> str:
     """Take the front matter's metadata into `found` (never into the text); returns the rest."""
     meta, rest = split_front_matter(text, path)
+    if isinstance(meta, dict) and "created" in meta and re.match(r"https?://", str(meta.get("source") or meta.get("url") or "")):
+        meta["clipped"] = meta.pop("created")  # a web clipper's "created" is when the page was clipped
     if meta:
         keep_extra(meta, take_fields(meta, found), found)
     return rest
@@ -65,6 +67,10 @@ def parse_plain(text: str, path: str) -> Article:
     return found.article(path, body, "text")
 
 
+# A clipping tool's "> ## Excerpt" block quote: the page's description, not its text.
+_EXCERPT = re.compile(r"^>\s?#{1,6}\s*(?:excerpt|samenvatting)\s*\n(?P<text>(?:>.*(?:\n|$))*)", re.I | re.M)
+
+
 def parse_markdown(text: str, path: str) -> Article:
     """Markdown rendered with markdown-it and read like an HTML fragment: headings, lists and inline HTML
     become text; the first # heading is the title unless the front matter has one."""
@@ -74,6 +80,10 @@ def parse_markdown(text: str, path: str) -> Article:
 
     found = Found()
     rest = _TEMPLATE_TAG.sub("", _front_matter(text.lstrip("\ufeff"), path, found))
+    excerpt = _EXCERPT.search(rest)
+    if excerpt:  # a clipping tool's summary of the page above the text (MarkDownload): kept, never body
+        found.extra.setdefault("excerpt", re.sub(r"^>\s?", "", excerpt["text"], flags=re.M).strip())
+        rest = rest[: excerpt.start()] + rest[excerpt.end():]
     blocks = fragment_paragraphs(MarkdownIt("commonmark").render(rest), found)
     if blocks and found.title and re.sub(r"\W+", "", blocks[0]).lower() == re.sub(r"\W+", "", found.title).lower():
         blocks.pop(0)
