@@ -323,10 +323,12 @@ def credit(line: str) -> str | None:
     return match["credit"].strip(" .").lstrip("© ") if match else None
 
 
-# "AMSTERDAM (ANP) - ", "DEN HAAG - ", "(Belga) ", "ANP - ", "Bron: ANP " or "ANP" glued to the sentence.
+# "AMSTERDAM (ANP) - ", "DEN HAAG - ", "(Belga) ", "ANP - ", "Bron: ANP " or "ANP" glued to the sentence; a
+# wire telex puts the day after the place and "=" after the agency ("GENT 14/03 (BELGA) = ").
 _DATELINE = re.compile(
-    rf"^(?:(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{{1,30}}?)\s*)?"
-    rf"(?:\(\s*(?P<agency>(?:{_AGENCY}|[A-Z]{{2,6}})(?:\s*[/,]\s*(?:{_AGENCY}|[A-Z]{{2,6}}))*)\s*\)\s*(?:[-–—]\s*)?|(?P<dash>[-–—]\s+))")
+    rf"^(?:(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{{1,30}}?)\s*(?:\d{{1,2}}/\d{{1,2}}\s*)?)?"
+    rf"(?:\(\s*(?P<agency>(?:{_AGENCY}|[A-Z]{{2,6}})(?:\s*[/,]\s*(?:{_AGENCY}|[A-Z]{{2,6}}))*)\s*\)\s*(?:[-–—=]\s*)?"
+    rf"|(?P<dash>[-–—]\s+))")
 # A leading name is the source only when it is set off from the sentence: by a dash or colon ("ANP - De"),
 # by "Bron:" before it, or glued without a space ("BelgaDe", which is no word); "NOS Jeugdjournaal" is text.
 _AGENCY_LEAD = re.compile(rf"^(?:(?i:bron|source)\s*:\s*(?P<labelled>{_AGENCY})(?:\s*[-–—:])?\s+(?=[A-Z„“\"'‘])"

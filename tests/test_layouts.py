@@ -99,6 +99,24 @@ def only(items):
     # a page without structured date prints it under the headline; a related-news box has other dates
     ("headline-meta-line-date.html", "Nieuwe speelplaatsen bij basisscholen in Zwolle-Zuid", "2024-04-19", None,
      "Gemeente Zwolle", None, "Vier basisscholen in Zwolle-Zuid krijgen deze zomer een groene speelplaats"),
+    # a wire telex: the day after the place, "=" after the agency, the date in a closing stamp
+    ("wire-telex-stamp.txt", "Havenbedrijf Antwerpen-Brugge verwerkt minder containers", "2024-04-09", "10:20",
+     "Belga", None, "Het Havenbedrijf Antwerpen-Brugge heeft in het eerste kwartaal 4 procent minder containers"),
+    # a print clipping's reference line above the headline: paper, day, page
+    ("clipping-reference-line.txt", "Stadsbus Assen rijdt voortaan elektrisch", "2024-04-03", None,
+     "Dagblad van het Noorden", "Roelof Bakker", "Alle stadsbussen in Assen rijden vanaf deze week op stroom."),
+    # a crawl with the place beside the date under the headline
+    ("place-date-line.txt", "Enschede krijgt een overdekte fietsenstalling bij het station", "2024-05-02", "17:30",
+     "Tubantia", None, "Bij station Enschede komt een overdekte fietsenstalling voor 3000 fietsen."),
+    # a forwarded e-mail: the forward header, the sender's note and the signature are no part of the article
+    ("forwarded-mail.txt", "Zwembad De Vennen in Deventer gaat een jaar dicht", "2024-05-06", None, "De Stentor", None,
+     "Zwembad De Vennen in Deventer sluit vanaf juni een jaar voor een grote verbouwing."),
+    # a MarkDownload clipping: "created" is the clipping time and the "> ## Excerpt" quote is no text
+    ("markdownload-clipping.md", "Mechelen legt fietsstraat aan langs de Dijle", "2024-03-08", "17:05",
+     "Gazet van Antwerpen", "Els Peeters", "Mechelen maakt van de kaai langs de Dijle een fietsstraat. Auto's"),
+    # the page's extractor repeats the <h1> with its label ("ANALYSE. ...") above the text
+    ("labelled-headline-repeated.html", "Waarom de Zeeuwse veerboot steeds vaker uitvalt", "2024-06-12", "07:45",
+     "PZC", "Marieke Bosman", "De fietsveerboot tussen Vlissingen en Breskens voer dit voorjaar op twaalf dagen niet."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -112,6 +130,17 @@ def test_layout(name, title, date, time, source, author, first):
 def test_an_image_caption_goes_out_of_the_body_and_its_credit_to_credits(name, credit):
     article = only(load_articles([LAYOUTS / name]))
     assert article.credits == [credit] and "©" not in article.body and "Foto:" not in article.body
+
+
+def test_a_forwarded_mail_without_the_subject_in_it_keeps_all_after_the_mail_header(tmp_path):
+    """The subject, without its "Fwd:", is then the headline."""
+    (tmp_path / "fwd.txt").write_text("-----Oorspronkelijk bericht-----\nVan: Jan\nOnderwerp: Fwd: vergadering\n\n"
+                                      "De vergadering van dinsdag gaat niet door. De zaal is bezet.\n\n"
+                                      "We schuiven een week op.\n\nVerzonden vanaf mijn iPhone\n",
+                                      encoding="utf-8")
+    article = only(load_articles([tmp_path / "fwd.txt"]))
+    assert (article.title, article.body) == ("vergadering", "De vergadering van dinsdag gaat niet door. De zaal is "
+                                                            "bezet.\n\nWe schuiven een week op.")
 
 
 def test_a_sentence_mentioning_a_photo_stays_in_the_body(tmp_path):
@@ -294,6 +323,46 @@ def test_wordpress_rest_records(tmp_path):
                                                           "2024-05-14")
     assert article.body == "Een schuur in Kampen is uitgebrand.\n\nNiemand raakte gewond."
     assert article.extra["excerpt"] == {"rendered": "<p>Kort.</p>"}
+
+
+def test_drupal_text_fields_give_their_value(tmp_path):
+    """Drupal exports a body as {"value": html, "format": ...}: the value is the text, its figure caption is not."""
+    node = {"nid": 5, "title": "Gouda krijgt een nieuwe kaasmarkt", "publicatiedatum": "2024-06-03T10:00:00+02:00",
+            "site": "Omroep Zuid", "body": {"value": "<figure><img src='/k.jpg'><figcaption>De markt | Foto: Omroep "
+                                                      "Zuid</figcaption></figure><p>Gouda houdt vanaf juli elke "
+                                                      "donderdag een kaasmarkt.</p>", "format": "basic_html"}}
+    (tmp_path / "export.json").write_text(json.dumps([node, {**node, "nid": 6}]), encoding="utf-8")
+    article = list(load_articles([tmp_path / "export.json"]))[0]
+    assert (article.title, article.date, article.source) == ("Gouda krijgt een nieuwe kaasmarkt", "2024-06-03",
+                                                             "Omroep Zuid")
+    assert article.body == "Gouda houdt vanaf juli elke donderdag een kaasmarkt."
+
+
+def test_an_app_record_whose_items_are_its_body_blocks_is_one_article(tmp_path):
+    """{"title": ..., "items": [blocks]} is one article; a wrapper's items with titles of their own are many."""
+    record = {"title": "Bibliotheek Zwolle gaat op zondag open", "publishedAt": 1717400000, "source": "RTV Oost",
+              "items": [{"type": "text", "text": "De bibliotheek in Zwolle gaat vanaf september ook op zondag open."},
+                        {"type": "image", "caption": "De bibliotheek", "credit": "ANP"},
+                        {"type": "text", "text": "Dat heeft de gemeente besloten."}]}
+    (tmp_path / "app.json").write_text(json.dumps(record), encoding="utf-8")
+    article = only(load_articles([tmp_path / "app.json"]))
+    assert (article.title, article.date, article.source) == ("Bibliotheek Zwolle gaat op zondag open", "2024-06-03",
+                                                             "RTV Oost")
+    assert article.body == ("De bibliotheek in Zwolle gaat vanaf september ook op zondag open.\n\n"
+                            "Dat heeft de gemeente besloten.")
+    feed = {"title": "Nieuws", "items": [{"title": "Een", "text": "Tekst een."}, {"title": "Twee", "text": "Tekst twee."}]}
+    (tmp_path / "feed.json").write_text(json.dumps(feed), encoding="utf-8")
+    assert [item.title for item in load_articles([tmp_path / "feed.json"])] == ["Een", "Twee"]
+
+
+def test_a_gmt_field_without_a_zone_is_utc(tmp_path):
+    """WordPress's date_gmt carries no zone but is UTC: 22:30 UTC in June is the next day in Amsterdam."""
+    post = {"title": {"rendered": "Nachtelijke brand in Kampen"}, "date_gmt": "2024-06-03T22:30:00",
+            "modified_gmt": "2024-06-04T08:00:00", "content": {"rendered": "<p>Een schuur brandde af.</p>"}}
+    (tmp_path / "post.json").write_text(json.dumps(post), encoding="utf-8")
+    article = only(load_articles([tmp_path / "post.json"]))
+    assert (article.date, article.time) == ("2024-06-04", "00:30")
+    assert article.extra["updated"] == "2024-06-04T08:00:00"
 
 
 def test_a_bare_name_is_not_a_title(tmp_path):

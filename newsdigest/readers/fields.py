@@ -22,13 +22,13 @@ TITLE = ("title", "headline", "kop", "titel", "heading", "h1")
 BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud", "fulltext",
         "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
         "body_html", "html_body", "body_blocks", "content_blocks", "blocks", "paragraphs", "article_text",
-        "description", "summary", "excerpt")
+        "description", "summary", "excerpt", "items")
 DATE = ("date", "published", "published_at", "pubdate", "pub_date", "datepublished", "date_published",
         "publication_date", "publication_time", "published_time", "publish_date", "first_published_at",
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
-        "gepubliceerd", "time", "datetime", "issued")
+        "gepubliceerd", "time", "datetime", "issued", "date_gmt", "date_utc", "published_gmt")
 UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified",
-           "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd")
+           "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt")
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
        "web_url", "article_url")
 SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
@@ -46,9 +46,10 @@ _ROLES = {"source": SOURCE, "author": AUTHOR, "title": TITLE, "date": DATE, "url
 
 
 def rendered(value: Any) -> Any:
-    """The string inside a WordPress REST field ({"rendered": "..."}), else `value` as it is."""
-    if isinstance(value, Mapping) and isinstance(value.get("rendered"), str):
-        return value["rendered"]
+    """The string inside a WordPress REST field ({"rendered": "..."}) or a Drupal text field
+    ({"value": "...", "format": "full_html"}), else `value` as it is."""
+    if isinstance(value, Mapping):
+        return next((value[key] for key in ("rendered", "value") if isinstance(value.get(key), str)), value)
     return value
 
 
@@ -145,6 +146,18 @@ def _take(role: str, value: Any, found: Found) -> bool:
     return bool(text)
 
 
+_ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$", re.I)
+
+
+def _in_utc(key: str, value: Any) -> Any:
+    """A stamp from a field named for UTC (WordPress's "date_gmt": "2024-05-28T13:05:00") marked as UTC,
+    so that it is dated in Amsterdam time like any other UTC stamp."""
+    if isinstance(value, str) and _plain(key).endswith(("gmt", "utc")) and re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", value) \
+            and not _ZONED.search(value):
+        return value.strip() + "Z"
+    return value
+
+
 def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, str | None] | None = None,
                 used: set[str] | None = None) -> set[str]:
     """Read title, date, url, source, author and tags from `record` into `found`; returns the keys used."""
@@ -155,7 +168,7 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
             names = (*names, "name")
         # the first field that holds a usable value wins: {"published": true, "datePublished": "2024-..."}
         key = next((key for key in find_keys(record, names, explicit.get(role))
-                    if key not in used and _take(role, record[key], found)), None)
+                    if key not in used and _take(role, _in_utc(key, record[key]), found)), None)
         if key is not None:
             used.add(key)
     for name in TAGS:

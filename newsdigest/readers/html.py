@@ -180,10 +180,11 @@ def _date_only(date: str | None) -> str | None:
 
 
 def _after_title(paragraphs: list[str], title: str | None) -> list[str]:
-    """Paragraphs after the headline when trafilatura repeats it; kickers and teaser scraps before it
-    ("Kort", "Aalst") go with it. Only short lines are ever dropped this way, never sentences."""
+    """Paragraphs after the headline when trafilatura repeats it, with or without the label the page's <h1>
+    puts before it ("INTERVIEW. ...", "VIDEO | ..."); kickers and teaser scraps before it ("Kort", "Aalst")
+    go with it. Only short lines are ever dropped this way, never sentences."""
     for index, paragraph in enumerate(paragraphs[:4]):
-        if title and _same(paragraph, title):
+        if title and (_same(paragraph, title) or _same(title_and_tags(paragraph, Found()), title)):
             return paragraphs[index + 1:]
         if len(paragraph) > 60 or re.search(r"[.!?]\W*$", paragraph):
             break

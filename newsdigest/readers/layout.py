@@ -62,6 +62,7 @@ _BOILERPLATE = re.compile(
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
     rf"|{_NETWORK}(?:\s*[|,·•/]?\s+{_NETWORK})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
     r"|(?:ga|spring|direct)\s+naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)|skip\s+to\s+(?:main\s+)?content"
+    r"|(?:verzonden\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"  # a mail signature
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
 _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){1,}\s*$")
@@ -244,9 +245,41 @@ def header_line(line: str, found: Found) -> bool:
         if updated:
             scratch.extra.setdefault("updated", updated["when"])
         parts = re.split(r"\s+[|–—·•-]\s+", stripped)
-        if len(parts) == 1 or not all(_header_part(part, scratch) for part in parts):
-            return _labelled(stripped, found)
+        if len(parts) == 1 or not _parts_with_place(parts, scratch):
+            return _print_reference(stripped, found) or _labelled(stripped, found)
     found.__dict__.update(scratch.__dict__)
+    return True
+
+
+def _parts_with_place(parts: list[str], found: Found) -> bool:
+    """Take the parts of a header line into `found`; a short name among them is the dateline's place
+    ("Roermond | 11 oktober 2024, 06:00"), but only under the headline and beside a date, so neither a
+    headline nor an outlet's name above it ("HET KONTAKT | 5 maart 2024") is read as one."""
+    places = [part.strip() for part in parts if not _header_part(part, found)]
+    if not places:
+        return True
+    if found.title is None or found.stamp is None or len(places) > 1 or not _NAME_LIKE.match(places[0]) or len(places[0].split()) > 3:
+        return False
+    found.extra.setdefault("dateline", places[0])
+    return True
+
+
+_PAGE = re.compile(r"^(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?$", re.I)
+
+
+def _print_reference(line: str, found: Found) -> bool:
+    """A clipping's reference line above the story, the paper, the day and the page ("Trouw, maandag
+    4 maart 2024, pagina 12"): the paper is the source. The page marks it, so a dateline ("Assen,
+    4 maart 2024") is never taken for a paper."""
+    parts = [part.strip() for part in line.split(",")]
+    if len(parts) < 3 or not _PAGE.match(parts[-1]) or not _NAME_LIKE.match(parts[0]) or len(parts[0]) > 40:
+        return False
+    meta = metadata_line(", ".join(parts[1:-1]))
+    if not meta or "date" not in meta:
+        return False
+    found.offer(source=outlet(parts[0]) or parts[0])
+    found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+    found.extra.setdefault("page", parts[-1])
     return True
 
 
@@ -323,7 +356,7 @@ def _menu_above_headline(line: str, following: list[str]) -> bool:
     return False
 
 
-def _same_text(a: str, b: str) -> bool:
+def same_text(a: str, b: str) -> bool:
     return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
 
@@ -335,7 +368,7 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
         if not line.strip():
             index += 1
             continue
-        if header_line(line, found) or (found.title is not None and _same_text(line, found.title)):
+        if header_line(line, found) or (found.title is not None and same_text(line, found.title)):
             index += 1  # a metadata line, or the headline again under a labelled "title:" line
             continue
         following = lines[index + 1:]
@@ -402,7 +435,7 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             if agency:
                 found.offer(source=agency)
             kept[0] = rest
-        if len(kept) > 1 and _closing_source(kept[-1], found):
+        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)):
             kept.pop()
         tail = _AGENCY_TAIL.search(kept[-1])
         if tail and tail.start() > 0:
@@ -425,6 +458,18 @@ def _closing_source(paragraph: str, found: Found) -> bool:
         return False
     found.offer(source=outlet(match["name"].strip()) or match["name"].strip())
     found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+    return True
+
+
+def _closing_stamp(paragraph: str, found: Found) -> bool:
+    """A wire telex's closing stamp, a date and time in brackets ("(14/03/2024 09:12)"): the date when the
+    header gave none; False if the paragraph is anything else."""
+    match = re.fullmatch(r"[(\[]\s*(?P<when>[^()\[\]]{6,30}?)\s*[)\]]", paragraph.strip())
+    meta = metadata_line(match["when"]) if match else None
+    if not meta or "date" not in meta or set(meta) - {"date", "time"}:
+        return False
+    if found.stamp is None:
+        found.when(f"{meta['date']} {meta.get('time', '')}".strip())
     return True
 
 

@@ -11,7 +11,7 @@ from translate.errors import InputError
 
 from ..config import InputSettings
 from .article import Article, Failure, Found
-from .fields import BODY, find_key, find_keys, keep_extra, record_view, rendered, take_fields
+from .fields import BODY, TITLE, find_key, find_keys, keep_extra, record_view, rendered, take_fields
 from .layout import clean_body
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
@@ -61,9 +61,16 @@ def _records(data: Any) -> list[Any]:
             value = data.get(key)
             if isinstance(value, Mapping) and isinstance(value.get("hits"), list):  # Elasticsearch
                 value = value["hits"]
-            if isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value):
+            if isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value) \
+                    and not _blocks_of(data, value):
                 return list(value)
     return [data]
+
+
+def _blocks_of(record: Mapping[str, Any], items: list[Mapping[str, Any]]) -> bool:
+    """Whether `items` are the blocks of the record's own body (an app API's {"title": ..., "items":
+    [{"type": "text", ...}]}) rather than the articles of a wrapper: the record has a title, they have none."""
+    return find_key(record, TITLE) is not None and not any(find_key(item, TITLE) for item in items)
 
 
 def _block_text(block: Any) -> str | None:

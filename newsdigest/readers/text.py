@@ -7,12 +7,14 @@ import re
 from .article import Article, Found
 from .fields import keep_extra, take_fields
 from .frontmatter import split_front_matter
-from .layout import clean_body, read_header
+from .layout import same_text, clean_body, read_header
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
     """Take the front matter's metadata into `found` (never into the text); returns the rest."""
     meta, rest = split_front_matter(text, path)
+    if isinstance(meta, dict) and "created" in meta and re.match(r"https?://", str(meta.get("source") or meta.get("url") or "")):
+        meta["clipped"] = meta.pop("created")  # a web clipper's "created" is when the page was clipped
     if meta:
         keep_extra(meta, take_fields(meta, found), found)
     return rest
@@ -23,16 +25,50 @@ def _front_matter(text: str, path: str, found: Found) -> str:
 _TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}", re.S)
 
 
+# The line a mail client puts above a forwarded message, and the "Key: value" lines under it.
+_FORWARD = re.compile(r"^\s*(?:-{2,}\s*(?:doorgestuurd|forwarded|oorspronkelijk|original)\s+(?:bericht|message)\s*-{2,}"
+                      r"|begin\s+(?:doorgestuurd|forwarded)\s+(?:bericht|message)\s*:)\s*$", re.I)
+_MAIL_HEADER = re.compile(r"^\s*(?P<key>van|from|datum|date|verzonden|sent|onderwerp|subject|aan|to|cc)\s*:\s*(?P<value>.*)$",
+                          re.I)
+
+
+def _forwarded(lines: list[str], found: Found) -> list[str]:
+    """The article in a forwarded e-mail: past the forward line and the mail header, from the paragraph
+    that carries the subject as its headline, so the sender's note above it stays out; where no line
+    repeats the subject, the subject is the headline. Other text as is."""
+    start = next((index for index, line in enumerate(lines[:5]) if _FORWARD.match(line)), None)
+    if start is None:
+        return lines
+    index, subject = start + 1, None
+    while index < len(lines) and _MAIL_HEADER.match(lines[index]):
+        header = _MAIL_HEADER.match(lines[index])
+        if header["key"].lower() in ("onderwerp", "subject"):
+            subject = re.sub(r"^(?:\s*(?:fwd?|fw|doorst|tr)\s*:\s*)+", "", header["value"], flags=re.I).strip()
+        index += 1
+    rest = lines[index:]
+    at = next((number for number, line in enumerate(rest) if subject and same_text(line, subject)), None)
+    if at is None:
+        found.offer(title=subject or None)
+        return rest
+    while at > 0 and rest[at - 1].strip():  # the outlet's name or a kicker right above the headline
+        at -= 1
+    return rest[at:]
+
+
 def parse_plain(text: str, path: str) -> Article:
     """Plain text; a headline, date, source, byline and credit lines around it become metadata."""
     found = Found()
-    lines = _front_matter(text.lstrip("\ufeff"), path, found).splitlines()
+    lines = _forwarded(_front_matter(text.lstrip("\ufeff"), path, found).splitlines(), found)
     start = read_header(lines, found, want_title=found.title is None)
     paragraphs = [part for part in re.split(r"\n[ \t\r\f\v]*\n", "\n".join(lines[start:])) if part.strip()]
     body = "\n\n".join(clean_body(paragraphs, found)).strip()
     if not body and found.title and start <= 2:  # a one-paragraph file: the "title" was the body
         body, found.title = text.strip(), None
     return found.article(path, body, "text")
+
+
+# A clipping tool's "> ## Excerpt" block quote: the page's description, not its text.
+_EXCERPT = re.compile(r"^>\s?#{1,6}\s*(?:excerpt|samenvatting)\s*\n(?P<text>(?:>.*(?:\n|$))*)", re.I | re.M)
 
 
 def parse_markdown(text: str, path: str) -> Article:
@@ -44,6 +80,10 @@ def parse_markdown(text: str, path: str) -> Article:
 
     found = Found()
     rest = _TEMPLATE_TAG.sub("", _front_matter(text.lstrip("\ufeff"), path, found))
+    excerpt = _EXCERPT.search(rest)
+    if excerpt:  # a clipping tool's summary of the page above the text (MarkDownload): kept, never body
+        found.extra.setdefault("excerpt", re.sub(r"^>\s?", "", excerpt["text"], flags=re.M).strip())
+        rest = rest[: excerpt.start()] + rest[excerpt.end():]
     blocks = fragment_paragraphs(MarkdownIt("commonmark").render(rest), found)
     if blocks and found.title and re.sub(r"\W+", "", blocks[0]).lower() == re.sub(r"\W+", "", found.title).lower():
         blocks.pop(0)
