@@ -1,12 +1,10 @@
-"""Accuracy on the held-out sets, each written by another engineer with a truth manifest.
+"""Accuracy on the held-out sets, each written by another author with a truth manifest.
 
-tests/data/heldout/ is the set the readers were tuned on; tests/data/heldout2/ was written blind and
-first scored 53-60% per field (its FIRST_MEASUREMENT.txt) before the general causes of its misses were
-fixed. tests/data/heldout3/ was also written blind and scored 87-93.5% per field after that round
-(its AFTER_MEASUREMENT.txt; 65-83% in BEFORE_MEASUREMENT.txt) before the general causes of its misses
-were fixed. tests/data/heldout4/ was written blind too and scored 80-89% per field after that round (its
-AFTER_MEASUREMENT.txt) before the general causes of its misses were fixed. All four now read every field
-right; the thresholds leave one miss per field on the blind sets.
+tests/data/heldout/ is the set the readers were tuned on. heldout2-4 were written blind (by authors who
+never read the reader code) and scored 53-60%, 87-93.5% and 80-89% per field when first measured on the
+code of their day (their *_MEASUREMENT.txt files), before the general causes of their misses were fixed;
+they now read every field right, and the thresholds leave one miss per field. heldout5 was written blind
+and never used for a fix: it is kept at what it scored blind (95.5-100% per field).
 """
 
 import sys
@@ -15,12 +13,16 @@ import pytest
 from tests_helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from heldout import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, score  # noqa: E402
+from heldout import SETS, score  # noqa: E402
+
+LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95}
 
 
-@pytest.mark.parametrize(("folder", "least"), [(HELDOUT, 0.95), (HELDOUT2, 0.97), (HELDOUT3, 0.97),
-                                                  (HELDOUT4, 0.97)],
-                         ids=["heldout", "heldout2", "heldout3", "heldout4"])
-def test_title_date_source_and_first_sentence_are_right(folder, least):
+def test_every_set_is_scored():
+    assert [folder.name for folder in SETS] == list(LEAST)
+
+
+@pytest.mark.parametrize("folder", SETS, ids=[folder.name for folder in SETS])
+def test_title_date_source_and_first_sentence_are_right(folder):
     accuracy, misses = score(folder)
-    assert min(accuracy.values()) >= least, "\n".join(misses)
+    assert min(accuracy.values()) >= LEAST[folder.name], "\n".join(misses)
