@@ -99,11 +99,18 @@ def metadata_line(line: str) -> dict[str, str] | None:
 
 def clean_title(line: str) -> str:
     """Strip quotes around a headline and a trailing site tag ('... | Binnenland')."""
-    title = line.strip().strip("#*_ ").strip()
+    title = _unquote(line.strip().strip("#*_ ").strip())
     untagged = _SITE_TAG.sub("", title)
-    title = untagged if len(untagged) >= 8 else title
+    return _unquote(untagged if len(untagged) >= 8 else title)
+
+
+def _unquote(title: str) -> str:
+    """Drop quotes around a whole headline, and an opening quote that nothing closes (a scraper quoted
+    the page title, site tag included, then the tag went)."""
     if len(title) > 1 and title[0] in _QUOTES and title[-1] in _QUOTES:
-        title = title[1:-1].strip()
+        return title[1:-1].strip()
+    if len(title) > 1 and title[0] in _QUOTES and not any(mark in title[1:] for mark in _QUOTES):
+        return title[1:].strip()
     return title
 
 

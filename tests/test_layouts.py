@@ -497,3 +497,26 @@ def test_a_short_headline_above_its_lead_is_not_taken_for_a_menu_line(tmp_path):
     article = only(load_articles([tmp_path / "a.txt"]))
     assert (article.title, article.body.split("\n")[0]) == (
         "Brand in Pesse", "Een schuur aan de Dorpsstraat is vannacht afgebrand.")
+
+
+@pytest.mark.parametrize("raw", [
+    '"Zwolle opent nieuwe bibliotheek aan de Thorbeckegracht | Zwolle | destentor.nl"',
+    '"Zwolle opent nieuwe bibliotheek aan de Thorbeckegracht',
+    '“Zwolle opent nieuwe bibliotheek aan de Thorbeckegracht | Regio',
+])
+def test_a_headline_with_an_opening_quote_nothing_closes_loses_it(tmp_path, raw):
+    (tmp_path / "a.json").write_text(json.dumps({"title": raw, "text": _FIRST}), encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).title == "Zwolle opent nieuwe bibliotheek aan de Thorbeckegracht"
+
+
+def test_a_headline_quoting_a_speaker_keeps_its_quotes(tmp_path):
+    title = '"We gaan door" zegt burgemeester van Zwolle'
+    (tmp_path / "a.json").write_text(json.dumps({"title": title, "text": _FIRST}), encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).title == title
+
+
+@pytest.mark.parametrize("key", ["tijdstip", "tijd", "verschenen", "verschijningsdatum"])
+def test_dutch_names_for_the_moment_of_publication_give_the_date(tmp_path, key):
+    record = {"titel": "Brug in Leuven gaat open", "tekst": _FIRST, key: 1715670000000}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.jsonl"])).date == "2024-05-14"

@@ -26,7 +26,8 @@ BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_b
 DATE = ("date", "published", "published_at", "pubdate", "pub_date", "datepublished", "date_published",
         "publication_date", "publication_time", "published_time", "publish_date", "first_published_at",
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
-        "gepubliceerd", "time", "datetime", "issued", "date_gmt", "date_utc", "published_gmt")
+        "gepubliceerd", "tijdstip", "tijd", "verschenen", "verschijningsdatum", "publicatietijdstip", "time",
+        "datetime", "issued", "date_gmt", "date_utc", "published_gmt")
 UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified",
            "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt")
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
