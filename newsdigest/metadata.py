@@ -94,6 +94,11 @@ def metadata_line(line: str) -> dict[str, str] | None:
         if author:
             found["author"] = author
         leftover = leftover[: by.start()]
+    name = leftover.strip(" \t|·•,–—-")
+    known = agency(name) or outlet(name) if name else None
+    if known:  # "AD | 01-07-2024 09:10", "Trouw | 12 juli 2024": the outlet beside the date is the source
+        found.setdefault("source", known)
+        return found
     return found if len(re.sub(r"[\W_]+", "", leftover)) <= 3 else None
 
 

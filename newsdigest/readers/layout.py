@@ -150,7 +150,9 @@ _EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language",
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
                         r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
 _BODY_LABEL = re.compile(r"^\s*(?:text|tekst|body|inhoud|content|artikel|article)\s*:\s*$", re.I)
-_UPDATE_PART = re.compile(r"\s*(?:laatste\s+)?(?:update|bijgewerkt)\s*:?\s*(?P<when>\d{1,2}[u:.]\d{2})\s*", re.I)
+# "Laatste update: 14u02" or, as AD/HLN pages give it, "Laatste update: 20-03-24, 08:15"
+_UPDATE_PART = re.compile(r"\s*(?:laatste\s+)?(?:update|bijgewerkt)\s*:?\s*"
+                          r"(?P<when>(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[u:.]\d{2})\s*", re.I)
 
 
 def _labelled(line: str, found: Found) -> bool:
