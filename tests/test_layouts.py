@@ -525,3 +525,8 @@ def test_dutch_names_for_the_moment_of_publication_give_the_date(tmp_path, key):
     record = {"titel": "Brug in Leuven gaat open", "tekst": _FIRST, key: 1715670000000}
     (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     assert only(load_articles([tmp_path / "a.jsonl"])).date == "2024-05-14"
+
+
+def test_an_agency_slash_outlet_line_on_a_page_makes_the_agency_the_source():
+    article = only(load_articles([LAYOUTS / "agency-slash-outlet-span.html"]))
+    assert (article.title, article.source) == ("Gemeente Den Bosch sluit parkeergarage Wolfsdonk", "ANP")

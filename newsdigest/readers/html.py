@@ -228,6 +228,9 @@ def _source_line(tree: Any, found: Found) -> None:
     for element in scope[0].iter("p", "div", "span", "footer", "small") if scope else ():
         text = " ".join(element.text_content().split())
         source = parse_source(text) if len(text) <= 40 and re.match(r"(?:bron|source)\s*:", text, re.I) else None
+        names = re.split(r"\s*[/,&]\s*", text) if len(text) <= 40 else []
+        if len(names) > 1 and all(outlet(name) for name in names):  # "ANP/NU.nl": the wire wrote it
+            source = agency(text)
         if agency(source):
             found.offer(source=source)
             return
