@@ -530,3 +530,12 @@ def test_dutch_names_for_the_moment_of_publication_give_the_date(tmp_path, key):
 def test_an_agency_slash_outlet_line_on_a_page_makes_the_agency_the_source():
     article = only(load_articles([LAYOUTS / "agency-slash-outlet-span.html"]))
     assert (article.title, article.source) == ("Gemeente Den Bosch sluit parkeergarage Wolfsdonk", "ANP")
+
+
+@pytest.mark.parametrize(("closing", "source"), [("Gedeeld via de NOS-app", "NOS"),
+                                                 ("Verstuurd vanuit de Omroep Gelderland app", "Omroep Gelderland")])
+def test_a_news_apps_share_line_names_the_source_and_leaves_the_body(tmp_path, closing, source):
+    (tmp_path / "a.txt").write_text(f"Brand in Pesse verwoest schuur\n\n{_FIRST}\n\nDe brandweer was snel ter plaatse."
+                                    f"\n\n{closing}\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.source, closing in article.body) == (source, False)

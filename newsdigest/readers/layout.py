@@ -437,7 +437,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             if agency:
                 found.offer(source=agency)
             kept[0] = rest
-        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)):
+        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
+                              or _app_share(kept[-1], found)):
             kept.pop()
         tail = _AGENCY_TAIL.search(kept[-1])
         if tail and tail.start() > 0:
@@ -460,6 +461,21 @@ def _closing_source(paragraph: str, found: Found) -> bool:
         return False
     found.offer(source=outlet(match["name"].strip()) or match["name"].strip())
     found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+    return True
+
+
+_APP_SHARE = re.compile(r"(?:gedeeld|verstuurd|verzonden|shared|sent)\s+(?:via|vanuit|uit|met|from|with)\s+"
+                        r"(?:de\s+|het\s+|the\s+)?(?P<name>.+?)[\s-]*(?:app|applicatie)\b\W*", re.I)
+
+
+def _app_share(paragraph: str, found: Found) -> bool:
+    """The line a news app adds to a shared story ("Gedeeld via de NU.nl-app"): the app's outlet is the
+    source; False if the paragraph is anything else."""
+    match = _APP_SHARE.fullmatch(paragraph.strip())
+    name = outlet(match["name"].strip()) if match else None
+    if name is None:
+        return False
+    found.offer(source=name)
     return True
 
 
