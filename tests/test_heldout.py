@@ -4,7 +4,11 @@ tests/data/heldout/ is the set the readers were tuned on. heldout2-4 were writte
 never read the reader code) and scored 53-60%, 87-93.5% and 80-89% per field when first measured on the
 code of their day (their *_MEASUREMENT.txt files), before the general causes of their misses were fixed;
 they now read every field right, and the thresholds leave one miss per field. heldout5 was written blind
-and never used for a fix: it is kept at what it scored blind (95.5-100% per field).
+and never used for a fix: it is kept at what it scored blind (95.5-100% per field). heldout6 was written blind
+and scored 88.6% title, 84.1% date, 81.8% source, 88.6% first sentence on 7c979ab (BLIND_MEASUREMENT.txt);
+its everyday misses were fixed by family and it now reads 90.9-93.2% per field (tuned on it, so no longer
+blind); the unusual layouts it still misses (Feedly export, newsletter e-mail, typed-up clipping header) are
+open. The threshold leaves one miss per field.
 """
 
 import sys
@@ -15,7 +19,7 @@ from tests_helpers import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from heldout import SETS, score  # noqa: E402
 
-LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95}
+LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.88}
 
 
 def test_every_set_is_scored():
