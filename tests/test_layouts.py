@@ -539,3 +539,39 @@ def test_a_news_apps_share_line_names_the_source_and_leaves_the_body(tmp_path, c
                                     f"\n\n{closing}\n", encoding="utf-8")
     article = only(load_articles([tmp_path / "a.txt"]))
     assert (article.source, closing in article.body) == (source, False)
+
+
+@pytest.mark.parametrize("reference", ["De Gelderlander - dinsdag 5 maart 2024 - p. 7",
+                                       "Uit: De Gelderlander, dinsdag 5 maart 2024, pagina 7",
+                                       "De Gelderlander | 05/03/2024 | editie Nijmegen"])
+def test_a_clippings_typed_reference_line_gives_paper_and_date(tmp_path, reference):
+    (tmp_path / "a.txt").write_text(f"{reference}\n\nBrand in Pesse verwoest schuur\n\n{_FIRST}\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.source, article.date, article.body.startswith(_FIRST)) == \
+        ("Brand in Pesse verwoest schuur", "De Gelderlander", "2024-03-05", True)
+
+
+@pytest.mark.parametrize("header", ["https://www.rtvdrenthe.nl/nieuws/1234\nscraped_at: 2024-03-07T02:00:00Z",
+                                    "Site: Dagblad van het Noorden\nDatum: 05-03-2024 10:00\nGecrawld: 07-03-2024"])
+def test_address_scrape_stamp_and_site_lines_stay_out_of_the_body(tmp_path, header):
+    (tmp_path / "a.txt").write_text(f"Titel: Brand in Pesse verwoest schuur\nDatum: 05-03-2024 10:00\n{header}\n\n"
+                                    f"{_FIRST}\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.date, article.body.startswith(_FIRST)) == ("2024-03-05", True)
+
+
+def test_a_read_later_apps_host_and_saved_lines_stay_out_of_the_body(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Brand in Pesse verwoest schuur\nnos.nl\nNOS · 5 maart 2024\n"
+                                    f"Saved to Instapaper on 7 maart 2024\n\n{_FIRST}\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.source, article.date, article.body.startswith(_FIRST)) == ("NOS", "2024-03-05", True)
+
+
+@pytest.mark.parametrize("subject", ["Brand in Pesse verwoest schuur", "Het nieuws van dinsdag"])
+def test_a_newsletter_pasted_with_its_mail_header_names_its_sender_as_source(tmp_path, subject):
+    (tmp_path / "a.txt").write_text(f"Van: RTV Drenthe <nieuwsbrief@rtvdrenthe.nl>\nDatum: dinsdag 5 maart 2024 07:00\n"
+                                    f"Onderwerp: {subject}\n\nRTV Drenthe | Nieuwsbrief\n\nBrand in Pesse verwoest schuur\n\n"
+                                    f"{_FIRST}\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.source, article.date, article.body.startswith(_FIRST)) == \
+        ("Brand in Pesse verwoest schuur", "RTV Drenthe", "2024-03-05", True)

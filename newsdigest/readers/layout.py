@@ -15,7 +15,8 @@ from .article import Found
 
 # A crawl or download stamp is not a publication date.
 _CRAWL = re.compile(r"^\s*\[?(?:ge)?(?:crawl(?:ed|d)?|gecrawld|opgehaald|retrieved|scraped|fetched|downloaded|"
-                    r"gedownload|archived|gearchiveerd|bezocht|accessed)(?:\s+(?:op|on|at|om))?\s*:?\s*(?P<when>.*?)\]?\s*$",
+                    r"gedownload|archived|gearchiveerd|bezocht|accessed|saved(?:\s+(?:to|in)\s+\w+)?|opgeslagen(?:\s+in\s+\w+)?)"
+                    r"(?:[\s_]+(?:op|on|at|om))?\s*:?\s*(?P<when>.*?)\]?\s*$",
                     re.I)
 _UPDATED = re.compile(r"^\s*(?:laatste?\s+)?(?:bijgewerkt|aangepast|gewijzigd|update[d]?|last\s+updated?|modified)"
                       r"(?:\s+(?:op|on|om|at))?\s*:?\s*(?P<when>.*\d.*)$", re.I)
@@ -172,12 +173,17 @@ def _labelled(line: str, found: Found) -> bool:
     elif role == "tags":
         found.tag(*(part.strip() for part in value.split(",")))
     elif role is not None:
-        if role == "source" and parse_source(line) is None and not outlet(value):
+        if role == "source" and parse_source(line) is None and not outlet(value) \
+                and not (_NAME_LIKE.match(value) and len(value) <= 40):
             return False  # "Bron: ANP De politie ..." is a sentence with its source glued on
         found.offer(**{role: value})
     else:
         found.extra.setdefault(key, value)
     return True
+
+
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
 
 
 def _header_part(part: str, found: Found) -> bool:
@@ -186,6 +192,12 @@ def _header_part(part: str, found: Found) -> bool:
     if not part:
         return True
     if _breadcrumb_site(part, found):
+        return True
+    if _ADDRESS.match(part):  # the article's address on a line of its own, as a scraper or read-later app writes it
+        found.offer(url=part if "//" in part else f"https://{part}")
+        return True
+    if _HOST.match(part) and outlet_for_host(part):  # "trouw.nl": the site's host above its name
+        found.offer(source=part)
         return True
     crawl = _CRAWL.match(part)
     if crawl and len(part) <= 200:
@@ -266,14 +278,17 @@ def _parts_with_place(parts: list[str], found: Found) -> bool:
     return True
 
 
-_PAGE = re.compile(r"^(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?$", re.I)
+_REFERENCE_LEAD = re.compile(r"^\s*(?:uit|bron|from|source)\s*:\s*", re.I)
+_REFERENCE_SPLIT = re.compile(r"\s*,\s*|\s+[|–—·•-]\s+")
+_PAGE = re.compile(r"^(?:(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?|(?:editie|edition|ed\.)\s+[\w -]{2,30})$", re.I)
 
 
 def _print_reference(line: str, found: Found) -> bool:
     """A clipping's reference line above the story, the paper, the day and the page ("Trouw, maandag
-    4 maart 2024, pagina 12"): the paper is the source. The page marks it, so a dateline ("Assen,
+    4 maart 2024, pagina 12", "Uit: Trouw - 4 maart 2024 - p. 12"): the paper is the source. The page marks it, so a dateline ("Assen,
     4 maart 2024") is never taken for a paper."""
-    parts = [part.strip() for part in line.split(",")]
+    line = _REFERENCE_LEAD.sub("", line)
+    parts = [part.strip() for part in _REFERENCE_SPLIT.split(line)]
     if len(parts) < 3 or not _PAGE.match(parts[-1]) or not _NAME_LIKE.match(parts[0]) or len(parts[0]) > 40:
         return False
     meta = metadata_line(", ".join(parts[1:-1]))

@@ -33,22 +33,29 @@ _MAIL_HEADER = re.compile(r"^\s*(?P<key>van|from|datum|date|verzonden|sent|onder
 
 
 def _forwarded(lines: list[str], found: Found) -> list[str]:
-    """The article in a forwarded e-mail: past the forward line and the mail header, from the paragraph
-    that carries the subject as its headline, so the sender's note above it stays out; where no line
-    repeats the subject, the subject is the headline. Other text as is."""
+    """The article in a forwarded e-mail or a newsletter pasted with its mail header: past the forward
+    line and the mail header, from the paragraph that carries the subject as its headline, so the
+    sender's note above it stays out. Where no line repeats the subject, a forward's subject is the
+    headline; a newsletter's subject names the issue, and its sender is the outlet. Other text as is."""
     start = next((index for index, line in enumerate(lines[:5]) if _FORWARD.match(line)), None)
-    if start is None:
+    sender = _MAIL_HEADER.match(lines[0]) if lines and start is None else None
+    if start is None and (sender is None or sender["key"].lower() not in ("van", "from")):
         return lines
-    index, subject = start + 1, None
+    index, subject = (start + 1 if start is not None else 0), None
     while index < len(lines) and _MAIL_HEADER.match(lines[index]):
         header = _MAIL_HEADER.match(lines[index])
         if header["key"].lower() in ("onderwerp", "subject"):
             subject = re.sub(r"^(?:\s*(?:fwd?|fw|doorst|tr)\s*:\s*)+", "", header["value"], flags=re.I).strip()
+        elif sender and header["key"].lower() in ("datum", "date", "verzonden", "sent"):
+            found.when(header["value"])
         index += 1
     rest = lines[index:]
+    if sender:  # "Van: NH Nieuws <nieuwsbrief@nhnieuws.nl>": the newsletter's sender is its outlet
+        found.offer(source=re.sub(r"\s*<[^>]*>\s*$", "", sender["value"]).strip(' "') or None)
     at = next((number for number, line in enumerate(rest) if subject and same_text(line, subject)), None)
     if at is None:
-        found.offer(title=subject or None)
+        if not sender:
+            found.offer(title=subject or None)
         return rest
     while at > 0 and rest[at - 1].strip():  # the outlet's name or a kicker right above the headline
         at -= 1
