@@ -575,3 +575,14 @@ def test_a_newsletter_pasted_with_its_mail_header_names_its_sender_as_source(tmp
     article = only(load_articles([tmp_path / "a.txt"]))
     assert (article.title, article.source, article.date, article.body.startswith(_FIRST)) == \
         ("Brand in Pesse verwoest schuur", "RTV Drenthe", "2024-03-05", True)
+
+
+def test_a_body_object_with_the_text_inside_is_read_with_its_fields(tmp_path):
+    records = [{"title": "Brand in Pesse verwoest schuur", "published": 1709622000000, "origin": {"title": "RTV Drenthe"},
+                "summary": {"content": f"<p>{_FIRST}</p>", "direction": "ltr"}},
+               {"item": {"provider": {"name": "RTV Drenthe"}, "pubdatum": 1709622000,
+                         "content": {"title": "Brand in Pesse verwoest schuur", "body": [{"type": "p", "content": _FIRST}]}}}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
+    for article in load_articles([tmp_path / "a.jsonl"]):
+        assert (article.title, article.source, article.date, article.body) == \
+            ("Brand in Pesse verwoest schuur", "RTV Drenthe", "2024-03-05", _FIRST)

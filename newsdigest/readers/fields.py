@@ -23,7 +23,7 @@ BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_b
         "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
         "body_html", "html_body", "body_blocks", "content_blocks", "blocks", "paragraphs", "article_text",
         "description", "summary", "excerpt", "items")
-DATE = ("date", "published", "published_at", "pubdate", "pub_date", "datepublished", "date_published",
+DATE = ("date", "published", "published_at", "pubdate", "pub_date", "pubdatum", "datepublished", "date_published",
         "publication_date", "publication_time", "published_time", "publish_date", "first_published_at",
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
         "gepubliceerd", "tijdstip", "tijd", "verschenen", "verschijningsdatum", "publicatietijdstip", "time",
@@ -33,7 +33,7 @@ UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified",
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
        "web_url", "article_url")
 SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
-          "publication", "agency", "brand", "provider", "og_site_name", "uitgever")
+          "publication", "agency", "brand", "provider", "og_site_name", "uitgever", "origin")
 AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door")
 TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sectie", "section", "topics",
         "subjects", "trefwoorden", "articlesection")

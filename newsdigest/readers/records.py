@@ -117,6 +117,12 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
         raise InputError(f"{name}: no article text ({wanted}a field such as text, body, content, tekst; "
                          "set input.body_field to the field that holds it)")
     body = rendered(record[body_key])
+    while isinstance(body, Mapping) and (inner := _body_key(body, None)) is not None:
+        # a body object with the text inside (Feedly's "summary": {"content": ...}, Blendle's "content":
+        # {"title": ..., "body": [...]}): its other fields count where the record lacks them
+        record = {**{key: value for key, value in body.items() if key != inner},
+                  **{key: value for key, value in record.items() if key != body_key}}
+        body_key, body = inner, rendered(body[inner])
     if isinstance(body, list) and all(isinstance(item, (str, Mapping)) for item in body):
         parts = [text for text in map(_block_text, body) if text and text.strip()]
     elif isinstance(body, str):
