@@ -139,12 +139,12 @@ class _Reader:
     # -- formats ------------------------------------------------------------------------------------
     def parse(self, data: bytes, name: str, suffix: str, charset: str | None = None,
               base_url: str | None = None) -> Iterator[Article | Failure]:
-        from .readers.feeds import looks_like_feed, parse_feed
+        from .readers.feeds import parse_feed
 
         if suffix == ".parquet":
             yield from parse_parquet(data, name, self.settings)
             return
-        if suffix in _FEED_SUFFIXES or (suffix not in _JSON_SUFFIXES | _JSONL_SUFFIXES and looks_like_feed(data)):
+        if _is_feed(data, suffix):
             read_page = self.page if self.settings.fetch else None
             yield from (sanitize(item, name) for item in parse_feed(data, name, read_page, base_url))
             return
@@ -187,18 +187,43 @@ def parse_parquet(data: bytes, name: str, settings: InputSettings) -> Iterator[A
     except ImportError:
         yield Failure(name, f"{name}: reading Parquet needs pyarrow: pip install pyarrow (or 'newsdigest[ray]')")
         return
-    from .readers.records import record_article
-
     try:
         rows = pq.read_table(pa.BufferReader(data)).to_pylist()
     except (OSError, pa.ArrowException) as error:
         yield Failure(name, f"{name}: cannot read Parquet ({error})")
         return
     for number, row in enumerate(rows, 1):
-        try:
-            yield sanitize(record_article(row, f"{name}#{number}", settings), name)
-        except InputError as error:
-            yield Failure(f"{name}#{number}", str(error))
+        yield row_article(row, f"{name}#{number}", settings)
+
+
+def row_article(row: dict[str, Any], name: str, settings: InputSettings) -> Article | Failure:
+    """One record (a Parquet or Dataset row, fields named as in JSON records) as an article, or a failure."""
+    from .readers.records import record_article
+
+    try:
+        return sanitize(record_article(row, name, settings), name)
+    except InputError as error:
+        return Failure(name, str(error))
+
+
+def fetches_pages(path: Path) -> bool:
+    """Whether reading this file fetches web pages: a feed, or a file of URLs, by the rules the reader
+    itself applies (judged from the file's first 64 kB)."""
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        return False
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(65536)
+    except OSError:
+        return False  # reading it will say what is wrong
+    return _is_feed(head, suffix) or (suffix in _TEXT_SUFFIXES and _url_list(head.decode("utf-8", "replace")))
+
+
+def _is_feed(data: bytes, suffix: str) -> bool:
+    from .readers.feeds import looks_like_feed
+
+    return suffix in _FEED_SUFFIXES or (suffix not in _JSON_SUFFIXES | _JSONL_SUFFIXES and looks_like_feed(data))
 
 
 def _url_list(text: str) -> bool:
@@ -366,5 +391,5 @@ def from_path(path: Path, settings: InputSettings) -> Iterator[Article | Failure
         reader.close()
 
 
-__all__ = ["EXTRACTED", "Article", "Failure", "decode", "from_path", "is_url", "load_articles", "parse_data",
-           "parse_html", "parse_markdown", "parse_parquet", "parse_plain", "parse_text"]
+__all__ = ["EXTRACTED", "Article", "Failure", "decode", "fetches_pages", "from_path", "is_url", "load_articles",
+           "parse_data", "parse_html", "parse_markdown", "parse_parquet", "parse_plain", "parse_text", "row_article"]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from translate.errors import InputError, NewsdigestError
 
-from .articles import Article, Failure, is_url, load_articles, parse_data, sanitize, walk
+from .articles import Article, Failure, fetches_pages, is_url, load_articles, parse_data, row_article, walk
 from .config import PipelineConfig
 from .records import Record, from_arrow, to_arrow
 from .stages import ReadStage, Stage, SummaryStage, TranslationStage, finish, run_signature, stage_classes
@@ -181,7 +181,7 @@ def source_rows(inputs: Sequence[str], config: PipelineConfig) -> list[dict[str,
             for entry in entries:
                 if isinstance(entry, Failure):
                     rows.append({"path": entry.path, "error": entry.error})
-                elif _reads_urls(entry):
+                elif fetches_pages(entry):
                     items = list(load_articles([entry], settings, offline=config.offline))
                     rows.append({"path": str(entry), "error": None, "parsed": pickle.dumps(items)})
                 else:
@@ -207,24 +207,6 @@ def source_rows(inputs: Sequence[str], config: PipelineConfig) -> list[dict[str,
     return rows
 
 
-def _reads_urls(path: Path) -> bool:
-    """A feed, or a file of URLs: reading it fetches pages, which the driver does (see source_rows)."""
-    from .articles import _FEED_SUFFIXES, _TEXT_SUFFIXES  # the local reader's own kinds
-
-    suffix = path.suffix.lower()
-    if suffix in _FEED_SUFFIXES:
-        return True
-    if suffix not in _TEXT_SUFFIXES:
-        return False
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(4096).decode("utf-8", "replace")
-    except OSError:
-        return False  # the reading task reports it
-    lines = [line.strip() for line in head.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return (bool(lines) and is_url(lines[0])) or head.lstrip().startswith(("<?xml", "<rss", "<feed"))
-
-
 def _read_bytes(name: str, limit: int) -> bytes:
     """A file's bytes, local or from object storage, never more than `limit` (input.max_input_size)."""
     from .textio import _too_large, read_bytes
@@ -239,15 +221,6 @@ def _read_bytes(name: str, limit: int) -> bytes:
     if len(data) > limit:
         raise _too_large(name, limit)
     return data
-
-
-def _row_article(row: dict[str, Any], name: str, config: PipelineConfig) -> Article | Failure:
-    from .readers.records import record_article
-
-    try:
-        return sanitize(record_article(row, name, config.input), name)
-    except InputError as error:
-        return Failure(name, str(error))
 
 
 def _file_articles(name: str, config: PipelineConfig) -> list[Article | Failure]:
@@ -308,7 +281,7 @@ def read_rows(batch: pyarrow.Table, config: PipelineConfig) -> pyarrow.Table:
         if name is None:
             digest = hashlib.sha256(repr(sorted(row.items(), key=lambda item: item[0])).encode("utf-8", "replace"))
             name = f"row-{digest.hexdigest()[:16]}"
-        articles.append(_row_article(row, str(name), config))
+        articles.append(row_article(row, str(name), config.input))
     return _attach(reader(articles), {"_input": [0] * len(articles), "_item": [0] * len(articles)})
 
 
