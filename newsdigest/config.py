@@ -307,15 +307,14 @@ def resolve_config(options: Mapping[str, Any] | None = None, config_file: str | 
             names = _variables(unknown, environ) if where == "environment" else unknown
             problems.append(f"{where}: unknown configuration key(s): {', '.join(names)}")
         try:
-            _build(PipelineConfig, _merge(merged, typed)).validate()
+            candidate = _build(PipelineConfig, _merge(merged, typed))
+            candidate.validate()
         except InputError as error:  # a value of the right type but out of range: say where it was set
             problems.append(f"{where}: {error}")
-            typed = {}
-        merged = _merge(merged, typed)
+            continue
+        merged, config = _merge(merged, typed), candidate
     if problems:
         raise InputError("; ".join(problems))
-    config = _build(PipelineConfig, merged)
-    config.validate()
     return config
 
 
