@@ -50,9 +50,78 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES)
+# A full stop after an abbreviation, a unit, an initial or a list marker: where Dutch news text ends
+# a sentence there and where it goes on.
+ABBREVIATION_CASES = [
+    # units end a sentence before a capital, and go on before lower case
+    ("De wedstrijd begint om 14.00 u. Daarna volgt een receptie.",
+     ["De wedstrijd begint om 14.00 u.", "Daarna volgt een receptie."]),
+    ("De wedstrijd begint om 14.00 u. in de zaal.", ["De wedstrijd begint om 14.00 u. in de zaal."]),
+    ("De trein vertrekt om 8 u. 's Avonds rijdt er geen.", ["De trein vertrekt om 8 u.", "'s Avonds rijdt er geen."]),
+    ("Dank u. Tot ziens.", ["Dank u.", "Tot ziens."]),
+    ("Hij liep 100 m. Daarna stopte hij.", ["Hij liep 100 m.", "Daarna stopte hij."]),
+    ("De film duurt 90 min. Daarna volgt een debat.", ["De film duurt 90 min.", "Daarna volgt een debat."]),
+    ("De film duurt 90 min. in totaal.", ["De film duurt 90 min. in totaal."]),
+    ("Hij liep de 100 meter in 9,8 sec. Dat is een record.", ["Hij liep de 100 meter in 9,8 sec.", "Dat is een record."]),
+    ("Het traject is 12 km. De weg is afgesloten.", ["Het traject is 12 km.", "De weg is afgesloten."]),
+    ("Het boek telt 300 blz. Het is dik.", ["Het boek telt 300 blz.", "Het is dik."]),
+    ("Zie blz. 12 en blz. XII. Daar staat het.", ["Zie blz. 12 en blz. XII.", "Daar staat het."]),
+    ("Appels, peren enz. De prijzen stijgen.", ["Appels, peren enz.", "De prijzen stijgen."]),
+    ("Appels, peren etc. Dat is duur.", ["Appels, peren etc.", "Dat is duur."]),
+    ("Appels, peren enz. en ze zijn duur.", ["Appels, peren enz. en ze zijn duur."]),
+    ("Hij kwam op 12 jan. 2024 aan. Daarna op 3 febr. Toen was het klaar.",
+     ["Hij kwam op 12 jan. 2024 aan.", "Daarna op 3 febr.", "Toen was het klaar."]),
+    # "nr." and "art." introduce a number or numeral; a capital after them stays joined (ambiguous)
+    ("Zie art. IV van de wet. Dat is duidelijk.", ["Zie art. IV van de wet.", "Dat is duidelijk."]),
+    ("Hij woont op nr. 5. Daar is het.", ["Hij woont op nr. 5.", "Daar is het."]),
+    ("Bel dit nr. Hij neemt op.", ["Bel dit nr. Hij neemt op."]),
+    ("Dat kost ca. 40 euro. Het is duur.", ["Dat kost ca. 40 euro.", "Het is duur."]),
+    ("Het gebeurde in 79 n. Chr. Toen brak de Vesuvius uit.", ["Het gebeurde in 79 n. Chr.", "Toen brak de Vesuvius uit."]),
+    ("Het gebeurde in 300 v.Chr. De stad werd verwoest.", ["Het gebeurde in 300 v.Chr.", "De stad werd verwoest."]),
+    # titles come before a name; "jr." comes after one and can end a sentence
+    ("Hij sprak met o.a. prof.dr. Jansen. Die was blij.", ["Hij sprak met o.a. prof.dr. Jansen.", "Die was blij."]),
+    ("Dat zei Martin Luther King jr. Hij was een groot man.", ["Dat zei Martin Luther King jr.", "Hij was een groot man."]),
+    ("Hij woont in de St. Jansstraat. Daar is het rustig.", ["Hij woont in de St. Jansstraat.", "Daar is het rustig."]),
+    # initials, and a capital letter that ends a sentence
+    ("Mr. dr. W. Bos sprak. Ook prof. A. Smit was er.", ["Mr. dr. W. Bos sprak.", "Ook prof. A. Smit was er."]),
+    ("Volgens K. De Gucht en W.A.M. Bos is het goed.", ["Volgens K. De Gucht en W.A.M. Bos is het goed."]),
+    ("Het kabinet kiest voor plan B. Dat bleek een goed idee.", ["Het kabinet kiest voor plan B.", "Dat bleek een goed idee."]),
+    # a web address and numbers with dots end a sentence; an age after a comma is no list marker
+    ("Kijk op www.nos.nl. Daar staat alles.", ["Kijk op www.nos.nl.", "Daar staat alles."]),
+    ("Het kost 1.200 euro. Dat is veel.", ["Het kost 1.200 euro.", "Dat is veel."]),
+    ("Het gaat om Zachary Cuddeback, 21. Hij reed.", ["Het gaat om Zachary Cuddeback, 21.", "Hij reed."]),
+    ("Kies uit: a. De eerste optie; b. De tweede optie. Dat is alles.",
+     ["Kies uit: a. De eerste optie; b. De tweede optie.", "Dat is alles."]),
+    # elided articles, ellipses, quotes in brackets
+    ("Het is half elf ’s avonds. ’s Morgens is het druk.", ["Het is half elf ’s avonds.", "’s Morgens is het druk."]),
+    ("Hij zei: \"Ik kom.\" 't Is goed zo.", ["Hij zei: \"Ik kom.\"", "'t Is goed zo."]),
+    ("Wacht maar… Het komt goed. Echt?! Ja... echt.", ["Wacht maar…", "Het komt goed.", "Echt?!", "Ja... echt."]),
+    ("Hij was boos (,,Dit pik ik niet!''). Daarna vertrok hij.",
+     ["Hij was boos (,,Dit pik ik niet!'').", "Daarna vertrok hij."]),
+    ("AMSTERDAM (ANP) - De politie hield een man aan. Dat meldt de politie.",
+     ["AMSTERDAM (ANP) - De politie hield een man aan.", "Dat meldt de politie."]),
+    ("Het voelde goed aan. ''", ["Het voelde goed aan. ''"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES + ABBREVIATION_CASES)
 def test_dutch_sentences(text, expected):
     assert split_sentences(text) == expected
+
+
+QUOTES = [('"', '"'), ("„", "”"), ("‘", "’"), ("“", "”"), (",,", "''"), ("«", "»")]
+ATTRIBUTIONS = ["zei hij.", "zei ze.", "aldus de burgemeester.", "vertelt Jansen.", "zei Jansen jr.",
+                "zegt hij tegen RTL Z.", "vroeg ze aan dhr. Jansen."]
+
+
+@pytest.mark.parametrize(("opening", "closing"), QUOTES)
+@pytest.mark.parametrize("attribution", ATTRIBUTIONS)
+@pytest.mark.parametrize("template", ["{o}Dit is het einde,{c} {a}", "{o}Dit is het einde{c}, {a}"])
+def test_a_quotation_after_an_attribution_starts_a_sentence(opening, closing, attribution, template):
+    first = template.format(o=opening, c=closing, a=attribution)
+    second = f"{opening}Einde verhaal.{closing}"
+    text = f"Het was stil. {first} {second} Iedereen ging naar huis."
+    assert split_sentences(text) == ["Het was stil.", first, second, "Iedereen ging naar huis."]
 
 
 def test_paragraphs_are_separated_by_blank_lines():
@@ -67,7 +136,9 @@ def test_never_loses_text_on_random_unicode(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["Dhr.", "o.a.", "vol.", "Dat", "is", "14.30", "12u19", "„Ja”,", "zei", "hij.",
-                                 "\n", "\n\n", "- ", "?", "!", "Bron:", "ANP", "e.a.", "al."]), max_size=60))
+                                 "\n", "\n\n", "- ", "?", "!", "Bron:", "ANP", "e.a.", "al.", "u.", "B.", "nr.",
+                                 "XII", "'s", "’s", "''", "c.", "www.nos.nl.", "21.", ":", "…"]),
+                max_size=60))
 def test_never_loses_text_on_news_like_tokens(tokens):
     text = " ".join(tokens)
     assert " ".join(split_sentences(text)) == " ".join(text.split())

@@ -1,40 +1,58 @@
 """Split documents into paragraphs and sentences without losing any text.
 
-Sentence boundaries come from sentencex (Wikimedia's rule-based segmenter). On Dutch news text it
-splits after some abbreviations ("o.a.", "d.w.z.", "e.a.", "mw."), so a small merge rule below
-rejoins those; line-level structure (bullets, headlines without a full stop) is handled first.
-sentencex never splits inside quotations and takes upper-case words ("de VS.") for abbreviations,
-so a second pass cuts wherever a full stop, question or exclamation mark (and closing quotes) is
-followed by a capitalised word or an opening quote, unless the word before is a title, an initial
-or a dotted abbreviation. benchmarks/segmentation.py measures both passes on real Dutch text.
+Sentence boundaries come from sentencex (Wikimedia's rule-based segmenter); line-level structure
+(bullets, headlines without a full stop) is handled first. sentencex never splits inside quotations
+and takes upper-case words ("de VS.") for abbreviations, so a second pass cuts wherever a full stop,
+question or exclamation mark (and closing quotes) is followed by a capitalised word, an opening quote
+or "'s". One rule (_continues) then decides for every cut after a full stop, sentencex's and ours,
+whether the full stop belongs to a title, an abbreviation, an initial or an enumerator instead
+("dhr. Jansen", "14.00 u. in", "W. Bos", "uit: a. De"), and rejoins those. benchmarks/segmentation.py
+measures the splitter on real Dutch text.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 import sentencex
 
 # Titles and forms of address: always followed by a name, so never the end of a sentence.
 _TITLES = frozenset(
     """dhr mevr mw mr dr drs ir ing prof ds st gen burg kol lt ltz sgt mgr pres
-    mrs ms messrs gov sen rep capt col cmdr adm maj rev hon fr sr jr""".split()
+    mrs ms messrs gov sen rep capt col cmdr adm maj rev hon fr""".split()
 )
-# Abbreviations that introduce something ("o.a. De Telegraaf", "bijv. Utrecht"): never a sentence end.
-_NEVER_FINAL = frozenset("o.a bijv bv d.w.z i.p.v m.b.t t.o.v n.a.v t.a.v t.g.v z.g zgn m.a.w".split())
-# Other abbreviations: the sentence goes on when the next piece starts in lower case or a digit.
+# Abbreviations that introduce something ("o.a. De Telegraaf", "bijv. Utrecht", "ca. 40", "nr. 5",
+# "art. IV", "v. Chr."): never a sentence end. "nr." before a capitalised word ("Bel dit nr. Hij ...")
+# could end one, but a name or numeral after it ("nr. Zeven") is as likely, so it stays joined.
+_NEVER_FINAL = frozenset(
+    "o.a bijv bv ca d.w.z i.p.v m.b.t t.o.v n.a.v t.a.v t.g.v z.g zgn m.a.w nr art v n".split()
+)
+# Other abbreviations: the sentence goes on when the next word starts in lower case, with a digit or
+# is a Roman numeral ("blz. XII"); a capitalised word after them starts a new sentence, as after a
+# unit that ends one ("om 14.00 u. Daarna", "300 blz. Het", "peren enz. De").
 _ABBREVIATIONS = frozenset(
-    """o.a a.s bijv bv ca d.w.z e.a e.d enz etc evt excl incl i.p.v jl m.a.w m.b.t m.i nl n.a.v
-    nr art blz pag p.p resp t.a.v t.o.v t.g.v t.z.t vnl vs z.g zgn ong max min mln mld jr sr
-    jan feb mrt apr aug sep sept okt nov dec ma di wo do vr za zo""".split()
+    """a.s e.a e.d enz etc evt excl incl jl m.i nl blz pag p.p resp t.z.t vnl vs ong max min mln mld
+    jr sr jan feb mrt apr aug sep sept okt nov dec ma di wo do vr za zo""".split()
 )
+# Words that begin sentences and are never a surname: after one of them "B." is not an initial
+# ("plan B. Dat bleek ..."). Surname particles (De, Van, Ter, Op ...) are left out: "K. De Gucht".
+_SENTENCE_STARTERS = frozenset(
+    """Het Een Er Hij Zij Ze Ik Je Jij We Wij Men Dat Dit Deze Die Daar Hier Maar En Of Want Dus
+    Toch Ook Nu Dan Toen Als Omdat Hoewel Terwijl Nadat Zodra Wanneer Volgens In Met Na Om Tijdens
+    Sinds Zo Wel Niet Nog Zelfs Alleen Daarna Daarom Daardoor Daarbij Daarmee Daarnaast Bovendien
+    Verder Vervolgens Inmiddels Intussen Eerder Later Wat Wie Waar Hoe Waarom Welke Iedereen
+    Niemand Alles Niets""".split()
+)
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+[,.;:]?")
 # A sentence end that sentencex may miss: terminal punctuation, closing quotes or brackets (Dutch
 # news also writes ,,quote'' with two commas and two apostrophes), space, then a capital, possibly
-# after an opening quote. Group 1 is the word before the punctuation.
+# after an opening quote, or an elided article ("'s Avonds", "'t Is"). Group 1 is the word before
+# the punctuation.
 _CLOSING = r"(?:''|[\"”’»)\]])"
 _OPENING = r"(?:,,|[\"'“„‘«(\[])"
 _MISSED_END = re.compile(rf"(?:^|(?<=\s))(?P<word>\S*?)(?P<mark>[.!?…]+)(?P<closing>(?:\s?{_CLOSING})*)\s+"
-                         rf"(?={_OPENING}?\s?[A-ZÀ-ÝĀ-Ž])")
+                         rf"(?={_OPENING}?\s?[A-ZÀ-ÝĀ-Ž]|['’][kst][\s-])")
 _BULLET = re.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)])\s+")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -76,38 +94,45 @@ def _ends_unit(line: str, following: str, wrapped: bool) -> bool:
     return first.isupper() or first.isdigit() or first in "\"'“„‘«"
 
 
-def _last_word(segment: str) -> str:
-    words = segment.split()
-    return words[-1].lower().lstrip("(\"'“„") if words else ""
+_OPENERS = "([\"'“„‘«,"
 
 
-def _continues(segment: str, following: str) -> bool:
-    """True when `segment` ends in an abbreviation rather than at a sentence boundary."""
-    word = _last_word(segment)
-    if not word.endswith("."):
+def _continues(before: str, following: str) -> bool:
+    """Whether the full stop that ends `before` belongs to an abbreviation, an initial or an enumerator
+    ("dhr.", "14.00 u. in", "W. Bos", "uit: a. De eerste"), so that `following` goes on the same sentence."""
+    words = before.split()
+    if not words or not words[-1].endswith(".") or words[-1].endswith(".."):
         return False
-    stem = word[:-1]
-    if stem in _TITLES or stem in _NEVER_FINAL:
+    stem = words[-1].lstrip(_OPENERS)[:-1]
+    key = stem.lower()
+    if key in _TITLES or key in _NEVER_FINAL or key.rpartition(".")[2] in _TITLES:  # "prof.dr."
         return True
-    first = following.lstrip()[:1]
-    return stem in _ABBREVIATIONS and (first.islower() or first.isdigit())
-
-
-def _ends_sentence(word: str) -> bool:
-    """Whether a full stop after `word` (the text before it, from the last space) can end a sentence."""
-    stem = word.lstrip("(\"'“„‘«,").rstrip(".")
-    if "." in stem or stem.lower() in _TITLES:  # "o.a.", "d.w.z.", "U.S.", "dhr.": mid-sentence
+    next_word = following.split()[0] if following.split() else ""
+    if key in _ABBREVIATIONS:
+        return next_word[:1].islower() or next_word[:1].isdigit() or bool(_ROMAN_NUMERAL.fullmatch(next_word))
+    if next_word.startswith(("\"", "'", "“", "„", "‘", "«", ",,")):  # a quotation (or "'s Avonds") opens
         return False
-    return not (len(stem) == 1 and stem.isalpha())  # an initial: "J. Jansen"
+    # an enumerator opens the unit or follows a colon ("uit: a. De eerste; b. De tweede"); after a
+    # comma only a letter is one: "Cuddeback, 21. Hij" is an age at the end of a sentence
+    after = words[-2][-1:] if len(words) > 1 else "^"
+    letter, number = len(stem) == 1 and stem.isalpha(), stem.isdigit() and len(stem) <= 2
+    if (letter and after in "^:;,") or (number and after in "^:;"):
+        return True
+    if "." in stem:  # "U.S.", "A.Z.C." go on; "www.nos.nl." and "14.30." can end a sentence
+        return all(len(part) <= 1 for part in stem.split("."))
+    # an upper-case letter is an initial unless a sentence plainly starts after it; a lower-case
+    # one is a unit or the pronoun ("om 14.00 u.", "100 m.", "Dank u.") and ends a sentence
+    return len(stem) == 1 and stem.isupper() and next_word not in _SENTENCE_STARTERS
 
 
-def _resplit(piece: str) -> list[str]:
-    cuts = [match.end() for match in _MISSED_END.finditer(piece)
-            if match["mark"] != "." or match["closing"] or _ends_sentence(match["word"])]
-    return [piece[start:end] for start, end in zip([0, *cuts], [*cuts, len(piece)])]
+def _missed_ends(unit: str) -> set[int]:
+    """Offsets after the sentence ends that sentencex misses (see _MISSED_END)."""
+    return {match.end() for match in _MISSED_END.finditer(unit)
+            if match["mark"] != "." or match["closing"]
+            or not _continues(unit[:match.end("mark")], unit[match.end():])}
 
 
-_LEADING_CLOSER = re.compile(r"^(?:''|[”’])+\s+")
+_LEADING_CLOSER = re.compile(r"^(?:''|[”’])+(?:\s+|$)")
 
 
 def _closing_quotes_back(pieces: list[str]) -> list[str]:
@@ -115,27 +140,29 @@ def _closing_quotes_back(pieces: list[str]) -> list[str]:
     moved: list[str] = []
     for piece in pieces:
         closer = _LEADING_CLOSER.match(piece) if moved else None
-        if closer and closer.end() < len(piece):
+        if closer:
             moved[-1] += closer.group(0)
             piece = piece[closer.end():]
-        moved.append(piece)
+        if piece:
+            moved.append(piece)
     return moved
 
 
 def _split_unit(unit: str, lang: str) -> list[str]:
     pieces = list(sentencex.segment(lang, unit))
-    if "".join(pieces) != unit:
-        # sentencex is expected to return a partition of its input; if it ever does not, keep the
-        # unit whole rather than risk losing text.
-        pieces = [unit]
-    pieces = _closing_quotes_back([part for piece in pieces for part in _resplit(piece)])
+    # sentencex is expected to return a partition of its input; if it ever does not, its cuts are
+    # ignored rather than risk losing text. A cut must fall on whitespace, so that sentences re-join
+    # with single spaces: sentencex's cuts inside a word ("’|s Morgens") are dropped before the
+    # missed ends are looked for in the whole unit.
+    cuts = set(accumulate(len(piece) for piece in pieces[:-1])) if "".join(pieces) == unit else set()
+    cuts = {cut for cut in cuts if 0 < cut < len(unit) and (unit[cut - 1].isspace() or unit[cut].isspace())}
+    cuts |= _missed_ends(unit)
+    bounds = sorted(cuts)
+    pieces = _closing_quotes_back([unit[start:end] for start, end in zip([0, *bounds], [*bounds, len(unit)])])
     merged: list[str] = []
     for piece in pieces:
-        # A cut must fall on whitespace (so sentences re-join with single spaces), and not after an
-        # abbreviation.
-        inside_word = merged and not merged[-1][-1:].isspace() and not piece[:1].isspace()
-        # no sentence starts in lower case: '„Klaar.” zei hij.' is one sentence
-        if merged and (inside_word or piece.lstrip()[:1].islower() or _continues(merged[-1], piece)):
+        # not after an abbreviation, and no sentence starts in lower case: '„Klaar.” zei hij.' is one
+        if merged and (piece.lstrip()[:1].islower() or _continues(merged[-1], piece)):
             merged[-1] += piece
         else:
             merged.append(piece)
