@@ -92,6 +92,9 @@ ABBREVIATION_CASES = [
     ("Het gaat om Zachary Cuddeback, 21. Hij reed.", ["Het gaat om Zachary Cuddeback, 21.", "Hij reed."]),
     ("Kies uit: a. De eerste optie; b. De tweede optie. Dat is alles.",
      ["Kies uit: a. De eerste optie; b. De tweede optie.", "Dat is alles."]),
+    ("Opties:\na) De eerste\nb) De tweede\nc. De derde\n(d) De vierde",
+     ["Opties:", "a) De eerste", "b) De tweede", "c. De derde", "(d) De vierde"]),
+    ("Het begint om 14.00\nu. in de zaal", ["Het begint om 14.00 u. in de zaal"]),
     # elided articles, ellipses, quotes in brackets
     ("Het is half elf ’s avonds. ’s Morgens is het druk.", ["Het is half elf ’s avonds.", "’s Morgens is het druk."]),
     ("Hij zei: \"Ik kom.\" 't Is goed zo.", ["Hij zei: \"Ik kom.\"", "'t Is goed zo."]),
@@ -137,7 +140,7 @@ def test_never_loses_text_on_random_unicode(text):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["Dhr.", "o.a.", "vol.", "Dat", "is", "14.30", "12u19", "„Ja”,", "zei", "hij.",
                                  "\n", "\n\n", "- ", "?", "!", "Bron:", "ANP", "e.a.", "al.", "u.", "B.", "nr.",
-                                 "XII", "'s", "’s", "''", "c.", "www.nos.nl.", "21.", ":", "…"]),
+                                 "XII", "'s", "’s", "''", "a)", "c.", "www.nos.nl.", "21.", ":", "…"]),
                 max_size=60))
 def test_never_loses_text_on_news_like_tokens(tokens):
     text = " ".join(tokens)

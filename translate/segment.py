@@ -53,7 +53,9 @@ _CLOSING = r"(?:''|[\"”’»)\]])"
 _OPENING = r"(?:,,|[\"'“„‘«(\[])"
 _MISSED_END = re.compile(rf"(?:^|(?<=\s))(?P<word>\S*?)(?P<mark>[.!?…]+)(?P<closing>(?:\s?{_CLOSING})*)\s+"
                          rf"(?={_OPENING}?\s?[A-ZÀ-ÝĀ-Ž]|['’][kst][\s-])")
-_BULLET = re.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)])\s+")
+# A list item: a dash or dot, "1." "1)" "(1)", "a." "a)" "(a)"; not "u.", which is a word that a
+# hard-wrapped line can start with ("om 14.00\nu. in de zaal").
+_BULLET = re.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)]|(?!u\.)[a-z][.)]|\((?:\d{1,3}|[a-z])\))\s+")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
