@@ -95,12 +95,14 @@ ABBREVIATION_CASES = [
     ("Opties:\na) De eerste\nb) De tweede\nc. De derde\n(d) De vierde",
      ["Opties:", "a) De eerste", "b) De tweede", "c. De derde", "(d) De vierde"]),
     ("Het begint om 14.00\nu. in de zaal", ["Het begint om 14.00 u. in de zaal"]),
-    # elided articles, ellipses, quotes in brackets
+    # elided articles, ellipses, quotes in brackets, agency credits
     ("Het is half elf ’s avonds. ’s Morgens is het druk.", ["Het is half elf ’s avonds.", "’s Morgens is het druk."]),
     ("Hij zei: \"Ik kom.\" 't Is goed zo.", ["Hij zei: \"Ik kom.\"", "'t Is goed zo."]),
     ("Wacht maar… Het komt goed. Echt?! Ja... echt.", ["Wacht maar…", "Het komt goed.", "Echt?!", "Ja... echt."]),
     ("Hij was boos (,,Dit pik ik niet!''). Daarna vertrok hij.",
      ["Hij was boos (,,Dit pik ik niet!'').", "Daarna vertrok hij."]),
+    ("De politie hield een man aan. (ANP) Hij is 45.", ["De politie hield een man aan. (ANP)", "Hij is 45."]),
+    ("De politie hield een man aan. (ANP)", ["De politie hield een man aan. (ANP)"]),
     ("AMSTERDAM (ANP) - De politie hield een man aan. Dat meldt de politie.",
      ["AMSTERDAM (ANP) - De politie hield een man aan.", "Dat meldt de politie."]),
     ("Het voelde goed aan. ''", ["Het voelde goed aan. ''"]),
@@ -140,7 +142,7 @@ def test_never_loses_text_on_random_unicode(text):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["Dhr.", "o.a.", "vol.", "Dat", "is", "14.30", "12u19", "„Ja”,", "zei", "hij.",
                                  "\n", "\n\n", "- ", "?", "!", "Bron:", "ANP", "e.a.", "al.", "u.", "B.", "nr.",
-                                 "XII", "'s", "’s", "''", "a)", "c.", "www.nos.nl.", "21.", ":", "…"]),
+                                 "XII", "'s", "’s", "''", "(ANP)", "a)", "c.", "www.nos.nl.", "21.", ":", "…"]),
                 max_size=60))
 def test_never_loses_text_on_news_like_tokens(tokens):
     text = " ".join(tokens)

@@ -134,6 +134,22 @@ def _missed_ends(unit: str) -> set[int]:
             or not _continues(unit[:match.end("mark")], unit[match.end():])}
 
 
+# A news agency's credit or a note in brackets after a sentence: "(ANP)", "(foto: Reuters)".
+_CREDIT = re.compile(r"\([^().!?…]*\)(?:\s+|$)")
+
+
+def _after_credits(unit: str, cuts: set[int]) -> set[int]:
+    """A credit that follows a sentence stays with it: "aangehouden. (ANP) Hij" is cut after "(ANP)"."""
+    moved = set()
+    for cut in cuts:
+        credit = _CREDIT.match(unit, cut)
+        if not credit:
+            moved.add(cut)
+        elif credit.end() < len(unit):
+            moved.add(credit.end())
+    return moved
+
+
 _LEADING_CLOSER = re.compile(r"^(?:''|[”’])+(?:\s+|$)")
 
 
@@ -159,7 +175,7 @@ def _split_unit(unit: str, lang: str) -> list[str]:
     cuts = set(accumulate(len(piece) for piece in pieces[:-1])) if "".join(pieces) == unit else set()
     cuts = {cut for cut in cuts if 0 < cut < len(unit) and (unit[cut - 1].isspace() or unit[cut].isspace())}
     cuts |= _missed_ends(unit)
-    bounds = sorted(cuts)
+    bounds = sorted(_after_credits(unit, cuts))
     pieces = _closing_quotes_back([unit[start:end] for start, end in zip([0, *bounds], [*bounds, len(unit)])])
     merged: list[str] = []
     for piece in pieces:
