@@ -76,6 +76,7 @@ ABBREVIATION_CASES = [
     ("Hij woont op nr. 5. Daar is het.", ["Hij woont op nr. 5.", "Daar is het."]),
     ("Bel dit nr. Hij neemt op.", ["Bel dit nr. Hij neemt op."]),
     ("Dat kost ca. 40 euro. Het is duur.", ["Dat kost ca. 40 euro.", "Het is duur."]),
+    ("Bel tel. 010-1234567. Dan hoor je meer.", ["Bel tel. 010-1234567.", "Dan hoor je meer."]),
     ("Het gebeurde in 79 n. Chr. Toen brak de Vesuvius uit.", ["Het gebeurde in 79 n. Chr.", "Toen brak de Vesuvius uit."]),
     ("Het gebeurde in 300 v.Chr. De stad werd verwoest.", ["Het gebeurde in 300 v.Chr.", "De stad werd verwoest."]),
     # titles come before a name; "jr." comes after one and can end a sentence

@@ -23,10 +23,10 @@ _TITLES = frozenset(
     mrs ms messrs gov sen rep capt col cmdr adm maj rev hon fr""".split()
 )
 # Abbreviations that introduce something ("o.a. De Telegraaf", "bijv. Utrecht", "ca. 40", "nr. 5",
-# "art. IV", "v. Chr."): never a sentence end. "nr." before a capitalised word ("Bel dit nr. Hij ...")
-# could end one, but a name or numeral after it ("nr. Zeven") is as likely, so it stays joined.
+# "art. IV", "tel. 010-", "v. Chr."): never a sentence end. "nr." before a capitalised word ("Bel dit
+# nr. Hij ...") could end one, but a name or numeral after it ("nr. Zeven") is as likely: it stays joined.
 _NEVER_FINAL = frozenset(
-    "o.a bijv bv ca d.w.z i.p.v m.b.t t.o.v n.a.v t.a.v t.g.v z.g zgn m.a.w nr art v n".split()
+    "o.a bijv bv ca d.w.z i.p.v m.b.t t.o.v n.a.v t.a.v t.g.v z.g zgn m.a.w nr art tel v n".split()
 )
 # Other abbreviations: the sentence goes on when the next word starts in lower case, with a digit or
 # is a Roman numeral ("blz. XII"); a capitalised word after them starts a new sentence, as after a
