@@ -87,9 +87,17 @@ ABBREVIATION_CASES = [
     ("Mr. dr. W. Bos sprak. Ook prof. A. Smit was er.", ["Mr. dr. W. Bos sprak.", "Ook prof. A. Smit was er."]),
     ("Volgens K. De Gucht en W.A.M. Bos is het goed.", ["Volgens K. De Gucht en W.A.M. Bos is het goed."]),
     ("Het kabinet kiest voor plan B. Dat bleek een goed idee.", ["Het kabinet kiest voor plan B.", "Dat bleek een goed idee."]),
+    ("Hij reisde naar de V.S. Daar sprak hij met J.P. Balkenende.",
+     ["Hij reisde naar de V.S.", "Daar sprak hij met J.P. Balkenende."]),
+    ('Ook J.P. "The Big Bopper" Richardson kwam om. Het was 1959.',
+     ['Ook J.P. "The Big Bopper" Richardson kwam om.', "Het was 1959."]),
+    # English summaries go through the same rules
+    ("It is the largest community in the U.S. Since 2007 more have left. It is pop art. The end.",
+     ["It is the largest community in the U.S.", "Since 2007 more have left.", "It is pop art.", "The end."]),
     # a web address and numbers with dots end a sentence; an age after a comma is no list marker
     ("Kijk op www.nos.nl. Daar staat alles.", ["Kijk op www.nos.nl.", "Daar staat alles."]),
     ("Het kost 1.200 euro. Dat is veel.", ["Het kost 1.200 euro.", "Dat is veel."]),
+    ("Japan won met 2 - 0. Ono komt naar Rotterdam.", ["Japan won met 2 - 0.", "Ono komt naar Rotterdam."]),
     ("Het gaat om Zachary Cuddeback, 21. Hij reed.", ["Het gaat om Zachary Cuddeback, 21.", "Hij reed."]),
     ("Kies uit: a. De eerste optie; b. De tweede optie. Dat is alles.",
      ["Kies uit: a. De eerste optie; b. De tweede optie.", "Dat is alles."]),
@@ -115,7 +123,7 @@ def test_dutch_sentences(text, expected):
     assert split_sentences(text) == expected
 
 
-QUOTES = [('"', '"'), ("„", "”"), ("‘", "’"), ("“", "”"), (",,", "''"), ("«", "»")]
+QUOTES = [('"', '"'), ("'", "'"), ("„", "”"), ("‘", "’"), ("“", "”"), (",,", "''"), ("«", "»")]
 ATTRIBUTIONS = ["zei hij.", "zei ze.", "aldus de burgemeester.", "vertelt Jansen.", "zei Jansen jr.",
                 "zegt hij tegen RTL Z.", "vroeg ze aan dhr. Jansen."]
 
@@ -128,6 +136,14 @@ def test_a_quotation_after_an_attribution_starts_a_sentence(opening, closing, at
     second = f"{opening}Einde verhaal.{closing}"
     text = f"Het was stil. {first} {second} Iedereen ging naar huis."
     assert split_sentences(text) == ["Het was stil.", first, second, "Iedereen ging naar huis."]
+
+
+@pytest.mark.parametrize(("opening", "closing"), QUOTES)
+def test_a_quotation_after_an_attribution_starts_a_sentence_after_an_unclosed_quote(opening, closing):
+    """A quote that never closes earlier in the paragraph made sentencex cut between the next opening
+    quote and its word ('zei ze. "|Einde'), which hid the sentence end."""
+    first, second = f"{opening}Dit is het einde,{closing} zei ze.", f"{opening}Einde verhaal.{closing}"
+    assert split_sentences(f"Hij zei: {opening}Het is voorbij. {first} {second}")[-2:] == [first, second]
 
 
 def test_paragraphs_are_separated_by_blank_lines():

@@ -23,27 +23,29 @@ _TITLES = frozenset(
     mrs ms messrs gov sen rep capt col cmdr adm maj rev hon fr""".split()
 )
 # Abbreviations that introduce something ("o.a. De Telegraaf", "bijv. Utrecht", "ca. 40", "nr. 5",
-# "art. IV", "tel. 010-", "v. Chr."): never a sentence end. "nr." before a capitalised word ("Bel dit
-# nr. Hij ...") could end one, but a name or numeral after it ("nr. Zeven") is as likely: it stays joined.
-_NEVER_FINAL = frozenset(
-    "o.a bijv bv ca d.w.z i.p.v m.b.t t.o.v n.a.v t.a.v t.g.v z.g zgn m.a.w nr art tel v n".split()
-)
+# "v. Chr."): never a sentence end. "nr." before a capitalised word ("Bel dit nr. Hij ...") could end
+# one, but a name or numeral after it ("nr. Zeven") is as likely, so it stays joined.
+_NEVER_FINAL = frozenset("o.a bijv bv ca d.w.z i.p.v m.b.t t.o.v n.a.v t.a.v t.g.v z.g zgn m.a.w nr v n".split())
 # Other abbreviations: the sentence goes on when the next word starts in lower case, with a digit or
-# is a Roman numeral ("blz. XII"); a capitalised word after them starts a new sentence, as after a
-# unit that ends one ("om 14.00 u. Daarna", "300 blz. Het", "peren enz. De").
+# is a Roman numeral ("art. IV", "tel. 010-"); a capitalised word after them starts a new sentence,
+# as after a unit that ends one ("om 14.00 u. Daarna", "300 blz. Het", "peren enz. De").
 _ABBREVIATIONS = frozenset(
-    """a.s e.a e.d enz etc evt excl incl jl m.i nl blz pag p.p resp t.z.t vnl vs ong max min mln mld
-    jr sr jan feb mrt apr aug sep sept okt nov dec ma di wo do vr za zo""".split()
+    """a.s e.a e.d enz etc evt excl incl jl m.i nl art blz pag tel p.p resp t.z.t vnl vs ong max min
+    mln mld jr sr jan feb mrt apr aug sep sept okt nov dec ma di wo do vr za zo""".split()
 )
-# Words that begin sentences and are never a surname: after one of them "B." is not an initial
-# ("plan B. Dat bleek ..."). Surname particles (De, Van, Ter, Op ...) are left out: "K. De Gucht".
+# Words that begin sentences and are never a surname: after one of them "B." or "V.S." is not an
+# initial ("plan B. Dat bleek ..."). Surname particles (De, Van, Ter, Op ...) are left out: "K. De
+# Gucht". English summaries are split with the same rules, so a few English words are here too.
 _SENTENCE_STARTERS = frozenset(
     """Het Een Er Hij Zij Ze Ik Je Jij We Wij Men Dat Dit Deze Die Daar Hier Maar En Of Want Dus
     Toch Ook Nu Dan Toen Als Omdat Hoewel Terwijl Nadat Zodra Wanneer Volgens In Met Na Om Tijdens
     Sinds Zo Wel Niet Nog Zelfs Alleen Daarna Daarom Daardoor Daarbij Daarmee Daarnaast Bovendien
     Verder Vervolgens Inmiddels Intussen Eerder Later Wat Wie Waar Hoe Waarom Welke Iedereen
-    Niemand Alles Niets""".split()
+    Niemand Alles Niets
+    The This These Those It He She They I But And On At Since When While After If As So Then There""".split()
 )
+# A nickname in quotes between initials and a surname: a few words, no punctuation, then a capital.
+_NICKNAME = re.compile(r"(?:,,|[\"'“„‘«])[^\"'”’».,!?]{1,30}(?:''|[\"'”’»])\s+[A-ZÀ-ÝĀ-Ž]")
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+[,.;:]?")
 # A sentence end that sentencex may miss: terminal punctuation, closing quotes or brackets (Dutch
 # news also writes ,,quote'' with two commas and two apostrophes), space, then a capital, possibly
@@ -112,19 +114,20 @@ def _continues(before: str, following: str) -> bool:
     next_word = following.split()[0] if following.split() else ""
     if key in _ABBREVIATIONS:
         return next_word[:1].islower() or next_word[:1].isdigit() or bool(_ROMAN_NUMERAL.fullmatch(next_word))
-    if next_word.startswith(("\"", "'", "“", "„", "‘", "«", ",,")):  # a quotation (or "'s Avonds") opens
-        return False
-    # an enumerator opens the unit or follows a colon ("uit: a. De eerste; b. De tweede"); after a
+    if next_word.startswith(("\"", "'", "“", "„", "‘", "«", ",,")) and not _NICKNAME.match(following.lstrip()):
+        return False  # a quotation (or "'s Avonds") opens; a nickname does not: 'J.P. "The Big Bopper" R.'
+    # an enumerator opens a sentence or follows a colon ("uit: a. De eerste; b. De tweede"); after a
     # comma only a letter is one: "Cuddeback, 21. Hij" is an age at the end of a sentence
     after = words[-2][-1:] if len(words) > 1 else "^"
     letter, number = len(stem) == 1 and stem.isalpha(), stem.isdigit() and len(stem) <= 2
     if (letter and after in "^:;,") or (number and after in "^:;"):
         return True
-    if "." in stem:  # "U.S.", "A.Z.C." go on; "www.nos.nl." and "14.30." can end a sentence
-        return all(len(part) <= 1 for part in stem.split("."))
-    # an upper-case letter is an initial unless a sentence plainly starts after it; a lower-case
-    # one is a unit or the pronoun ("om 14.00 u.", "100 m.", "Dank u.") and ends a sentence
-    return len(stem) == 1 and stem.isupper() and next_word not in _SENTENCE_STARTERS
+    if not all(len(part) == 1 and part.isalpha() for part in stem.split(".")):
+        return False  # a word or number: "nos.", "www.nos.nl.", "2 - 0.", "14.30."
+    if stem.islower():  # "z.s.m." goes on; "om 14.00 u.", "100 m.", "Dank u." end a sentence
+        return "." in stem
+    # initials ("W. Bos", "J.P. Balkenende"), unless a sentence plainly starts after them ("plan B. Dat")
+    return next_word not in _SENTENCE_STARTERS
 
 
 def _missed_ends(unit: str) -> set[int]:
