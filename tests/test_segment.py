@@ -115,6 +115,9 @@ ABBREVIATION_CASES = [
     ("AMSTERDAM (ANP) - De politie hield een man aan. Dat meldt de politie.",
      ["AMSTERDAM (ANP) - De politie hield een man aan.", "Dat meldt de politie."]),
     ("Het voelde goed aan. ''", ["Het voelde goed aan. ''"]),
+    # punctuation alone is no sentence: it goes with the one that follows, or at the end the one before
+    ('"Wat als we scheiden," zei hij. " Ik vraag het."', ['"Wat als we scheiden," zei hij.', '" Ik vraag het."']),
+    ("Hij zweeg. ... Toen ging hij. —", ["Hij zweeg.", "... Toen ging hij. —"]),
 ]
 
 

@@ -181,13 +181,24 @@ def _split_unit(unit: str, lang: str) -> list[str]:
     bounds = sorted(_after_credits(unit, cuts))
     pieces = _closing_quotes_back([unit[start:end] for start, end in zip([0, *bounds], [*bounds, len(unit)])])
     merged: list[str] = []
+    loose = ""  # punctuation alone ('hij. " | Ik', a space after an opening quote) goes with what follows
     for piece in pieces:
-        # not after an abbreviation, and no sentence starts in lower case: '„Klaar.” zei hij.' is one
+        if not _has_word(piece):
+            loose += piece
+            continue
+        piece, loose = loose + piece, ""
+        # a sentence goes on after an abbreviation, and none starts in lower case: '„Klaar.” zei hij.' is one
         if merged and (piece.lstrip()[:1].islower() or _continues(merged[-1], piece)):
             merged[-1] += piece
         else:
             merged.append(piece)
+    if loose:
+        merged[-1:] = ["".join(merged[-1:]) + loose]
     return [s for s in (_collapse(m) for m in merged) if s]
+
+
+def _has_word(piece: str) -> bool:
+    return any(char.isalnum() for char in piece)
 
 
 def split_sentences(text: str, lang: str = "nl") -> list[str]:
