@@ -6,8 +6,9 @@ and takes upper-case words ("de VS.") for abbreviations, so a second pass cuts w
 question or exclamation mark (and closing quotes) is followed by a capitalised word, an opening quote
 or "'s". One rule (_continues) then decides for every cut after a full stop, sentencex's and ours,
 whether the full stop belongs to a title, an abbreviation, an initial or an enumerator instead
-("dhr. Jansen", "14.00 u. in", "W. Bos", "uit: a. De"), and rejoins those. benchmarks/segmentation.py
-measures the splitter on real Dutch text.
+("dhr. Jansen", "14.00 u. in", "W. Bos", "uit: a. De"), and rejoins those. Closing quotes and
+agency credits ("(ANP)") stay with the sentence before them. benchmarks/segmentation.py measures
+the splitter on real Dutch text.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ _MISSED_END = re.compile(rf"(?:^|(?<=\s))(?P<word>\S*?)(?P<mark>[.!?…]+)(?P<cl
 _BULLET = re.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)]|(?!u\.)[a-z][.)]|\((?:\d{1,3}|[a-z])\))\s+")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_QUOTES = "\"'“„‘«"  # marks that open a quotation, besides ",,"
+_OPENERS = "([,\"'“„‘«"
 
 
 def _collapse(text: str) -> str:
@@ -95,10 +98,7 @@ def _ends_unit(line: str, following: str, wrapped: bool) -> bool:
     if wrapped or _TERMINAL.search(line):
         return False
     first = following.lstrip()[:1]
-    return first.isupper() or first.isdigit() or first in "\"'“„‘«"
-
-
-_OPENERS = "([\"'“„‘«,"
+    return first.isupper() or first.isdigit() or first in _QUOTES
 
 
 def _continues(before: str, following: str) -> bool:
@@ -114,7 +114,7 @@ def _continues(before: str, following: str) -> bool:
     next_word = following.split()[0] if following.split() else ""
     if key in _ABBREVIATIONS:
         return next_word[:1].islower() or next_word[:1].isdigit() or bool(_ROMAN_NUMERAL.fullmatch(next_word))
-    if next_word.startswith(("\"", "'", "“", "„", "‘", "«", ",,")) and not _NICKNAME.match(following.lstrip()):
+    if next_word.startswith((*_QUOTES, ",,")) and not _NICKNAME.match(following.lstrip()):
         return False  # a quotation (or "'s Avonds") opens; a nickname does not: 'J.P. "The Big Bopper" R.'
     # an enumerator opens a sentence or follows a colon ("uit: a. De eerste; b. De tweede"); after a
     # comma only a letter is one: "Cuddeback, 21. Hij" is an age at the end of a sentence
