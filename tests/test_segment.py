@@ -153,6 +153,14 @@ def test_paragraphs_are_separated_by_blank_lines():
     assert split_paragraphs("Eén.\nTwee.\n\n  \nDrie.") == ["Eén.\nTwee.", "Drie."]
 
 
+def test_a_long_paragraph_splits_like_its_parts():
+    """Every rule reads a few words around a full stop, so a paragraph of 200 copies gives 200 times the
+    sentences of one (the rules read windows of the text, which keeps a long paragraph linear)."""
+    one = ('Kies uit: a. De eerste optie. Hij sprak o.a. met dhr. W. Bos om 14.00 u. in de zaal. '
+           '"Dit is het einde," zei Jansen jr. "Einde verhaal." Het begint om 20 u. Daarna volgt een receptie.')
+    assert split_sentences(" ".join([one] * 200)) == split_sentences(one) * 200
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_never_loses_text_on_random_unicode(text):

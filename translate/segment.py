@@ -62,6 +62,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)]|(?!u\.)[a-z][.)]|\((?:\d{
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _QUOTES = "\"'“„‘«"  # marks that open a quotation, besides ",,"
+_WINDOW = 80  # characters on each side of a full stop that _continues reads
 _OPENERS = "([,\"'“„‘«"
 
 
@@ -104,21 +105,24 @@ def _ends_unit(line: str, following: str, wrapped: bool) -> bool:
 def _continues(before: str, following: str) -> bool:
     """Whether the full stop that ends `before` belongs to an abbreviation, an initial or an enumerator
     ("dhr.", "14.00 u. in", "W. Bos", "uit: a. De eerste"), so that `following` goes on the same sentence."""
-    words = before.split()
+    # Only the last two words and the next one count: callers may pass _WINDOW + 1 characters of
+    # each side, which keeps long units linear (more before tells "not at the start" from "at it").
+    words = before[-_WINDOW:].split()
     if not words or not words[-1].endswith(".") or words[-1].endswith(".."):
         return False
     stem = words[-1].lstrip(_OPENERS)[:-1]
     key = stem.lower()
     if key in _TITLES or key in _NEVER_FINAL or key.rpartition(".")[2] in _TITLES:  # "prof.dr."
         return True
-    next_word = following.split()[0] if following.split() else ""
+    following = following[:_WINDOW].lstrip()
+    next_word = following.split()[0] if following else ""
     if key in _ABBREVIATIONS:
         return next_word[:1].islower() or next_word[:1].isdigit() or bool(_ROMAN_NUMERAL.fullmatch(next_word))
-    if next_word.startswith((*_QUOTES, ",,")) and not _NICKNAME.match(following.lstrip()):
+    if next_word.startswith((*_QUOTES, ",,")) and not _NICKNAME.match(following):
         return False  # a quotation (or "'s Avonds") opens; a nickname does not: 'J.P. "The Big Bopper" R.'
     # an enumerator opens a sentence or follows a colon ("uit: a. De eerste; b. De tweede"); after a
     # comma only a letter is one: "Cuddeback, 21. Hij" is an age at the end of a sentence
-    after = words[-2][-1:] if len(words) > 1 else "^"
+    after = words[-2][-1:] if len(words) > 1 else "^" if len(before) <= _WINDOW else " "
     letter, number = len(stem) == 1 and stem.isalpha(), stem.isdigit() and len(stem) <= 2
     if (letter and after in "^:;,") or (number and after in "^:;"):
         return True
@@ -134,7 +138,8 @@ def _missed_ends(unit: str) -> set[int]:
     """Offsets after the sentence ends that sentencex misses (see _MISSED_END)."""
     return {match.end() for match in _MISSED_END.finditer(unit)
             if match["mark"] != "." or match["closing"]
-            or not _continues(unit[:match.end("mark")], unit[match.end():])}
+            or not _continues(unit[max(0, match.end("mark") - _WINDOW - 1):match.end("mark")],
+                              unit[match.end():match.end() + _WINDOW])}
 
 
 # A news agency's credit or a note in brackets after a sentence: "(ANP)", "(foto: Reuters)".
@@ -188,7 +193,7 @@ def _split_unit(unit: str, lang: str) -> list[str]:
             continue
         piece, loose = loose + piece, ""
         # a sentence goes on after an abbreviation, and none starts in lower case: '„Klaar.” zei hij.' is one
-        if merged and (piece.lstrip()[:1].islower() or _continues(merged[-1], piece)):
+        if merged and (piece.lstrip()[:1].islower() or _continues(merged[-1][-_WINDOW - 1:], piece)):
             merged[-1] += piece
         else:
             merged.append(piece)
