@@ -75,6 +75,7 @@ ABBREVIATION_CASES = [
     ("Zie art. IV van de wet. Dat is duidelijk.", ["Zie art. IV van de wet.", "Dat is duidelijk."]),
     ("Hij woont op nr. 5. Daar is het.", ["Hij woont op nr. 5.", "Daar is het."]),
     ("Bel dit nr. Hij neemt op.", ["Bel dit nr. Hij neemt op."]),
+    ("De gem. Amsterdam betaalt gem. 3000 euro. Dat is veel.", ["De gem. Amsterdam betaalt gem. 3000 euro.", "Dat is veel."]),
     ("Dat kost ca. 40 euro. Het is duur.", ["Dat kost ca. 40 euro.", "Het is duur."]),
     ("De partij haalde ongev. 25 procent. Vlaams Belang werd tweede.",
      ["De partij haalde ongev. 25 procent.", "Vlaams Belang werd tweede."]),

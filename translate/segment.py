@@ -24,16 +24,16 @@ _TITLES = frozenset(
     mrs ms messrs gov sen rep capt col cmdr adm maj rev hon fr""".split()
 )
 # Abbreviations that introduce something ("o.a. De Telegraaf", "bijv. Utrecht", "ca. 40", "nr. 5",
-# "v. Chr."): never a sentence end. "nr." before a capitalised word ("Bel dit nr. Hij ...") could end
-# one, but a name or numeral after it ("nr. Zeven") is as likely, so it stays joined.
-_NEVER_FINAL = frozenset("o.a bijv bv ca d.w.z i.p.v m.b.t t.o.v n.a.v t.a.v t.g.v z.g zgn m.a.w nr v n".split())
+# "gem. Amsterdam", "v. Chr."): never a sentence end. "nr." before a capitalised word ("Bel dit nr.
+# Hij ...") could end one, but a name or numeral after it ("nr. Zeven") is as likely, so it stays joined.
+_NEVER_FINAL = frozenset("o.a bijv bv ca d.w.z i.p.v m.b.t t.o.v n.a.v t.a.v t.g.v z.g zgn m.a.w nr gem v n".split())
 # Other abbreviations: the sentence goes on when the next word starts in lower case, with a digit or
 # is a Roman numeral ("art. IV", "tel. 010-", "ongev. 25"); a capitalised word after them starts a
 # new sentence, as after a unit or a company form that ends one ("om 14.00 u. Daarna", "300 blz.
 # Het", "peren enz. De", "Philips N.V. De").
 _ABBREVIATIONS = frozenset(
     """a.s e.a e.d enz etc evt excl incl jl m.i nl art blz pag afl hfst fig bijl vgl tel p.p resp t.z.t
-    vnl vs ong ongev gem max min mln mld jr sr b.v n.v v.o.f
+    vnl vs ong ongev max min mln mld jr sr b.v n.v v.o.f
     jan feb mrt apr aug sep sept okt nov dec ma di wo do vr za zo""".split()
 )
 # Words that begin sentences and are never a surname: after one of them "B." or "V.S." is not an
