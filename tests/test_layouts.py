@@ -284,7 +284,7 @@ def test_json_and_jsonl_common_fields_without_configuration(tmp_path):
          "hele dag aan."),
         ("Brand in Haarlemse binnenstad", "2024-02-25", "08:00", "2024-02-25T08:00:00+01:00", "NH Nieuws", None,
          "https://nhnieuws.nl/2", {}, "Een grote brand heeft vannacht een pand verwoest.\n\nNiemand raakte gewond."),
-        ("Minder woningen gebouwd", "2024-02-26", "10:00", "2024-02-26T10:00:00+01:00", "Lisa Smit", "Lisa Smit", None,
+        ("Minder woningen gebouwd", "2024-02-26", "10:00", "2024-02-26T10:00:00+01:00", None, "Lisa Smit", None,
          {}, "Er zijn vorig jaar minder woningen gebouwd.\n\nDat meldt het CBS."),
     ]
     got = [(a.title, a.date, a.time, a.published, a.source, a.author, a.url, a.extra, a.body) for a in items]
@@ -586,3 +586,25 @@ def test_a_body_object_with_the_text_inside_is_read_with_its_fields(tmp_path):
     for article in load_articles([tmp_path / "a.jsonl"]):
         assert (article.title, article.source, article.date, article.body) == \
             ("Brand in Pesse verwoest schuur", "RTV Drenthe", "2024-03-05", _FIRST)
+
+
+def test_media_monitoring_exports_name_outlet_and_day_and_never_a_person_as_source():
+    """Meltwater and Cision exports: "source_name"/"Outlet Name" is the outlet, "published_date"/"News Date" the
+    day (UTC in Amsterdam time); the ingest and report dates are not, and the reporter is the author only."""
+    articles = list(load_articles([LAYOUTS / "media-monitoring-export.jsonl"]))
+    assert [(a.title, a.date, a.source, a.author) for a in articles] == [
+        ("Leeuwarden zet extra bussen in tijdens Elfstedentocht-herdenking", "2024-10-14", "Leeuwarder Courant",
+         "Jelle Visser"),
+        ("Nijmeegse Waalkade krijgt nieuwe verlichting", "2024-10-14", "Omroep Gelderland", None),
+        ("Groningse musea verlengen openingstijden in de kerstvakantie", "2024-10-14", "Dagblad van het Noorden",
+         "Roelof Bakker")]
+    assert articles[0].body.startswith("Arriva zet zaterdag twintig extra bussen in")
+    assert articles[0].extra["ingested_date"] == "2024-10-14T06:02:51Z"
+
+
+@pytest.mark.parametrize(("author", "source"), [("Lisa Smit", None), ("Redactie RTV Utrecht", "Redactie RTV Utrecht"),
+                                                ("NOS", "NOS")])
+def test_an_author_field_is_the_source_only_when_it_names_a_newsroom(tmp_path, author, source):
+    (tmp_path / "a.json").write_text(json.dumps({"title": "Brand in Pesse", "text": _FIRST, "author": author}),
+                                     encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).source == source

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..metadata import outlet
 from .article import Found
 from .layout import title_and_tags
 
@@ -27,13 +28,18 @@ DATE = ("date", "published", "published_at", "pubdate", "pub_date", "pubdatum", 
         "publication_date", "publication_time", "published_time", "publish_date", "first_published_at",
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
         "gepubliceerd", "tijdstip", "tijd", "verschenen", "verschijningsdatum", "publicatietijdstip", "time",
-        "datetime", "issued", "date_gmt", "date_utc", "published_gmt")
+        "datetime", "issued", "date_gmt", "date_utc", "published_gmt",
+        # media-monitoring exports (Meltwater, Cision): their ingest and report dates are no publication date
+        "published_date", "document_publish_date", "news_date", "article_date")
 UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified",
            "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt")
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
        "web_url", "article_url")
 SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
-          "publication", "agency", "brand", "provider", "og_site_name", "uitgever", "origin")
+          "publication", "agency", "brand", "provider", "og_site_name", "uitgever", "origin",
+          # media-monitoring exports name the outlet "source_name", "Outlet Name", "Media Outlet"
+          *(f"{name}_name" for name in ("source", "outlet", "publication", "publisher", "media", "medium",
+                                        "newspaper")), "media_outlet")
 AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door")
 TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sectie", "section", "topics",
         "subjects", "trefwoorden", "articlesection")
@@ -182,9 +188,14 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
         found.extra["updated"] = record[updated] if isinstance(record[updated], (str, int, float)) \
             else str(record[updated])
         used.add(updated)
-    if found.source is None and found.author is not None:
-        found.source = found.author
+    if found.source is None and found.author is not None and _newsroom(found.author):
+        found.source = found.author  # "author": "Redactie RTV Utrecht" names the outlet; a person never does
     return used
+
+
+def _newsroom(author: str) -> bool:
+    """Whether an author field names a newsroom or outlet rather than a person."""
+    return bool(outlet(author) or re.search(r"\bredactie\b", author, re.I))
 
 
 def keep_extra(record: Mapping[str, Any], used: set[str], found: Found) -> None:
