@@ -608,3 +608,16 @@ def test_an_author_field_is_the_source_only_when_it_names_a_newsroom(tmp_path, a
     (tmp_path / "a.json").write_text(json.dumps({"title": "Brand in Pesse", "text": _FIRST, "author": author}),
                                      encoding="utf-8")
     assert only(load_articles([tmp_path / "a.json"])).source == source
+
+
+@pytest.mark.parametrize("content", [
+    "<p>Het veer vaart weer naar <b>Perkpolder</b>. Dat meldt <a href='https://www.zeeland.nl'>de provincie</a>, "
+    "die de <i>extra</i> afvaarten betaalt.</p>",
+    "Het veer vaart weer naar <b>Perkpolder</b>. Dat meldt <a href='https://www.zeeland.nl'>de provincie</a>, "
+    "die de <i>extra</i> afvaarten betaalt.",
+])
+def test_inline_markup_in_an_html_body_adds_no_space_and_breaks_no_paragraph(tmp_path, content):
+    """A CMS field holds HTML with or without <p>: bold, links and italics are text as a browser shows it."""
+    (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", "content": content}), encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).body == (
+        "Het veer vaart weer naar Perkpolder. Dat meldt de provincie, die de extra afvaarten betaalt.")

@@ -265,15 +265,32 @@ _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "ifr
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt")
 
 
+_INLINE = ("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
+           "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var")
+
+
+def _inline_text(element: Any) -> str:
+    """An element's text as a browser shows it: an inline tag adds no space ("<b>Genk</b>." is "Genk."), a <br>
+    breaks the line."""
+    for line_break in element.find_all("br"):
+        line_break.replace_with("\n")
+    return element.get_text()
+
+
 def _blocks(root: Any) -> list[str]:
     blocks = []
     for element in root.find_all(_BLOCKS):
         if element.find(_BLOCKS):  # a container (e.g. <li><p>..</p></li>): its children are read instead
             continue
-        block = " ".join(element.get_text(" ", strip=True).split())
+        block = " ".join(_inline_text(element).split())
         if block:
             blocks.append(("- " if element.name == "li" else "") + block)
-    if not blocks:
+    if not blocks:  # text without paragraphs: inline tags stay in their line, other tags end one
+        for element in root.find_all(_INLINE):
+            element.unwrap()
+        for line_break in root.find_all("br"):
+            line_break.replace_with("\n")
+        root.smooth()
         blocks = [" ".join(line.split()) for line in root.get_text("\n").splitlines() if line.strip()]
     return blocks
 
