@@ -621,3 +621,39 @@ def test_inline_markup_in_an_html_body_adds_no_space_and_breaks_no_paragraph(tmp
     (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", "content": content}), encoding="utf-8")
     assert only(load_articles([tmp_path / "a.json"])).body == (
         "Het veer vaart weer naar Perkpolder. Dat meldt de provincie, die de extra afvaarten betaalt.")
+
+
+def test_an_arc_xp_ans_story_reads_its_headline_display_date_credits_and_text_elements():
+    """Arc XP (Arc Publishing) ANS: headlines.basic, display_date (publish_date is the last republication),
+    credits.by, taxonomy; content_elements give the text, headers, lists and quotes, never images, embeds or
+    "Lees ook" links."""
+    story = only(load_articles([LAYOUTS / "arc-ans-story.json"]))
+    assert (story.title, story.date, story.time, story.source, story.author) == (
+        "Genk legt fietsostrade aan langs het Albertkanaal", "2024-05-22", "00:15", "Het Belang van Limburg",
+        "Kristel Vanderhoven, Bart Schoofs")
+    assert story.tags == ["fietsen", "mobiliteit", "Genk"] and story.extra["updated"] == "2024-05-23T08:00:00Z"
+    assert story.body.split("\n\n") == [
+        "De stad Genk legt samen met de provincie Limburg een fietsostrade aan langs het Albertkanaal. De nieuwe "
+        "route moet pendelaars sneller naar Hasselt brengen.",
+        "Het traject is twaalf kilometer lang en telt geen enkele oversteek met autoverkeer. Onder drie bruggen komt "
+        "een aparte fietstunnel.",
+        "Drie jaar werken",
+        "- 2025: het deel tussen Genk-Zuid en Zonhoven\n- 2026: het deel tot aan het station van Hasselt",
+        "Wie vandaag naar Hasselt fietst, moet zeven keer stoppen.\nSchepen van Mobiliteit",
+        "De werken kosten 18 miljoen euro, waarvan Vlaanderen de helft betaalt."]
+
+
+def test_arc_xp_search_results_hold_their_stories_in_content_elements():
+    first, second = load_articles([LAYOUTS / "arc-ans-search-results.json"])
+    assert [(a.title, a.date, a.source) for a in (first, second)] == [
+        ("Treinverkeer Leuven-Brussel hervat na stroomstoring", "2024-05-22", "Belga"),
+        ("Stroomstoring bij Infrabel opgelost", "2024-05-22", "Belga")]
+    assert second.body == "Infrabel heeft de stroomstoring bij Leuven woensdag om 5 uur verholpen."
+
+
+def test_an_untitled_arc_xp_story_is_one_article_not_one_per_element(tmp_path):
+    story = json.loads((LAYOUTS / "arc-ans-story.json").read_text(encoding="utf-8"))
+    del story["headlines"]
+    (tmp_path / "a.json").write_text(json.dumps(story), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert article.title is None and article.body.startswith("De stad Genk legt samen met de provincie Limburg")

@@ -19,20 +19,21 @@ from .layout import title_and_tags
 
 # A bare "name" is as often a person or a site as a headline: it is the title only in a schema.org
 # item ("@type": "NewsArticle", where "name" is the headline); elsewhere it stays in extra.
-TITLE = ("title", "headline", "kop", "titel", "heading", "h1")
+TITLE = ("title", "headline", "kop", "titel", "heading", "h1", "headlines")  # Arc XP: "headlines": {"basic": ...}
 BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud", "fulltext",
         "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
-        "body_html", "html_body", "body_blocks", "content_blocks", "blocks", "paragraphs", "article_text",
+        "body_html", "html_body", "body_blocks", "content_blocks", "content_elements", "blocks", "paragraphs", "article_text",
         "description", "summary", "excerpt", "items")
 DATE = ("date", "published", "published_at", "pubdate", "pub_date", "pubdatum", "datepublished", "date_published",
-        "publication_date", "publication_time", "published_time", "publish_date", "first_published_at",
+        "publication_date", "publication_time", "published_time", "display_date", "first_publish_date", "publish_date", "first_published_at",
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
         "gepubliceerd", "tijdstip", "tijd", "verschenen", "verschijningsdatum", "publicatietijdstip", "time",
         "datetime", "issued", "date_gmt", "date_utc", "published_gmt",
         # media-monitoring exports (Meltwater, Cision): their ingest and report dates are no publication date
         "published_date", "document_publish_date", "news_date", "article_date")
 UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified",
-           "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt")
+           "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt",
+           "last_updated_date")
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
        "web_url", "article_url")
 SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
@@ -40,13 +41,13 @@ SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium"
           # media-monitoring exports name the outlet "source_name", "Outlet Name", "Media Outlet"
           *(f"{name}_name" for name in ("source", "outlet", "publication", "publisher", "media", "medium",
                                         "newspaper")), "media_outlet")
-AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door")
+AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door", "by")
 TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sectie", "section", "topics",
-        "subjects", "trefwoorden", "articlesection")
+        "subjects", "trefwoorden", "articlesection", "sections")
 # Objects that only wrap the record's fields: JSON:API {"data": {"attributes": ...}}, a scraper's "meta"
 # block of page meta tags, WordPress's Yoast SEO block. Their fields count where the record lacks them.
 _WRAPPERS = ("data", "attributes", "meta", "metadata", "article", "item", "post", "document", "fields",
-             "properties", "yoast_head_json", "seo", "opengraph")
+             "properties", "yoast_head_json", "seo", "opengraph", "credits", "taxonomy")
 # Keys that only steer a static site generator: kept in extra, never read as text.
 # The source goes before the title: a title's " - NRC" tail names the outlet only where no field does.
 _ROLES = {"source": SOURCE, "author": AUTHOR, "title": TITLE, "date": DATE, "url": URL}
@@ -69,7 +70,7 @@ def text_of(value: Any) -> str | None:
         return html.unescape(re.sub(r"<[^>]+>", "", value["rendered"])).strip() or None
     if isinstance(value, Mapping):
         named = {_plain(key): item for key, item in value.items()}  # {"news:name": "VRT NWS"} too
-        for key in ("name", "title", "value", "text"):
+        for key in ("name", "title", "value", "text", "basic"):  # Arc XP: {"basic": ...}
             if isinstance(named.get(key), str):
                 return text_of(named[key])
         return None
