@@ -657,3 +657,13 @@ def test_an_untitled_arc_xp_story_is_one_article_not_one_per_element(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps(story), encoding="utf-8")
     article = only(load_articles([tmp_path / "a.json"]))
     assert article.title is None and article.body.startswith("De stad Genk legt samen met de provincie Limburg")
+
+
+def test_a_source_line_glued_to_the_last_sentence_of_a_crawl_names_the_agency_and_leaves_the_body():
+    """A crawler that flattens paragraphs glues "Bron: ANP" to the last sentence; the agency beats the site.
+    A "Bron:" naming no known agency or outlet may be a sentence of the article: it stays."""
+    articles = list(load_articles([LAYOUTS / "crawl-source-line-glued.jsonl"]))
+    endings = ["De eerste 24 uur stallen blijft gratis.", "de drukte op de nachtbussen verlichten.",
+               "Dat staat in het nieuwe afvalplan. Bron: gemeente Den Haag"]
+    assert [article.source for article in articles] == ["ANP", "ANP", "AD"]
+    assert [article.body.endswith(ending) for article, ending in zip(articles, endings)] == [True, True, True]

@@ -74,6 +74,9 @@ _WIRE_PART = re.compile(r"^(?:prio(?:riteit)?|priority|urgentie)\s*:?\s*\d+|\d+\
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 _READ_ALSO = re.compile(r"^\s*(?:lees|zie|bekijk)\s+ook\s*:?\s*", re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$")
+# A source line that a crawl glued to the last sentence when it flattened the paragraphs: "... gelijk. Bron: Belga"
+_SOURCE_TAIL = re.compile(r"(?<=[.!?…\"”’)])\s+[(\[]?(?:bron|source)\s*:\s*(?P<name>[^()\[\]:.!?\n]{2,40}?)\s*[)\]]?\s*$",
+                          re.I)
 
 
 def _breadcrumb_site(line: str, found: Found) -> bool:
@@ -455,6 +458,11 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
                               or _app_share(kept[-1], found)):
             kept.pop()
+        glued = _SOURCE_TAIL.search(kept[-1])
+        names = re.split(r"\s*[/,&]\s*", glued["name"].strip()) if glued else []
+        if names and all(outlet(name) for name in names):  # only a known agency or outlet, never a sentence
+            found.offer(source=glued["name"].strip())
+            kept[-1] = kept[-1][: glued.start()].rstrip()
         tail = _AGENCY_TAIL.search(kept[-1])
         if tail and tail.start() > 0:
             found.offer(source=tail["agency"])
