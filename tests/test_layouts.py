@@ -667,3 +667,15 @@ def test_a_source_line_glued_to_the_last_sentence_of_a_crawl_names_the_agency_an
                "Dat staat in het nieuwe afvalplan. Bron: gemeente Den Haag"]
     assert [article.source for article in articles] == ["ANP", "ANP", "AD"]
     assert [article.body.endswith(ending) for article, ending in zip(articles, endings)] == [True, True, True]
+
+
+def test_a_read_later_apps_markdown_export_keeps_its_links_tag_line_and_template_lines_out_of_the_body():
+    """Omnivore's export: "#Omnivore", "[Read on Omnivore]" and "[Read Original]" (the article's address),
+    date_saved/date_published template lines and a "# Full Content:" heading above the saved text."""
+    article = only(load_articles([LAYOUTS / "omnivore-export-full-content.md"]))
+    assert (article.title, article.date, article.source, article.author, article.url) == (
+        "Antwerpse haven test drijvende zonnepanelen in het Deurganckdok", "2024-07-03", "De Morgen", "Wouter Claeys",
+        "https://www.demorgen.be/nieuws/antwerpse-haven-test-drijvende-zonnepanelen~b4f2c91e/")
+    assert article.body.startswith("In het Deurganckdok in de Antwerpse haven liggen sinds deze week vierhonderd")
+    assert [text for text in ("Omnivore", "Read Original", "Full Content", "date_saved", "2024-07-03")
+            if text in article.body.split("Highlights")[0]] == []
