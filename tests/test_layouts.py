@@ -679,3 +679,19 @@ def test_a_read_later_apps_markdown_export_keeps_its_links_tag_line_and_template
     assert article.body.startswith("In het Deurganckdok in de Antwerpse haven liggen sinds deze week vierhonderd")
     assert [text for text in ("Omnivore", "Read Original", "Full Content", "date_saved", "2024-07-03")
             if text in article.body.split("Highlights")[0]] == []
+
+
+@pytest.mark.parametrize("byline", [
+    "Jan-Willem van den Bosch, Fleur Hendriks 12-09-24, 17:45 Laatste update: 13-09-24, 08:02",
+    "Jan-Willem van den Bosch, Fleur Hendriks 12-09-24, 17:45",
+])
+def test_a_dpg_sites_byline_with_day_and_time_copied_as_one_line_gives_author_and_date(tmp_path, byline):
+    """AD, Tubantia, BN DeStem, HLN print the reporters, "dd-mm-yy, hh:mm" and "Laatste update: ..." in one row."""
+    text = (LAYOUTS / "dpg-byline-date-update.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text.replace(text.splitlines()[4], byline), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.date, article.time, article.source, article.author) == (
+        "Roosendaalse kringloopwinkel verhuist naar oude Action-pand", "2024-09-12", "17:45", "BN DeStem",
+        "Jan-Willem van den Bosch, Fleur Hendriks")
+    assert article.body.startswith("De kringloopwinkel aan de Nieuwe Markt in Roosendaal verhuist in november")
+    assert "13-09-24" not in article.body and "Fleur" not in article.body
