@@ -695,3 +695,20 @@ def test_a_dpg_sites_byline_with_day_and_time_copied_as_one_line_gives_author_an
         "Jan-Willem van den Bosch, Fleur Hendriks")
     assert article.body.startswith("De kringloopwinkel aan de Nieuwe Markt in Roosendaal verhuist in november")
     assert "13-09-24" not in article.body and "Fleur" not in article.body
+
+
+@pytest.mark.parametrize("block", [
+    None,  # the file as the app shares it: share line, address and date as paragraphs of their own
+    "https://www.gva.be/cnt/dmf20240314_98765432\nGepubliceerd op 14 maart 2024 om 06:45\nGedeeld via de GVA-app",
+])
+def test_a_news_apps_share_block_gives_source_date_and_address_and_leaves_the_body(tmp_path, block):
+    text = (LAYOUTS / "app-share-block.txt").read_text(encoding="utf-8")
+    if block is not None:
+        text = text[: text.index("Gedeeld")] + block + "\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.date, article.time, article.source, article.url) == (
+        "Kennedytunnel blijft drie weken langer 's nachts dicht", "2024-03-14", "06:45", "Gazet van Antwerpen",
+        "https://www.gva.be/cnt/dmf20240314_98765432")
+    assert article.body.endswith("raadt vrachtwagens aan om via de Liefkenshoektunnel te rijden.")
+

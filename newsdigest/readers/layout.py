@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from urllib.parse import urlparse
 
 from ..metadata import (OUTLETS, agency, byline, clean_title, credit, dateline, metadata_line, outlet, outlet_for_host,
                         parse_source)
@@ -455,9 +456,9 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             if agency:
                 found.offer(source=agency)
             kept[0] = rest
-        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
-                              or _app_share(kept[-1], found)):
+        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)):
             kept.pop()
+        del kept[len(kept) - _share_block(kept, found):]
         glued = _SOURCE_TAIL.search(kept[-1])
         names = re.split(r"\s*[/,&]\s*", glued["name"].strip()) if glued else []
         if names and all(outlet(name) for name in names):  # only a known agency or outlet, never a sentence
@@ -491,14 +492,48 @@ _APP_SHARE = re.compile(r"(?:gedeeld|verstuurd|verzonden|shared|sent)\s+(?:via|v
                         r"(?:de\s+|het\s+|the\s+)?(?P<name>.+?)[\s-]*(?:app|applicatie)\b\W*", re.I)
 
 
-def _app_share(paragraph: str, found: Found) -> bool:
+def _app_share(line: str, found: Found) -> bool:
     """The line a news app adds to a shared story ("Gedeeld via de NU.nl-app"): the app's outlet is the
-    source; False if the paragraph is anything else."""
-    match = _APP_SHARE.fullmatch(paragraph.strip())
+    source; False if the line is anything else."""
+    match = _APP_SHARE.fullmatch(line.strip())
     name = outlet(match["name"].strip()) if match else None
     if name is None:
         return False
     found.offer(source=name)
+    return True
+
+
+def _share_block(paragraphs: list[str], found: Found) -> int:
+    """How many paragraphs at the end are the block a news app adds under a shared story: the share line
+    ("Gedeeld via de Knack-app"), the story's address, its date ("Gepubliceerd op 6 februari 2024"), in any
+    order and on lines or paragraphs of their own. The app's outlet (or the address's site) is the source and
+    the date the publication date; 0 when the end is no such block, or a date line alone."""
+    scratch = copy.deepcopy(found)
+    count, named = 0, False
+    for paragraph in reversed(paragraphs[1:]):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if not lines or not all(_share_line(line, scratch) for line in lines):
+            break
+        count += 1
+        named = named or any(_APP_SHARE.fullmatch(line) or _ADDRESS.match(line) for line in lines)
+    if not named:
+        return 0
+    found.__dict__.update(scratch.__dict__)
+    return count
+
+
+def _share_line(line: str, found: Found) -> bool:
+    if _app_share(line, found):
+        return True
+    if _ADDRESS.match(line):
+        address = line if "//" in line else f"https://{line}"
+        found.offer(url=address, source=outlet_for_host(urlparse(address).hostname or "") or None)
+        return True
+    meta = metadata_line(line)
+    if meta is None or "date" not in meta or set(meta) - {"date", "time"}:
+        return False
+    if found.stamp is None:
+        found.when(f"{meta['date']} {meta.get('time', '')}".strip())
     return True
 
 
