@@ -712,3 +712,21 @@ def test_a_news_apps_share_block_gives_source_date_and_address_and_leaves_the_bo
         "https://www.gva.be/cnt/dmf20240314_98765432")
     assert article.body.endswith("raadt vrachtwagens aan om via de Liefkenshoektunnel te rijden.")
 
+
+
+@pytest.mark.parametrize("with_mail_header", [True, False])
+def test_a_newsletters_view_in_browser_line_masthead_tagline_and_footer_stay_out(tmp_path, with_mail_header):
+    """The first story's headline is the title; its preview text, "Bekijk hem online", the masthead with its
+    tagline, "Lees meer op ..." and the unsubscribe footer are furniture; every story stays in the body."""
+    text = (LAYOUTS / "newsletter-view-in-browser.txt").read_text(encoding="utf-8")
+    if not with_mail_header:
+        text = text.split("\n\n", 1)[1]
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert article.title == "Zoutwinning bij Veendam stopt twee jaar eerder dan gepland"
+    assert article.body.startswith("Het zoutbedrijf in Veendam stopt in 2028 met het winnen van zout")
+    assert "De gemeente wil tijdelijke units plaatsen op het Zerniketerrein." in article.body
+    assert [part for part in ("Bekijk", "mailbox", "Lees meer", "nieuwsbrief", "e-mail", "Vandaag in")
+            if part in article.body] == []
+    assert (article.source, article.date) == (("Dagblad van het Noorden", "2024-10-16") if with_mail_header
+                                              else (None, None))

@@ -38,6 +38,22 @@ _SECTIONS = frozenset("""binnenland buitenland politiek economie sport cultuur m
     showbizz entertainment muziek film boeken lifestyle reizen auto mobiliteit europa wereld amsterdam
     rotterdam utrecht brussel antwerpen gent vlaanderen nederland belgië binnen buiten""".split())
 
+_MAIL = r"(?:e-?mail|mail|nieuwsbrief|newsletter)"
+# The line at the top of a newsletter that links to its web copy, in the words mail tools and outlets use.
+_VIEW_IN_BROWSER = (
+    rf"(?:bekijk|open|lees)\s+(?:deze|de|dit|this|the)\s+{_MAIL}\s+(?:in|via|op)\s+(?:je|uw|de|your|the)\s+(?:web)?browser"
+    r"|(?:bekijk|lees)\s+(?:de|deze)\s+(?:online|web)\s*versie|(?:bekijk|lees)\s+online|online\s+bekijken|webversie"
+    rf"|(?:wordt|is)\s+(?:deze|de)\s+{_MAIL}\s+niet\s+(?:goed|juist|correct)\s+(?:weergegeven|leesbaar)\s*\?.{{0,80}}"
+    rf"|(?:kun|kan|kunt)\s+(?:je|u)\s+(?:deze|de)\s+{_MAIL}\s+niet\s+(?:goed\s+)?(?:lezen|bekijken|zien)\s*\?.{{0,80}}"
+    rf"|problemen\s+met\s+(?:het\s+)?(?:bekijken|lezen|weergeven)(?:\s+van\s+deze\s+{_MAIL})?\s*\?.{{0,80}}"
+    rf"|view\s+(?:this\s+)?(?:{_MAIL}\s+)?(?:in\s+(?:your\s+)?browser|online|(?:as\s+a\s+)?web\s*page)|web\s+version"
+    rf"|having\s+trouble\s+viewing\s+this\s+{_MAIL}\s*\?.{{0,80}}")
+VIEW_IN_BROWSER = re.compile(rf"^\s*(?:{_VIEW_IN_BROWSER})\s*[.!:»›>]*\s*$", re.I)
+_UNSUBSCRIBE = (
+    rf"(?:je|u)\s+ontvangt\s+(?:deze|dit|de)\s+(?:{_MAIL}|bericht)\s+(?:omdat|want|als)\b.{{0,160}}"
+    rf"|you\s+(?:are\s+)?receiv(?:e|ing)\s+this\s+{_MAIL}\s+because\b.{{0,160}}"
+    rf"|wil\s+(?:je|u)\s+(?:deze\s+{_MAIL}\s+)?niet\s+meer\s+ontvangen\s*\?.{{0,80}}"
+    r"|afmelden|uitschrijven|unsubscribe|(?:meld|schrijf)\s+(?:je|u)\s+(?:hier\s+)?af")
 _NETWORK = r"(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|messenger|telegram|pinterest|reddit|bluesky|kopieer\s+link)"
 _BOILERPLATE = re.compile(
     r"^\s*[(\[]?\s*(?:"
@@ -65,6 +81,8 @@ _BOILERPLATE = re.compile(
     rf"|{_NETWORK}(?:\s*[|,·•/]?\s+{_NETWORK})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
     r"|(?:ga|spring|direct)\s+naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)|skip\s+to\s+(?:main\s+)?content"
     r"|(?:verzonden\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"  # a mail signature
+    rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
+    r"|(?:lees|read)\s+(?:verder|meer|more|het\s+hele\s+(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
 _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){1,}\s*$")

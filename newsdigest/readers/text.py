@@ -9,7 +9,7 @@ from ..metadata import outlet_for_host
 from .article import Article, Found
 from .fields import keep_extra, take_fields
 from .frontmatter import split_front_matter
-from .layout import same_text, clean_body, read_header
+from .layout import VIEW_IN_BROWSER, clean_body, read_header, same_text
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
@@ -64,10 +64,34 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
     return rest[at:]
 
 
+# A newsletter's tagline under its masthead: "Het belangrijkste nieuws uit Zeeland, elke werkdag in je mail."
+_TAGLINE = re.compile(r"\b(?:in\s+(?:je|uw|your)\s+(?:e-?mail|mail|mailbox|inbox)|nieuwsbrief|newsletter)\b", re.I)
+
+
+def _newsletter_head(lines: list[str]) -> list[str]:
+    """A newsletter from its first story on: past its view-in-browser line (and the preview text above it) and
+    the masthead and tagline under it ("DE OCHTEND", "... elke werkdag in je mail."). Other text as is."""
+    filled = [index for index, line in enumerate(lines) if line.strip()][:8]
+    view = next((index for index in filled[:3] if VIEW_IN_BROWSER.match(lines[index])), None)
+    if view is None:
+        return lines
+    following = [index for index in filled if index > view][:3]
+    tagline = next((index for index in following if _TAGLINE.search(lines[index]) and len(lines[index]) <= 160), None)
+    if tagline is not None and all(_masthead(lines[index]) for index in following if index < tagline):
+        return lines[tagline + 1:]
+    return lines[view + 1:]
+
+
+def _masthead(line: str) -> bool:
+    """A newsletter's name as it stands above its tagline: a few words, no sentence ("DE OCHTEND")."""
+    return len(line.split()) <= 5 and not re.search(r"[.!?:;,]\s*$", line)
+
+
 def parse_plain(text: str, path: str) -> Article:
     """Plain text; a headline, date, source, byline and credit lines around it become metadata."""
     found = Found()
     lines = _forwarded(_front_matter(text.lstrip("\ufeff"), path, found).splitlines(), found)
+    lines = _newsletter_head(lines)
     start = read_header(lines, found, want_title=found.title is None)
     paragraphs = [part for part in re.split(r"\n[ \t\r\f\v]*\n", "\n".join(lines[start:])) if part.strip()]
     body = "\n\n".join(clean_body(paragraphs, found)).strip()
