@@ -730,3 +730,47 @@ def test_a_newsletters_view_in_browser_line_masthead_tagline_and_footer_stay_out
             if part in article.body] == []
     assert (article.source, article.date) == (("Dagblad van het Noorden", "2024-10-16") if with_mail_header
                                               else (None, None))
+
+
+
+def test_a_liveblog_starts_with_its_intro_not_with_the_first_post_the_extractor_latched_onto():
+    """trafilatura's content XPath catches the first class="post" item and recovers the intro after it, without
+    the other posts' titles: the page's own <article>, which holds all it found, is read instead."""
+    page = only(load_articles([LAYOUTS / "liveblog-first-post.html"]))
+    assert (page.title, page.date, page.source) == ("Hittegolf in Nederland: KNMI geeft code oranje voor Limburg",
+                                                    "2024-08-13", "NOS")
+    assert page.body.split("\n\n") == [
+        "Het KNMI heeft voor dinsdagmiddag code oranje afgegeven voor Limburg vanwege temperaturen tot 37 graden. "
+        "In de rest van het land geldt code geel.",
+        "Het RIVM roept ouderen op om binnen te blijven op het heetst van de dag. In dit liveblog houden we je op de "
+        "hoogte.",
+        "Maastricht Aachen Airport meet 36,8 graden",
+        "Het weerstation bij Beek heeft om 16.40 uur een temperatuur van 36,8 graden gemeten. Dat is de hoogste "
+        "temperatuur van het jaar.",
+        "Rijkswaterstaat koelt bruggen",
+        "Bij de bruggen over de Maas in Venlo en Roermond spuiten medewerkers water op de draaipunten, zodat die niet "
+        "vastlopen.",
+        "Zwembaden langer open",
+        "Veel buitenbaden in het zuiden blijven vanavond tot tien uur open."]
+
+
+def test_a_liveblog_whose_posts_are_list_items_keeps_each_posts_title_and_text_apart():
+    page = only(load_articles([LAYOUTS / "liveblog-post-list.html"]))
+    assert page.body.startswith("Het KNMI heeft voor dinsdagmiddag code oranje afgegeven voor Limburg")
+    assert "- Maastricht Aachen Airport meet 36,8 graden\nHet weerstation bij Beek heeft" in page.body
+    assert "- Zwembaden langer open\nVeel buitenbaden" in page.body
+
+
+@pytest.mark.parametrize(("paragraphs", "ordered"), [
+    (["Post twee titel", "Post twee tekst.", "De intro van het blog.", "Post drie tekst."],
+     ["De intro van het blog.", "Post twee titel", "Post twee tekst.", "Post drie tekst."]),
+    (["Zijbalk onderaan de pagina.", "De intro van het blog.", "Post twee tekst."],
+     ["De intro van het blog.", "Post twee tekst.", "Zijbalk onderaan de pagina."]),
+    (["De intro van het blog.", "Post twee tekst.", "Zijbalk onderaan de pagina."],
+     ["De intro van het blog.", "Post twee tekst.", "Zijbalk onderaan de pagina."]),
+])
+def test_a_leading_run_of_paragraphs_from_further_down_the_page_goes_back_in_its_place(paragraphs, ordered):
+    from newsdigest.readers.html import _in_page_order
+
+    page = "Menu De intro van het blog. Post twee titel Post twee tekst. Post drie tekst. Zijbalk onderaan de pagina."
+    assert _in_page_order(paragraphs, page) == ordered
