@@ -754,8 +754,13 @@ def test_a_liveblog_starts_with_its_intro_not_with_the_first_post_the_extractor_
         "Veel buitenbaden in het zuiden blijven vanavond tot tien uur open."]
 
 
-def test_a_liveblog_whose_posts_are_list_items_keeps_each_posts_title_and_text_apart():
-    page = only(load_articles([LAYOUTS / "liveblog-post-list.html"]))
+def test_a_liveblog_whose_posts_are_list_items_keeps_each_posts_title_and_text_apart(tmp_path):
+    """The same liveblog with its posts as <li> items: trafilatura reads them as a list."""
+    html = (LAYOUTS / "liveblog-first-post.html").read_text(encoding="utf-8")
+    html = html.replace('<div class="liveblog-posts">', '<ol class="liveblog-posts">').replace(
+        '<div class="post">', '<li class="post">').replace("</p></div>", "</p></li>").replace("</li>\n</div>", "</li>\n</ol>")
+    (tmp_path / "list.html").write_text(html, encoding="utf-8")
+    page = only(load_articles([tmp_path / "list.html"]))
     assert page.body.startswith("Het KNMI heeft voor dinsdagmiddag code oranje afgegeven voor Limburg")
     assert "- Maastricht Aachen Airport meet 36,8 graden\nHet weerstation bij Beek heeft" in page.body
     assert "- Zwembaden langer open\nVeel buitenbaden" in page.body

@@ -22,10 +22,12 @@ from .layout import title_and_tags
 TITLE = ("title", "headline", "kop", "titel", "heading", "h1", "headlines")  # Arc XP: "headlines": {"basic": ...}
 BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud", "fulltext",
         "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
-        "body_html", "html_body", "body_blocks", "content_blocks", "content_elements", "blocks", "paragraphs", "article_text",
-        "description", "summary", "excerpt", "items")
+        "body_html", "html_body", "body_blocks", "content_blocks", "content_elements", "blocks", "paragraphs",
+        "article_text", "description", "summary", "excerpt", "items")
 DATE = ("date", "published", "published_at", "pubdate", "pub_date", "pubdatum", "datepublished", "date_published",
-        "publication_date", "publication_time", "published_time", "display_date", "first_publish_date", "publish_date", "first_published_at",
+        "publication_date", "publication_time", "published_time",
+        "display_date", "first_publish_date",  # Arc XP: before "publish_date", its last republication
+        "publish_date", "first_published_at",
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
         "gepubliceerd", "tijdstip", "tijd", "verschenen", "verschijningsdatum", "publicatietijdstip", "time",
         "datetime", "issued", "date_gmt", "date_utc", "published_gmt",
