@@ -88,6 +88,10 @@ def metadata_line(line: str) -> dict[str, str] | None:
     leftover = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|om|"
                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|"
                       r"gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
+    named = _NAMED_STAMP.fullmatch(stripped)
+    if named and date and not named["names"].isupper():  # a DPG site's byline, copied as one line
+        found["author"] = named["names"]
+        return found
     by = re.search(r"\b(?:door|by)\b.*$", leftover, flags=re.I)  # "Door Jef Van Hoof | wo 17 januari 2024 om 17:45"
     if by:
         author = byline(re.split(r"\s*[|·•,–—]\s*|\s{2,}", by.group().strip())[0])
@@ -302,6 +306,10 @@ def outlet_for_host(host: str) -> str | None:
 
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|en|&|and)\s+)*[A-ZÀ-Ý][\w'’.-]*){0,4}"
+# The reporters' names before the day and time in the short form of DPG Media's sites (AD, Tubantia, HLN,
+# BN DeStem): "Marieke Oude Luttikhuis 05-06-24, 12:30"; an all-caps place there is a dateline, never a name.
+_NAMED_STAMP = re.compile(rf"(?P<names>{_NAME}(?:\s*(?:,|en|&)\s*{_NAME})*)\s+\d{{1,2}}-\d{{1,2}}-\d{{2}},?\s+"
+                          r"\d{1,2}[:.]\d{2}")
 _BYLINE = re.compile(
     rf"^(?:(?i:door|by|tekst|text|auteur|author|redactie)\s*:\s*(?P<labelled>.{{2,80}})"
     rf"|(?i:door|by)\s+(?P<name>{_NAME}(?:\s*(?:,|en|and|&)\s*{_NAME})*)"

@@ -9,10 +9,10 @@ and scored 88.6% title, 84.1% date, 81.8% source, 88.6% first sentence on 7c979a
 its misses were fixed by family and it now reads every field right (tuned on it, so no longer blind).
 heldout7 was written blind as a realistic mix (a third less common habits) and measured once on bca9e18:
 84.2% / 76.3% / 78.9% / 73.7% (BLIND_MEASUREMENT.txt); its misses were fixed by family on heldoutfix7
-and it now reads every field right (tuned on it). Both thresholds leave one miss per field. heldout8,
-the same kind of mix, was measured once on the day's final readers (8673a08): 94.7% / 86.8% / 86.8% /
-86.8% (BLIND_MEASUREMENT.txt); nothing has been fixed for it, so its threshold only guards against
-going backwards.
+and it now reads every field right (tuned on it). heldout8, the same kind of mix, was measured once on
+the day's final readers (8673a08): 94.7% / 86.8% / 86.8% / 86.8% (BLIND_MEASUREMENT.txt); its misses were
+fixed by family on fix8 and it now reads every field right (tuned on it). The thresholds of heldout6-8
+leave one miss per field.
 """
 
 import sys
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
-         "heldout7": 0.97, "heldout8": 0.86}
+         "heldout7": 0.97, "heldout8": 0.97}
 
 
 def test_every_set_is_scored():

@@ -284,7 +284,7 @@ def test_json_and_jsonl_common_fields_without_configuration(tmp_path):
          "hele dag aan."),
         ("Brand in Haarlemse binnenstad", "2024-02-25", "08:00", "2024-02-25T08:00:00+01:00", "NH Nieuws", None,
          "https://nhnieuws.nl/2", {}, "Een grote brand heeft vannacht een pand verwoest.\n\nNiemand raakte gewond."),
-        ("Minder woningen gebouwd", "2024-02-26", "10:00", "2024-02-26T10:00:00+01:00", "Lisa Smit", "Lisa Smit", None,
+        ("Minder woningen gebouwd", "2024-02-26", "10:00", "2024-02-26T10:00:00+01:00", None, "Lisa Smit", None,
          {}, "Er zijn vorig jaar minder woningen gebouwd.\n\nDat meldt het CBS."),
     ]
     got = [(a.title, a.date, a.time, a.published, a.source, a.author, a.url, a.extra, a.body) for a in items]
@@ -586,3 +586,196 @@ def test_a_body_object_with_the_text_inside_is_read_with_its_fields(tmp_path):
     for article in load_articles([tmp_path / "a.jsonl"]):
         assert (article.title, article.source, article.date, article.body) == \
             ("Brand in Pesse verwoest schuur", "RTV Drenthe", "2024-03-05", _FIRST)
+
+
+def test_media_monitoring_exports_name_outlet_and_day_and_never_a_person_as_source():
+    """Meltwater and Cision exports: "source_name"/"Outlet Name" is the outlet, "published_date"/"News Date" the
+    day (UTC in Amsterdam time); the ingest and report dates are not, and the reporter is the author only."""
+    articles = list(load_articles([LAYOUTS / "media-monitoring-export.jsonl"]))
+    assert [(a.title, a.date, a.source, a.author) for a in articles] == [
+        ("Leeuwarden zet extra bussen in tijdens Elfstedentocht-herdenking", "2024-10-14", "Leeuwarder Courant",
+         "Jelle Visser"),
+        ("Nijmeegse Waalkade krijgt nieuwe verlichting", "2024-10-14", "Omroep Gelderland", None),
+        ("Groningse musea verlengen openingstijden in de kerstvakantie", "2024-10-14", "Dagblad van het Noorden",
+         "Roelof Bakker")]
+    assert articles[0].body.startswith("Arriva zet zaterdag twintig extra bussen in")
+    assert articles[0].extra["ingested_date"] == "2024-10-14T06:02:51Z"
+
+
+@pytest.mark.parametrize(("author", "source"), [("Lisa Smit", None), ("Redactie RTV Utrecht", "Redactie RTV Utrecht"),
+                                                ("NOS", "NOS")])
+def test_an_author_field_is_the_source_only_when_it_names_a_newsroom(tmp_path, author, source):
+    (tmp_path / "a.json").write_text(json.dumps({"title": "Brand in Pesse", "text": _FIRST, "author": author}),
+                                     encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).source == source
+
+
+@pytest.mark.parametrize("content", [
+    "<p>Het veer vaart weer naar <b>Perkpolder</b>. Dat meldt <a href='https://www.zeeland.nl'>de provincie</a>, "
+    "die de <i>extra</i> afvaarten betaalt.</p>",
+    "Het veer vaart weer naar <b>Perkpolder</b>. Dat meldt <a href='https://www.zeeland.nl'>de provincie</a>, "
+    "die de <i>extra</i> afvaarten betaalt.",
+])
+def test_inline_markup_in_an_html_body_adds_no_space_and_breaks_no_paragraph(tmp_path, content):
+    """A CMS field holds HTML with or without <p>: bold, links and italics are text as a browser shows it."""
+    (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", "content": content}), encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).body == (
+        "Het veer vaart weer naar Perkpolder. Dat meldt de provincie, die de extra afvaarten betaalt.")
+
+
+def test_an_arc_xp_ans_story_reads_its_headline_display_date_credits_and_text_elements():
+    """Arc XP (Arc Publishing) ANS: headlines.basic, display_date (publish_date is the last republication),
+    credits.by, taxonomy; content_elements give the text, headers, lists and quotes, never images, embeds or
+    "Lees ook" links."""
+    story = only(load_articles([LAYOUTS / "arc-ans-story.json"]))
+    assert (story.title, story.date, story.time, story.source, story.author) == (
+        "Genk legt fietsostrade aan langs het Albertkanaal", "2024-05-22", "00:15", "Het Belang van Limburg",
+        "Kristel Vanderhoven, Bart Schoofs")
+    assert story.tags == ["fietsen", "mobiliteit", "Genk"] and story.extra["updated"] == "2024-05-23T08:00:00Z"
+    assert story.body.split("\n\n") == [
+        "De stad Genk legt samen met de provincie Limburg een fietsostrade aan langs het Albertkanaal. De nieuwe "
+        "route moet pendelaars sneller naar Hasselt brengen.",
+        "Het traject is twaalf kilometer lang en telt geen enkele oversteek met autoverkeer. Onder drie bruggen komt "
+        "een aparte fietstunnel.",
+        "Drie jaar werken",
+        "- 2025: het deel tussen Genk-Zuid en Zonhoven\n- 2026: het deel tot aan het station van Hasselt",
+        "Wie vandaag naar Hasselt fietst, moet zeven keer stoppen.\nSchepen van Mobiliteit",
+        "De werken kosten 18 miljoen euro, waarvan Vlaanderen de helft betaalt."]
+
+
+def test_arc_xp_search_results_hold_their_stories_in_content_elements():
+    first, second = load_articles([LAYOUTS / "arc-ans-search-results.json"])
+    assert [(a.title, a.date, a.source) for a in (first, second)] == [
+        ("Treinverkeer Leuven-Brussel hervat na stroomstoring", "2024-05-22", "Belga"),
+        ("Stroomstoring bij Infrabel opgelost", "2024-05-22", "Belga")]
+    assert second.body == "Infrabel heeft de stroomstoring bij Leuven woensdag om 5 uur verholpen."
+
+
+def test_an_untitled_arc_xp_story_is_one_article_not_one_per_element(tmp_path):
+    story = json.loads((LAYOUTS / "arc-ans-story.json").read_text(encoding="utf-8"))
+    del story["headlines"]
+    (tmp_path / "a.json").write_text(json.dumps(story), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert article.title is None and article.body.startswith("De stad Genk legt samen met de provincie Limburg")
+
+
+def test_a_source_line_glued_to_the_last_sentence_of_a_crawl_names_the_agency_and_leaves_the_body():
+    """A crawler that flattens paragraphs glues "Bron: ANP" to the last sentence; the agency beats the site.
+    A "Bron:" naming no known agency or outlet may be a sentence of the article: it stays."""
+    articles = list(load_articles([LAYOUTS / "crawl-source-line-glued.jsonl"]))
+    endings = ["De eerste 24 uur stallen blijft gratis.", "de drukte op de nachtbussen verlichten.",
+               "Dat staat in het nieuwe afvalplan. Bron: gemeente Den Haag"]
+    assert [article.source for article in articles] == ["ANP", "ANP", "AD"]
+    assert [article.body.endswith(ending) for article, ending in zip(articles, endings)] == [True, True, True]
+
+
+def test_a_read_later_apps_markdown_export_keeps_its_links_tag_line_and_template_lines_out_of_the_body():
+    """Omnivore's export: "#Omnivore", "[Read on Omnivore]" and "[Read Original]" (the article's address),
+    date_saved/date_published template lines and a "# Full Content:" heading above the saved text."""
+    article = only(load_articles([LAYOUTS / "omnivore-export-full-content.md"]))
+    assert (article.title, article.date, article.source, article.author, article.url) == (
+        "Antwerpse haven test drijvende zonnepanelen in het Deurganckdok", "2024-07-03", "De Morgen", "Wouter Claeys",
+        "https://www.demorgen.be/nieuws/antwerpse-haven-test-drijvende-zonnepanelen~b4f2c91e/")
+    assert article.body.startswith("In het Deurganckdok in de Antwerpse haven liggen sinds deze week vierhonderd")
+    assert [text for text in ("Omnivore", "Read Original", "Full Content", "date_saved", "2024-07-03")
+            if text in article.body.split("Highlights")[0]] == []
+
+
+@pytest.mark.parametrize("byline", [
+    "Jan-Willem van den Bosch, Fleur Hendriks 12-09-24, 17:45 Laatste update: 13-09-24, 08:02",
+    "Jan-Willem van den Bosch, Fleur Hendriks 12-09-24, 17:45",
+])
+def test_a_dpg_sites_byline_with_day_and_time_copied_as_one_line_gives_author_and_date(tmp_path, byline):
+    """AD, Tubantia, BN DeStem, HLN print the reporters, "dd-mm-yy, hh:mm" and "Laatste update: ..." in one row."""
+    text = (LAYOUTS / "dpg-byline-date-update.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text.replace(text.splitlines()[4], byline), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.date, article.time, article.source, article.author) == (
+        "Roosendaalse kringloopwinkel verhuist naar oude Action-pand", "2024-09-12", "17:45", "BN DeStem",
+        "Jan-Willem van den Bosch, Fleur Hendriks")
+    assert article.body.startswith("De kringloopwinkel aan de Nieuwe Markt in Roosendaal verhuist in november")
+    assert "13-09-24" not in article.body and "Fleur" not in article.body
+
+
+@pytest.mark.parametrize("block", [
+    None,  # the file as the app shares it: share line, address and date as paragraphs of their own
+    "https://www.gva.be/cnt/dmf20240314_98765432\nGepubliceerd op 14 maart 2024 om 06:45\nGedeeld via de GVA-app",
+])
+def test_a_news_apps_share_block_gives_source_date_and_address_and_leaves_the_body(tmp_path, block):
+    text = (LAYOUTS / "app-share-block.txt").read_text(encoding="utf-8")
+    if block is not None:
+        text = text[: text.index("Gedeeld")] + block + "\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.date, article.time, article.source, article.url) == (
+        "Kennedytunnel blijft drie weken langer 's nachts dicht", "2024-03-14", "06:45", "Gazet van Antwerpen",
+        "https://www.gva.be/cnt/dmf20240314_98765432")
+    assert article.body.endswith("raadt vrachtwagens aan om via de Liefkenshoektunnel te rijden.")
+
+
+
+@pytest.mark.parametrize("with_mail_header", [True, False])
+def test_a_newsletters_view_in_browser_line_masthead_tagline_and_footer_stay_out(tmp_path, with_mail_header):
+    """The first story's headline is the title; its preview text, "Bekijk hem online", the masthead with its
+    tagline, "Lees meer op ..." and the unsubscribe footer are furniture; every story stays in the body."""
+    text = (LAYOUTS / "newsletter-view-in-browser.txt").read_text(encoding="utf-8")
+    if not with_mail_header:
+        text = text.split("\n\n", 1)[1]
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert article.title == "Zoutwinning bij Veendam stopt twee jaar eerder dan gepland"
+    assert article.body.startswith("Het zoutbedrijf in Veendam stopt in 2028 met het winnen van zout")
+    assert "De gemeente wil tijdelijke units plaatsen op het Zerniketerrein." in article.body
+    assert [part for part in ("Bekijk", "mailbox", "Lees meer", "nieuwsbrief", "e-mail", "Vandaag in")
+            if part in article.body] == []
+    assert (article.source, article.date) == (("Dagblad van het Noorden", "2024-10-16") if with_mail_header
+                                              else (None, None))
+
+
+
+def test_a_liveblog_starts_with_its_intro_not_with_the_first_post_the_extractor_latched_onto():
+    """trafilatura's content XPath catches the first class="post" item and recovers the intro after it, without
+    the other posts' titles: the page's own <article>, which holds all it found, is read instead."""
+    page = only(load_articles([LAYOUTS / "liveblog-first-post.html"]))
+    assert (page.title, page.date, page.source) == ("Hittegolf in Nederland: KNMI geeft code oranje voor Limburg",
+                                                    "2024-08-13", "NOS")
+    assert page.body.split("\n\n") == [
+        "Het KNMI heeft voor dinsdagmiddag code oranje afgegeven voor Limburg vanwege temperaturen tot 37 graden. "
+        "In de rest van het land geldt code geel.",
+        "Het RIVM roept ouderen op om binnen te blijven op het heetst van de dag. In dit liveblog houden we je op de "
+        "hoogte.",
+        "Maastricht Aachen Airport meet 36,8 graden",
+        "Het weerstation bij Beek heeft om 16.40 uur een temperatuur van 36,8 graden gemeten. Dat is de hoogste "
+        "temperatuur van het jaar.",
+        "Rijkswaterstaat koelt bruggen",
+        "Bij de bruggen over de Maas in Venlo en Roermond spuiten medewerkers water op de draaipunten, zodat die niet "
+        "vastlopen.",
+        "Zwembaden langer open",
+        "Veel buitenbaden in het zuiden blijven vanavond tot tien uur open."]
+
+
+def test_a_liveblog_whose_posts_are_list_items_keeps_each_posts_title_and_text_apart(tmp_path):
+    """The same liveblog with its posts as <li> items: trafilatura reads them as a list."""
+    html = (LAYOUTS / "liveblog-first-post.html").read_text(encoding="utf-8")
+    html = html.replace('<div class="liveblog-posts">', '<ol class="liveblog-posts">').replace(
+        '<div class="post">', '<li class="post">').replace("</p></div>", "</p></li>").replace("</li>\n</div>", "</li>\n</ol>")
+    (tmp_path / "list.html").write_text(html, encoding="utf-8")
+    page = only(load_articles([tmp_path / "list.html"]))
+    assert page.body.startswith("Het KNMI heeft voor dinsdagmiddag code oranje afgegeven voor Limburg")
+    assert "- Maastricht Aachen Airport meet 36,8 graden\nHet weerstation bij Beek heeft" in page.body
+    assert "- Zwembaden langer open\nVeel buitenbaden" in page.body
+
+
+@pytest.mark.parametrize(("paragraphs", "ordered"), [
+    (["Post twee titel", "Post twee tekst.", "De intro van het blog.", "Post drie tekst."],
+     ["De intro van het blog.", "Post twee titel", "Post twee tekst.", "Post drie tekst."]),
+    (["Zijbalk onderaan de pagina.", "De intro van het blog.", "Post twee tekst."],
+     ["De intro van het blog.", "Post twee tekst.", "Zijbalk onderaan de pagina."]),
+    (["De intro van het blog.", "Post twee tekst.", "Zijbalk onderaan de pagina."],
+     ["De intro van het blog.", "Post twee tekst.", "Zijbalk onderaan de pagina."]),
+])
+def test_a_leading_run_of_paragraphs_from_further_down_the_page_goes_back_in_its_place(paragraphs, ordered):
+    from newsdigest.readers.html import _in_page_order
+
+    page = "Menu De intro van het blog. Post twee titel Post twee tekst. Post drie tekst. Zijbalk onderaan de pagina."
+    assert _in_page_order(paragraphs, page) == ordered

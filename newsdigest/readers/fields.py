@@ -13,34 +13,43 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..metadata import outlet
 from .article import Found
 from .layout import title_and_tags
 
 # A bare "name" is as often a person or a site as a headline: it is the title only in a schema.org
 # item ("@type": "NewsArticle", where "name" is the headline); elsewhere it stays in extra.
-TITLE = ("title", "headline", "kop", "titel", "heading", "h1")
+TITLE = ("title", "headline", "kop", "titel", "heading", "h1", "headlines")  # Arc XP: "headlines": {"basic": ...}
 BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud", "fulltext",
         "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
-        "body_html", "html_body", "body_blocks", "content_blocks", "blocks", "paragraphs", "article_text",
-        "description", "summary", "excerpt", "items")
+        "body_html", "html_body", "body_blocks", "content_blocks", "content_elements", "blocks", "paragraphs",
+        "article_text", "description", "summary", "excerpt", "items")
 DATE = ("date", "published", "published_at", "pubdate", "pub_date", "pubdatum", "datepublished", "date_published",
-        "publication_date", "publication_time", "published_time", "publish_date", "first_published_at",
+        "publication_date", "publication_time", "published_time",
+        "display_date", "first_publish_date",  # Arc XP: before "publish_date", its last republication
+        "publish_date", "first_published_at",
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
         "gepubliceerd", "tijdstip", "tijd", "verschenen", "verschijningsdatum", "publicatietijdstip", "time",
-        "datetime", "issued", "date_gmt", "date_utc", "published_gmt")
+        "datetime", "issued", "date_gmt", "date_utc", "published_gmt",
+        # media-monitoring exports (Meltwater, Cision): their ingest and report dates are no publication date
+        "published_date", "document_publish_date", "news_date", "article_date")
 UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified",
-           "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt")
+           "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt",
+           "last_updated_date")
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
        "web_url", "article_url")
 SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
-          "publication", "agency", "brand", "provider", "og_site_name", "uitgever", "origin")
-AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door")
+          "publication", "agency", "brand", "provider", "og_site_name", "uitgever", "origin",
+          # media-monitoring exports name the outlet "source_name", "Outlet Name", "Media Outlet"
+          *(f"{name}_name" for name in ("source", "outlet", "publication", "publisher", "media", "medium",
+                                        "newspaper")), "media_outlet")
+AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door", "by")
 TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sectie", "section", "topics",
-        "subjects", "trefwoorden", "articlesection")
+        "subjects", "trefwoorden", "articlesection", "sections")
 # Objects that only wrap the record's fields: JSON:API {"data": {"attributes": ...}}, a scraper's "meta"
 # block of page meta tags, WordPress's Yoast SEO block. Their fields count where the record lacks them.
 _WRAPPERS = ("data", "attributes", "meta", "metadata", "article", "item", "post", "document", "fields",
-             "properties", "yoast_head_json", "seo", "opengraph")
+             "properties", "yoast_head_json", "seo", "opengraph", "credits", "taxonomy")
 # Keys that only steer a static site generator: kept in extra, never read as text.
 # The source goes before the title: a title's " - NRC" tail names the outlet only where no field does.
 _ROLES = {"source": SOURCE, "author": AUTHOR, "title": TITLE, "date": DATE, "url": URL}
@@ -63,7 +72,7 @@ def text_of(value: Any) -> str | None:
         return html.unescape(re.sub(r"<[^>]+>", "", value["rendered"])).strip() or None
     if isinstance(value, Mapping):
         named = {_plain(key): item for key, item in value.items()}  # {"news:name": "VRT NWS"} too
-        for key in ("name", "title", "value", "text"):
+        for key in ("name", "title", "value", "text", "basic"):  # Arc XP: {"basic": ...}
             if isinstance(named.get(key), str):
                 return text_of(named[key])
         return None
@@ -182,9 +191,14 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
         found.extra["updated"] = record[updated] if isinstance(record[updated], (str, int, float)) \
             else str(record[updated])
         used.add(updated)
-    if found.source is None and found.author is not None:
-        found.source = found.author
+    if found.source is None and found.author is not None and _newsroom(found.author):
+        found.source = found.author  # "author": "Redactie RTV Utrecht" names the outlet; a person never does
     return used
+
+
+def _newsroom(author: str) -> bool:
+    """Whether an author field names a newsroom or outlet rather than a person."""
+    return bool(outlet(author) or re.search(r"\bredactie\b", author, re.I))
 
 
 def keep_extra(record: Mapping[str, Any], used: set[str], found: Found) -> None:

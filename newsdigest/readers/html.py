@@ -6,6 +6,7 @@ turns HTML fragments (inside Markdown or JSON records) into paragraphs.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -48,6 +49,8 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
     paragraphs = _trafilatura(text if tree is None else tree, found, url)
     if not paragraphs:
         paragraphs = _fallback(text, found)
+    elif tree is not None and (ordered := _in_page_order(paragraphs, _page_text(tree))) != paragraphs:
+        paragraphs = _whole_article(text, ordered, found)
     if tree is not None:
         _visible_time(tree, found)
         _source_line(tree, found)
@@ -174,6 +177,50 @@ def _trafilatura(page: Any, found: Found, url: str | None) -> list[str]:
     return _after_title(paragraphs, found.title)
 
 
+def _page_text(tree: Any) -> str:
+    """The text the page shows, spaces collapsed: no scripts or styles."""
+    return " ".join(" ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")).split())
+
+
+def _whole_article(text: str, paragraphs: list[str], found: Found) -> list[str]:
+    """The page's own <article> read by the fallback reader where it holds all of trafilatura's `paragraphs`
+    (found out of order: the text it recovered around a list item drops that list's other headings, a
+    liveblog's post titles); else `paragraphs`."""
+    scratch = copy.deepcopy(found)
+    own = _fallback(text, scratch)
+    held = " ".join(" ".join(own).split())
+    if not own or any(" ".join(paragraph.split()) not in held for paragraph in paragraphs):
+        return paragraphs
+    found.__dict__.update(scratch.__dict__)
+    return own
+
+
+def _in_page_order(paragraphs: list[str], page: str) -> list[str]:
+    """trafilatura's paragraphs with a leading run (up to three) that lies further down the page put back where
+    it stands. Its content XPath can catch one item of a list (a liveblog's first post, class="post"); the
+    text it then recovers from the rest of the page, the intro above that post included, comes after it."""
+    keys = [" ".join(paragraph.split())[:40] for paragraph in paragraphs]
+    first = page.find(keys[0]) if keys else -1
+    at = first
+    for run in range(1, min(4, len(keys))) if first >= 0 else ():
+        after = page.find(keys[run], at)
+        if after >= 0:
+            at = after
+            continue
+        before = page.find(keys[run])
+        if not 0 <= before < first:
+            return paragraphs
+        at, place = before, len(paragraphs)
+        for index in range(run, len(keys)):
+            where = page.find(keys[index], at)
+            if where > first:
+                place = index
+                break
+            at = max(at, where)
+        return paragraphs[run:place] + paragraphs[:run] + paragraphs[place:]
+    return paragraphs
+
+
 def _date_only(date: str | None) -> str | None:
     """htmldate writes a date it found without a time as midnight without an offset: keep the date only."""
     return date[:10] if date and date.endswith("T00:00:00") else date
@@ -245,8 +292,9 @@ def _same(a: str, b: str) -> bool:
 
 def _element_text(element: Any) -> str:
     """A paragraph from one block of trafilatura's output: lists become "- item" lines."""
-    if element.tag == "list":
-        items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+    if element.tag == "list":  # the blocks in an item (a post's <head> and <p>) each on a line of their own
+        items = ["\n".join(" ".join(part.split()) for part in (item.text, *(text for child in item for text in (
+            "".join(child.itertext()), child.tail))) if part and part.strip()) for item in element.iter("item")]
         return "\n".join(f"- {item}" for item in items if item)
     if element.tag == "table":
         rows = [" | ".join(" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell"))
@@ -265,15 +313,32 @@ _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "ifr
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt")
 
 
+_INLINE = ("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
+           "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var")
+
+
+def _inline_text(element: Any) -> str:
+    """An element's text as a browser shows it: an inline tag adds no space ("<b>Genk</b>." is "Genk."), a <br>
+    breaks the line."""
+    for line_break in element.find_all("br"):
+        line_break.replace_with("\n")
+    return element.get_text()
+
+
 def _blocks(root: Any) -> list[str]:
     blocks = []
     for element in root.find_all(_BLOCKS):
         if element.find(_BLOCKS):  # a container (e.g. <li><p>..</p></li>): its children are read instead
             continue
-        block = " ".join(element.get_text(" ", strip=True).split())
+        block = " ".join(_inline_text(element).split())
         if block:
             blocks.append(("- " if element.name == "li" else "") + block)
-    if not blocks:
+    if not blocks:  # text without paragraphs: inline tags stay in their line, other tags end one
+        for element in root.find_all(_INLINE):
+            element.unwrap()
+        for line_break in root.find_all("br"):
+            line_break.replace_with("\n")
+        root.smooth()
         blocks = [" ".join(line.split()) for line in root.get_text("\n").splitlines() if line.strip()]
     return blocks
 

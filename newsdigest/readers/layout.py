@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from urllib.parse import urlparse
 
 from ..metadata import (OUTLETS, agency, byline, clean_title, credit, dateline, metadata_line, outlet, outlet_for_host,
                         parse_source)
@@ -37,6 +38,22 @@ _SECTIONS = frozenset("""binnenland buitenland politiek economie sport cultuur m
     showbizz entertainment muziek film boeken lifestyle reizen auto mobiliteit europa wereld amsterdam
     rotterdam utrecht brussel antwerpen gent vlaanderen nederland belgië binnen buiten""".split())
 
+_MAIL = r"(?:e-?mail|mail|nieuwsbrief|newsletter)"
+# The line at the top of a newsletter that links to its web copy, in the words mail tools and outlets use.
+_VIEW_IN_BROWSER = (
+    rf"(?:bekijk|open|lees)\s+(?:deze|de|dit|this|the)\s+{_MAIL}\s+(?:in|via|op)\s+(?:je|uw|de|your|the)\s+(?:web)?browser"
+    r"|(?:bekijk|lees)\s+(?:de|deze)\s+(?:online|web)\s*versie|(?:bekijk|lees)\s+online|online\s+bekijken|webversie"
+    rf"|(?:wordt|is)\s+(?:deze|de)\s+{_MAIL}\s+niet\s+(?:goed|juist|correct)\s+(?:weergegeven|leesbaar)\s*\?.{{0,80}}"
+    rf"|(?:kun|kan|kunt)\s+(?:je|u)\s+(?:deze|de)\s+{_MAIL}\s+niet\s+(?:goed\s+)?(?:lezen|bekijken|zien)\s*\?.{{0,80}}"
+    rf"|problemen\s+met\s+(?:het\s+)?(?:bekijken|lezen|weergeven)(?:\s+van\s+deze\s+{_MAIL})?\s*\?.{{0,80}}"
+    rf"|view\s+(?:this\s+)?(?:{_MAIL}\s+)?(?:in\s+(?:your\s+)?browser|online|(?:as\s+a\s+)?web\s*page)|web\s+version"
+    rf"|having\s+trouble\s+viewing\s+this\s+{_MAIL}\s*\?.{{0,80}}")
+VIEW_IN_BROWSER = re.compile(rf"^\s*(?:{_VIEW_IN_BROWSER})\s*[.!:»›>]*\s*$", re.I)
+_UNSUBSCRIBE = (
+    rf"(?:je|u)\s+ontvangt\s+(?:deze|dit|de)\s+(?:{_MAIL}|bericht)\s+(?:omdat|want|als)\b.{{0,160}}"
+    rf"|you\s+(?:are\s+)?receiv(?:e|ing)\s+this\s+{_MAIL}\s+because\b.{{0,160}}"
+    rf"|wil\s+(?:je|u)\s+(?:deze\s+{_MAIL}\s+)?niet\s+meer\s+ontvangen\s*\?.{{0,80}}"
+    r"|afmelden|uitschrijven|unsubscribe|(?:meld|schrijf)\s+(?:je|u)\s+(?:hier\s+)?af")
 _NETWORK = r"(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|messenger|telegram|pinterest|reddit|bluesky|kopieer\s+link)"
 _BOILERPLATE = re.compile(
     r"^\s*[(\[]?\s*(?:"
@@ -64,6 +81,8 @@ _BOILERPLATE = re.compile(
     rf"|{_NETWORK}(?:\s*[|,·•/]?\s+{_NETWORK})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
     r"|(?:ga|spring|direct)\s+naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)|skip\s+to\s+(?:main\s+)?content"
     r"|(?:verzonden\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"  # a mail signature
+    rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
+    r"|(?:lees|read)\s+(?:verder|meer|more|het\s+hele\s+(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
 _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){1,}\s*$")
@@ -74,6 +93,9 @@ _WIRE_PART = re.compile(r"^(?:prio(?:riteit)?|priority|urgentie)\s*:?\s*\d+|\d+\
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 _READ_ALSO = re.compile(r"^\s*(?:lees|zie|bekijk)\s+ook\s*:?\s*", re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$")
+# A source line that a crawl glued to the last sentence when it flattened the paragraphs: "... gelijk. Bron: Belga"
+_SOURCE_TAIL = re.compile(r"(?<=[.!?…\"”’)])\s+[(\[]?(?:bron|source)\s*:\s*(?P<name>[^()\[\]:.!?\n]{2,40}?)\s*[)\]]?\s*$",
+                          re.I)
 
 
 def _breadcrumb_site(line: str, found: Found) -> bool:
@@ -452,9 +474,14 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             if agency:
                 found.offer(source=agency)
             kept[0] = rest
-        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
-                              or _app_share(kept[-1], found)):
+        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)):
             kept.pop()
+        del kept[len(kept) - _share_block(kept, found):]
+        glued = _SOURCE_TAIL.search(kept[-1])
+        names = re.split(r"\s*[/,&]\s*", glued["name"].strip()) if glued else []
+        if names and all(outlet(name) for name in names):  # only a known agency or outlet, never a sentence
+            found.offer(source=glued["name"].strip())
+            kept[-1] = kept[-1][: glued.start()].rstrip()
         tail = _AGENCY_TAIL.search(kept[-1])
         if tail and tail.start() > 0:
             found.offer(source=tail["agency"])
@@ -483,14 +510,48 @@ _APP_SHARE = re.compile(r"(?:gedeeld|verstuurd|verzonden|shared|sent)\s+(?:via|v
                         r"(?:de\s+|het\s+|the\s+)?(?P<name>.+?)[\s-]*(?:app|applicatie)\b\W*", re.I)
 
 
-def _app_share(paragraph: str, found: Found) -> bool:
+def _app_share(line: str, found: Found) -> bool:
     """The line a news app adds to a shared story ("Gedeeld via de NU.nl-app"): the app's outlet is the
-    source; False if the paragraph is anything else."""
-    match = _APP_SHARE.fullmatch(paragraph.strip())
+    source; False if the line is anything else."""
+    match = _APP_SHARE.fullmatch(line.strip())
     name = outlet(match["name"].strip()) if match else None
     if name is None:
         return False
     found.offer(source=name)
+    return True
+
+
+def _share_block(paragraphs: list[str], found: Found) -> int:
+    """How many paragraphs at the end are the block a news app adds under a shared story: the share line
+    ("Gedeeld via de Knack-app"), the story's address, its date ("Gepubliceerd op 6 februari 2024"), in any
+    order and on lines or paragraphs of their own. The app's outlet (or the address's site) is the source and
+    the date the publication date; 0 when the end is no such block, or a date line alone."""
+    scratch = copy.deepcopy(found)
+    count, named = 0, False
+    for paragraph in reversed(paragraphs[1:]):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if not lines or not all(_share_line(line, scratch) for line in lines):
+            break
+        count += 1
+        named = named or any(_APP_SHARE.fullmatch(line) or _ADDRESS.match(line) for line in lines)
+    if not named:
+        return 0
+    found.__dict__.update(scratch.__dict__)
+    return count
+
+
+def _share_line(line: str, found: Found) -> bool:
+    if _app_share(line, found):
+        return True
+    if _ADDRESS.match(line):
+        address = line if "//" in line else f"https://{line}"
+        found.offer(url=address, source=outlet_for_host(urlparse(address).hostname or "") or None)
+        return True
+    meta = metadata_line(line)
+    if meta is None or "date" not in meta or set(meta) - {"date", "time"}:
+        return False
+    if found.stamp is None:
+        found.when(f"{meta['date']} {meta.get('time', '')}".strip())
     return True
 
 

@@ -16,12 +16,18 @@ from .layout import clean_body
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
 _CONTAINERS = ("articles", "items", "data", "results", "entries", "posts", "records", "docs", "documents",
-               "news", "stories", "hits")
+               "news", "stories", "hits", "content_elements")  # Arc XP search results hold stories there
 # NewsAPI and other feeds cut their "content" short: "... worden… [+2104 chars]"
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\+\d+\s*chars?\]|\[…\])\s*$")
 # Blocks of a structured body that are no text of the article.
 _MEDIA_BLOCKS = {"image", "photo", "picture", "figure", "video", "audio", "embed", "gallery", "ad", "advertisement",
-                 "related", "newsletter", "media", "social"}
+                 "related", "newsletter", "media", "social",
+                 # Arc XP ANS: embeds, "Lees ook" links to other stories, rules
+                 "oembed_response", "custom_embed", "interstitial_link", "link_list", "divider", "reference"}
+_BLOCK_TYPES = _MEDIA_BLOCKS | {"text", "paragraph", "p", "header", "heading", "list", "quote", "blockquote",
+                                "raw_html", "correction", "table"}
+# Blocks that hold blocks: Arc XP ANS lists ("items") and quotes ("content_elements", "citation").
+_NESTED = ("items", "content_elements", "citation")
 _HTML = re.compile(r"<(?:p|br|div|span|h[1-6]|ul|ol|li|a|em|strong|b|i|figure|blockquote)\b[^>]*>", re.I)
 
 
@@ -69,7 +75,10 @@ def _records(data: Any) -> list[Any]:
 
 def _blocks_of(record: Mapping[str, Any], items: list[Mapping[str, Any]]) -> bool:
     """Whether `items` are the blocks of the record's own body (an app API's {"title": ..., "items":
-    [{"type": "text", ...}]}) rather than the articles of a wrapper: the record has a title, they have none."""
+    [{"type": "text", ...}]}) rather than the articles of a wrapper: the record has a title and they have
+    none, or every one is typed as a block (an untitled Arc XP story's "content_elements")."""
+    if all(str(item.get("type", "")).lower() in _BLOCK_TYPES for item in items):
+        return True
     return find_key(record, TITLE) is not None and not any(find_key(item, TITLE) for item in items)
 
 
@@ -79,8 +88,14 @@ def _block_text(block: Any) -> str | None:
         return block
     if not isinstance(block, Mapping) or str(block.get("type", "")).lower() in _MEDIA_BLOCKS:
         return None
-    return next((rendered(block[key]) for key in ("text", "html", "content", "value", "body")
+    text = next((rendered(block[key]) for key in ("text", "html", "content", "value", "body")
                  if isinstance(rendered(block.get(key)), str)), None)
+    if text is not None:
+        return text
+    bullet = "- " if str(block.get("type", "")).lower() == "list" else ""
+    inner = [_block_text(item) for key in _NESTED
+             for item in (block[key] if isinstance(block.get(key), list) else [block.get(key)]) if item]
+    return "\n".join(f"{bullet}{line}" for line in inner if line and line.strip()) or None
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
+from ..metadata import outlet_for_host
 from .article import Article, Found
 from .fields import keep_extra, take_fields
 from .frontmatter import split_front_matter
-from .layout import same_text, clean_body, read_header
+from .layout import VIEW_IN_BROWSER, clean_body, read_header, same_text
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
@@ -62,10 +64,34 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
     return rest[at:]
 
 
+# A newsletter's tagline under its masthead: "Het belangrijkste nieuws uit Zeeland, elke werkdag in je mail."
+_TAGLINE = re.compile(r"\b(?:in\s+(?:je|uw|your)\s+(?:e-?mail|mail|mailbox|inbox)|nieuwsbrief|newsletter)\b", re.I)
+
+
+def _newsletter_head(lines: list[str]) -> list[str]:
+    """A newsletter from its first story on: past its view-in-browser line (and the preview text above it) and
+    the masthead and tagline under it ("DE OCHTEND", "... elke werkdag in je mail."). Other text as is."""
+    filled = [index for index, line in enumerate(lines) if line.strip()][:8]
+    view = next((index for index in filled[:3] if VIEW_IN_BROWSER.match(lines[index])), None)
+    if view is None:
+        return lines
+    following = [index for index in filled if index > view][:3]
+    tagline = next((index for index in following if _TAGLINE.search(lines[index]) and len(lines[index]) <= 160), None)
+    if tagline is not None and all(_masthead(lines[index]) for index in following if index < tagline):
+        return lines[tagline + 1:]
+    return lines[view + 1:]
+
+
+def _masthead(line: str) -> bool:
+    """A newsletter's name as it stands above its tagline: a few words, no sentence ("DE OCHTEND")."""
+    return len(line.split()) <= 5 and not re.search(r"[.!?:;,]\s*$", line)
+
+
 def parse_plain(text: str, path: str) -> Article:
     """Plain text; a headline, date, source, byline and credit lines around it become metadata."""
     found = Found()
     lines = _forwarded(_front_matter(text.lstrip("\ufeff"), path, found).splitlines(), found)
+    lines = _newsletter_head(lines)
     start = read_header(lines, found, want_title=found.title is None)
     paragraphs = [part for part in re.split(r"\n[ \t\r\f\v]*\n", "\n".join(lines[start:])) if part.strip()]
     body = "\n\n".join(clean_body(paragraphs, found)).strip()
@@ -78,6 +104,44 @@ def parse_plain(text: str, path: str) -> Article:
 _EXCERPT = re.compile(r"^>\s?#{1,6}\s*(?:excerpt|samenvatting)\s*\n(?P<text>(?:>.*(?:\n|$))*)", re.I | re.M)
 
 
+# What a read-later app's Markdown export (Omnivore, Wallabag, Readwise Reader) writes between the headline
+# and the saved text: links back to the app and to the original page, a tag line, the dates as template lines,
+# a heading over the text.
+_MD_LINK = re.compile(r"\[(?P<label>[^\]]{1,60})\]\((?P<url>[^)\s]+)\)")
+_APP_LINK = re.compile(r"(?:read|view|open|lees|bekijk)\s+(?:on|in|op)\s+[\w .-]{2,20}|(?:(?:read|view|open|lees|"
+                       r"bekijk)\s+(?:the\s+|het\s+)?)?(?:original|origineel)(?:\s+(?:article|content|artikel))?|source",
+                       re.I)
+_TAG_LINE = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")  # "#Omnivore": no space, so no heading
+_TEXT_HEADING = re.compile(r"^#{1,6}\s*(?:full\s+|volledige\s+)?(?:content|text|tekst|inhoud|artikel|article)\s*:?$", re.I)
+_TEMPLATE_DATE = re.compile(r"^(?P<key>date_?saved|saved_?at|date_?published|published_?at)\s*:\s*(?P<when>.+)$", re.I)
+
+
+def _read_later_furniture(text: str, found: Found) -> str:
+    """`text` without what a read-later app's export puts above the saved text; the original's address goes
+    to `found.url` (its site to the source), a published date to the date. Only lines before the first
+    paragraph of text are read."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        links = list(_MD_LINK.finditer(stripped))
+        dated = _TEMPLATE_DATE.match(stripped)
+        if links and not _MD_LINK.sub("", stripped).strip() and all(_APP_LINK.fullmatch(link["label"].strip())
+                                                                     for link in links):
+            original = next((link["url"] for link in links if re.search(r"origin", link["label"], re.I)), None)
+            if original:  # the original's site is the publisher where no field names one
+                found.offer(url=original, source=outlet_for_host(urlparse(original).hostname or "") or None)
+        elif dated and "saved" in dated["key"].lower():
+            found.extra.setdefault(dated["key"], dated["when"].strip())
+        elif dated:
+            found.when(dated["when"].strip())
+        elif not (_TAG_LINE.match(stripped) or _TEXT_HEADING.match(stripped)):
+            if stripped and not stripped.startswith("#") and not re.fullmatch(r"[-*_ ]{3,}", stripped):
+                break  # the first paragraph of text; the headline's "# ..." and rules before it stay as they are
+            continue
+        lines[index] = ""
+    return "\n".join(lines)
+
+
 def parse_markdown(text: str, path: str) -> Article:
     """Markdown rendered with markdown-it and read like an HTML fragment: headings, lists and inline HTML
     become text; the first # heading is the title unless the front matter has one."""
@@ -86,7 +150,7 @@ def parse_markdown(text: str, path: str) -> Article:
     from .html import fragment_paragraphs
 
     found = Found()
-    rest = _TEMPLATE_TAG.sub("", _front_matter(text.lstrip("\ufeff"), path, found))
+    rest = _read_later_furniture(_TEMPLATE_TAG.sub("", _front_matter(text.lstrip("\ufeff"), path, found)), found)
     excerpt = _EXCERPT.search(rest)
     if excerpt:  # a clipping tool's summary of the page above the text (MarkDownload): kept, never body
         found.extra.setdefault("excerpt", re.sub(r"^>\s?", "", excerpt["text"], flags=re.M).strip())
