@@ -106,19 +106,27 @@ def metadata_line(line: str) -> dict[str, str] | None:
     return found if len(re.sub(r"[\W_]+", "", leftover)) <= 3 else None
 
 
-def clean_title(line: str) -> str:
-    """Strip quotes around a headline and a trailing site tag ('... | Binnenland')."""
-    title = _unquote(line.strip().strip("#*_ ").strip())
+def clean_title(line: str, crawled: bool = False) -> str:
+    """Strip a trailing site tag ('... | Binnenland') and the quote marks a crawler put around a headline.
+
+    A paper prints a quoted headline in quotes ('Jihadi's blijven ...', ‘Studententien’ van ISO: ‘...’):
+    in a record's title field or a page's headline those marks are the headline's. A crawler quotes the
+    title line of a text export ("TITLE: \"...\"", “...” | Binnenland): there a pair of marks around the
+    whole headline goes, where neither mark is inside it. Anywhere, an opening mark that nothing closes
+    goes (the page title was quoted, site tag included, then the tag went)."""
+    title = _unquote(line.strip().strip("#*_ ").strip(), crawled)
     untagged = _SITE_TAG.sub("", title)
-    return _unquote(untagged if len(untagged) >= 8 else title)
+    return _unquote(untagged if len(untagged) >= 8 else title, crawled)
 
 
-def _unquote(title: str) -> str:
-    """Drop quotes around a whole headline, and an opening quote that nothing closes (a scraper quoted
-    the page title, site tag included, then the tag went)."""
-    if len(title) > 1 and title[0] in _QUOTES and title[-1] in _QUOTES:
-        return title[1:-1].strip()
-    if len(title) > 1 and title[0] in _QUOTES and not any(mark in title[1:] for mark in _QUOTES):
+_QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "„": "”", "‘": "’", "’": "’", "”": "”", "«": "»"}
+
+
+def _unquote(title: str, crawled: bool) -> str:
+    first, last, inner = title[:1], title[-1:], title[1:-1]
+    if crawled and len(title) > 1 and _QUOTE_PAIRS.get(first) == last and first not in inner and last not in inner:
+        return inner.strip()
+    if len(title) > 1 and first in _QUOTES and not any(mark in title[1:] for mark in _QUOTES):
         return title[1:].strip()
     return title
 

@@ -520,6 +520,37 @@ def test_a_headline_quoting_a_speaker_keeps_its_quotes(tmp_path):
     assert only(load_articles([tmp_path / "a.json"])).title == title
 
 
+@pytest.mark.parametrize("title", [
+    "'Ruzie om oma's huis in Kampen liep uit de hand'",  # a quote headline with an apostrophe in it
+    "‘Fietstaks’ van de Fietsersbond voor coalitie: ‘Niet elke fietser blij met plannen’",  # inner quotes
+    "'Geen enkele leerling mag de klas uit'",
+    "“Zo’n droge zomer heb ik nooit meegemaakt”",
+    '"De dijk houdt het niet lang meer"',  # a paper's own headline in a record's title field
+])
+@pytest.mark.parametrize("suffix", [".json", ".html"])
+def test_a_headline_the_paper_printed_in_quotes_keeps_them(tmp_path, title, suffix):
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".json":
+        path.write_text(json.dumps({"title": title, "text": _FIRST}, ensure_ascii=False), encoding="utf-8")
+    else:
+        path.write_text(f"<html><body><article><h1>{title}</h1><p>{_FIRST}</p><p>{_SECOND}</p></article>"
+                        "</body></html>", encoding="utf-8")
+    assert only(load_articles([path])).title == title
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ('TITLE: "Veer Kruiningen-Perkpolder vaart weer elk uur"', "Veer Kruiningen-Perkpolder vaart weer elk uur"),
+    ("“Veer Kruiningen-Perkpolder vaart weer elk uur” | Zeeland", "Veer Kruiningen-Perkpolder vaart weer elk uur"),
+    # marks inside: the pair around the line is the headline's own
+    ("TITLE: 'Ruzie om oma's huis in Kampen liep uit de hand'", "'Ruzie om oma's huis in Kampen liep uit de hand'"),
+    ("‘Fietstaks’ van de Fietsersbond: ‘Niet elke fietser blij’ | Binnenland",
+     "‘Fietstaks’ van de Fietsersbond: ‘Niet elke fietser blij’"),
+])
+def test_the_quotes_a_crawler_put_around_a_text_exports_title_go(tmp_path, line, title):
+    (tmp_path / "a.txt").write_text(f"{line}\n2 maart 2024\n\n{_FIRST}\n\n{_SECOND}\n", encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.txt"])).title == title
+
+
 @pytest.mark.parametrize("key", ["tijdstip", "tijd", "verschenen", "verschijningsdatum"])
 def test_dutch_names_for_the_moment_of_publication_give_the_date(tmp_path, key):
     record = {"titel": "Brug in Leuven gaat open", "tekst": _FIRST, key: 1715670000000}

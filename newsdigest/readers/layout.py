@@ -121,9 +121,10 @@ def _menu_bar(line: str) -> bool:
     return len(parts) >= 4 and all(_MENU_ITEM.match(part) for part in parts)
 
 
-def title_and_tags(line: str, found: Found) -> str:
+def title_and_tags(line: str, found: Found, crawled: bool = False) -> str:
     """The headline in `line`: label prefixes ("LIVE POLITIEK.", "Column |") and trailing site or section
-    tags ("| NU.nl", "- Binnenland") go to tags or the source."""
+    tags ("| NU.nl", "- Binnenland") go to tags or the source; quote marks as `clean_title` says (a
+    `crawled` line is a text export's title line, which crawlers put in quotes)."""
     title = line.strip().strip("#*_ ").strip()
     label = _TITLE_LABEL.match(title)
     if label and len(title) - label.end() >= 8:
@@ -142,7 +143,7 @@ def title_and_tags(line: str, found: Found) -> str:
         else:
             found.tag(tail)
         title = head
-    return clean_title(title)
+    return clean_title(title, crawled)
 
 
 def _is_section(line: str) -> bool:
@@ -189,7 +190,7 @@ def _labelled(line: str, found: Found) -> bool:
     role, value = _HEADER_KEYS.get(key), match["value"].strip()
     if role == "title":
         if found.title is None:
-            found.title = title_and_tags(value, found)
+            found.title = title_and_tags(value, found, crawled=True)
     elif role == "date":
         return found.when(value)
     elif role == "tags":
@@ -432,7 +433,7 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             index += 1  # a menu item or kicker copied with the page, above the dated headline
             continue
         if want_title and found.title is None and has_more and _looks_like_title(line, following):
-            found.title = title_and_tags(line, found)
+            found.title = title_and_tags(line, found, crawled=True)
             index += 1
             continue
         break
