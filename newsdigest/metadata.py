@@ -262,7 +262,8 @@ def _dutch_dates() -> type:
 # News agencies: when one is named in a dateline or source line, it is the article's source, whatever
 # site published it. Photo credits never make an agency the source.
 NEWS_AGENCIES = {name.lower(): name for name in ("ANP", "Belga", "AFP", "Reuters", "AP", "DPA", "Novum", "EFE",
-                                                  "Bloomberg", "Associated Press", "Agence France-Presse")}
+                                                  "Bloomberg", "Associated Press", "Agence France-Presse",
+                                                  "AFN")}  # AFN: ANP's financial wire
 # Dutch and Flemish news outlets as they name themselves, with the stem of their web address.
 _OUTLETS = (
     ("NU.nl", "nu"), ("NOS", "nos"), ("RTL Nieuws", "rtlnieuws"), ("AD", "ad"), ("de Volkskrant", "volkskrant"),
@@ -352,10 +353,11 @@ def credit(line: str) -> str | None:
 
 
 # "AMSTERDAM (ANP) - ", "DEN HAAG - ", "(Belga) ", "ANP - ", "Bron: ANP " or "ANP" glued to the sentence; a
-# wire telex puts the day after the place and "=" after the agency ("GENT 14/03 (BELGA) = ").
+# wire telex puts the day after the place and "=" after the agency ("GENT 14/03 (BELGA) = "). A wire story
+# names every agency it draws on, its own first: "LONDEN (ANP/RTR/BLOOMBERG) - ".
 _DATELINE = re.compile(
     rf"^(?:(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{{1,30}}?)\s*(?:\d{{1,2}}/\d{{1,2}}\s*)?)?"
-    rf"(?:\(\s*(?P<agency>(?:{_AGENCY}|[A-Z]{{2,6}})(?:\s*[/,]\s*(?:{_AGENCY}|[A-Z]{{2,6}}))*)\s*\)\s*(?:[-–—=]\s*)?"
+    rf"(?:\(\s*(?P<agency>(?:{_AGENCY}|[A-Z]{{2,6}})(?:\s*[/,]\s*(?:{_AGENCY}|[A-Z]{{2,10}}))*)\s*\)\s*(?:[-–—=]\s*)?"
     rf"|(?P<dash>[-–—]\s+))")
 # A leading name is the source only when it is set off from the sentence: by a dash or colon ("ANP - De"),
 # by "Bron:" before it, or glued without a space ("BelgaDe", which is no word); "NOS Jeugdjournaal" is text.

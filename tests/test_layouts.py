@@ -23,6 +23,9 @@ def only(items):
 @pytest.mark.parametrize(("name", "title", "date", "time", "source", "author", "first"), [
     ("crawl-label-nu.txt", "Kabinet wil strengere regels voor flitskredieten", "2024-03-12", "14:05", "ANP", None,
      "Het kabinet wil consumenten beter beschermen tegen flitskredieten."),
+    # ANP News API: the feed's UUID in "source", the agencies in the dateline, first issued before this version
+    ("anp-news-api-item.json", "Koffiebrander Douwe Egberts verhoogt prijzen opnieuw", "2024-03-14", "22:55", "AFN",
+     "Sanne Verbeek (sve)", "Koffiebrander Douwe Egberts verhoogt de prijzen van zijn koffie per 1 april"),
     ("live-label-byline.txt", "Kamer debatteert over stikstofplannen", "2024-02-16", "12:19", None, "Eva Janssen",
      "De Tweede Kamer debatteert vandaag over de nieuwe stikstofplannen van het kabinet."),
     ("belga-glued.txt", "Deze Gentse bakker bakt al veertig jaar hetzelfde brood", "2023-04-17", "06:30", "Belga",
@@ -175,6 +178,7 @@ def test_a_sentence_mentioning_a_photo_stays_in_the_body(tmp_path):
     ("crawl-rule-text-label.txt", ["=====", "TEXT", "MODIFIED", "STATUS"]),
     ("wire-priority-line.txt", ["PRIO", "woorden"]),
     ("clipping-closing-source.txt", ["Leeuwarder Courant", "23-01-2024"]),
+    ("anp-news-api-item.json", ["UTRECHT", "AFN", "BLOOMBERG", "Redactie", "economie(at)anp.nl"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -236,6 +240,8 @@ def test_credits_go_to_their_field():
     ("Bron: NOS De NS reed op tijd.", "NOS", "De NS reed op tijd."),
     ("AMSTERDAM (ANP) - Het kabinet wil meer.", "ANP", "Het kabinet wil meer."),
     ("(Belga) De Gentse bakker staat vroeg op.", "Belga", "De Gentse bakker staat vroeg op."),
+    ("LONDEN (ANP/RTR/BLOOMBERG) - De rechter beslist.", "ANP/RTR/BLOOMBERG", "De rechter beslist."),
+    ("BATTLE CREEK (AFN/BLOOMBERG) - De winst daalt.", "AFN/BLOOMBERG", "De winst daalt."),
 ])
 def test_a_leading_name_is_the_source_only_when_set_off(paragraph, agency, rest):
     from newsdigest.metadata import dateline
@@ -549,6 +555,14 @@ def test_a_headline_the_paper_printed_in_quotes_keeps_them(tmp_path, title, suff
 def test_the_quotes_a_crawler_put_around_a_text_exports_title_go(tmp_path, line, title):
     (tmp_path / "a.txt").write_text(f"{line}\n2 maart 2024\n\n{_FIRST}\n\n{_SECOND}\n", encoding="utf-8")
     assert only(load_articles([tmp_path / "a.txt"])).title == title
+
+
+@pytest.mark.parametrize("value", ["8c1d7e52-4f3a-4b6e-9d20-7a5f3c18e9b4", "5e0c2f7a9b4d41c3a8e6f1d2c7b9a034", 40213])
+def test_an_identifier_in_a_source_field_names_no_source(tmp_path, value):
+    (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", "source": value, "text": _FIRST}),
+                                     encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert (article.source, article.extra["source"]) == (None, value)
 
 
 @pytest.mark.parametrize("key", ["tijdstip", "tijd", "verschenen", "verschijningsdatum"])

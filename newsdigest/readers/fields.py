@@ -24,8 +24,9 @@ BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_b
         "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
         "body_html", "html_body", "body_blocks", "content_blocks", "content_elements", "blocks", "paragraphs",
         "article_text", "description", "summary", "excerpt", "items")
-DATE = ("date", "published", "published_at", "pubdate", "pub_date", "pubdatum", "datepublished", "date_published",
-        "publication_date", "publication_time", "published_time",
+DATE = ("date", "published", "published_at",
+        "first_issue_date",  # ANP's News API: first published; its "pubDate" is this version's release
+        "pubdate", "pub_date", "pubdatum", "datepublished", "date_published", "publication_date", "publication_time", "published_time",
         "display_date", "first_publish_date",  # Arc XP: before "publish_date", its last republication
         "publish_date", "first_published_at",
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
@@ -42,7 +43,7 @@ SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium"
           "publication", "agency", "brand", "provider", "og_site_name", "uitgever", "origin",
           # media-monitoring exports name the outlet "source_name", "Outlet Name", "Media Outlet"
           *(f"{name}_name" for name in ("source", "outlet", "publication", "publisher", "media", "medium",
-                                        "newspaper")), "media_outlet")
+                                        "newspaper")), "media_outlet", "source_title")
 AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door", "by")
 TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sectie", "section", "topics",
         "subjects", "trefwoorden", "articlesection", "sections")
@@ -142,11 +143,17 @@ def _is_schema_item(record: Mapping[str, Any]) -> bool:
                for item in (kind if isinstance(kind, list) else [kind]))
 
 
+# An identifier (a UUID, a hash, a number) names no one: ANP's News API gives the feed's UUID as "source".
+_ID = re.compile(r"[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}|[\da-f]{16,}|\d+", re.I)
+
+
 def _take(role: str, value: Any, found: Found) -> bool:
     """Offer one field's value for `role`; False when it holds nothing usable for it."""
     if role == "date":
         return isinstance(value, (dt.date, int, float, str)) and found.when(value)
     text = text_of(value)
+    if text and role in ("source", "author") and _ID.fullmatch(text):
+        return False
     if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
         return False  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
     if text and role == "title":

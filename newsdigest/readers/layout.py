@@ -475,7 +475,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             if agency:
                 found.offer(source=agency)
             kept[0] = rest
-        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)):
+        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
+                              or _desk_line(kept[-1], found)):
             kept.pop()
         del kept[len(kept) - _share_block(kept, found):]
         glued = _SOURCE_TAIL.search(kept[-1])
@@ -553,6 +554,19 @@ def _share_line(line: str, found: Found) -> bool:
         return False
     if found.stamp is None:
         found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+    return True
+
+
+# The desk that a wire story closes with, and how to reach it: "(ANP Redactie AFN/Economie, email
+# economie(at)anp.nl, +31 20 560 6070)".
+_DESK = re.compile(r"\(\s*[^()]*\bredactie\b[^()]*(?:e-?mail|\(at\)|@|\+\d{2}\s?\d)[^()]*\)", re.I)
+
+
+def _desk_line(paragraph: str, found: Found) -> bool:
+    """A wire desk's closing contact line: kept in extra as "desk"; False if the paragraph is anything else."""
+    if not _DESK.fullmatch(paragraph.strip()):
+        return False
+    found.extra.setdefault("desk", paragraph.strip().strip("()"))
     return True
 
 
