@@ -376,6 +376,26 @@ def test_a_gmt_field_without_a_zone_is_utc(tmp_path):
     assert article.extra["updated"] == "2024-06-04T08:00:00"
 
 
+def test_a_closing_sentence_about_a_message_that_appeared_first_elsewhere_stays(tmp_path):
+    last = "Het bericht van de burgemeester verscheen eerst op Facebook."
+    (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", "text": f"{_FIRST} {last}"}),
+                                     encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).body.endswith(last)
+
+
+@pytest.mark.parametrize(("zone", "published"), [
+    ("UTC", "2024-06-04T00:30:00+02:00"),  # dated in Amsterdam time like any UTC stamp
+    ("+01:00", "2024-06-03T22:30:00+01:00"),  # a written offset is kept
+    ("Europe/London", "2024-06-03T22:30:00+01:00"),
+    ("Mars/Olympus", "2024-06-03T22:30:00"),  # no zone of that name: as written
+])
+def test_a_stamp_without_a_zone_takes_the_zone_in_the_field_beside_it(tmp_path, zone, published):
+    record = {"title": "Nachtelijke brand in Kampen", "pubDate": "2024-06-03 22:30:00", "pubDateTZ": zone,
+              "description": "Een schuur brandde af."}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).published == published
+
+
 def test_a_bare_name_is_not_a_title(tmp_path):
     """"name" is a person or a site as often as a headline: only a schema.org item's name is its title."""
     records = [{"text": "Een schuur is uitgebrand.", "name": "Jan Jansen"},
@@ -555,6 +575,24 @@ def test_a_headline_the_paper_printed_in_quotes_keeps_them(tmp_path, title, suff
 def test_the_quotes_a_crawler_put_around_a_text_exports_title_go(tmp_path, line, title):
     (tmp_path / "a.txt").write_text(f"{line}\n2 maart 2024\n\n{_FIRST}\n\n{_SECOND}\n", encoding="utf-8")
     assert only(load_articles([tmp_path / "a.txt"])).title == title
+
+
+def test_newsdata_io_results_name_the_publisher_by_source_id_and_date_pubdate_in_its_zone():
+    articles = list(load_articles([LAYOUTS / "newsdata-io-results.json"]))
+    assert [(a.title, a.published, a.source, a.author) for a in articles] == [
+        # pubDateTZ says UTC: 23:30 UTC is half past midnight the next day in Amsterdam
+        ("Brand in leegstaand schoolgebouw in Assen", "2024-03-15T00:30:00+01:00", "NOS", "Sanne de Boer"),
+        # an older dump without pubDateTZ: the stamp as written
+        ("Gemeente Den Haag wil meer laadpalen in de wijk", "2024-03-12T09:15:42", "De Telegraaf", None),
+        ("Kabinet trekt extra geld uit voor jeugdzorg", "2024-03-12T07:02:11", "ANP", "NU.nl/ANP"),
+        ("‘Paaltjesbaas’ van de Westhaven: ‘Hier parkeert niemand meer scheef’", "2024-03-11T16:45:09",
+         "dewesterkrant", "Ilse Mulder"),
+    ]
+    bodies = [article.body for article in articles]
+    assert bodies[0].startswith("In een leegstaand schoolgebouw")  # the free plan's notice is no text
+    assert bodies[2].endswith("goede eerste stap.")  # full_content over the shorter content
+    assert bodies[3].endswith("“Ik zag elke dag auto’s op de stoep staan.”")  # WordPress's feed footer left out
+    assert [body for body in bodies if "ONLY AVAILABLE" in body or "verscheen eerst" in body] == []
 
 
 @pytest.mark.parametrize("value", ["8c1d7e52-4f3a-4b6e-9d20-7a5f3c18e9b4", "5e0c2f7a9b4d41c3a8e6f1d2c7b9a034", 40213])

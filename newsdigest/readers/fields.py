@@ -20,13 +20,14 @@ from .layout import title_and_tags
 # A bare "name" is as often a person or a site as a headline: it is the title only in a schema.org
 # item ("@type": "NewsArticle", where "name" is the headline); elsewhere it stays in extra.
 TITLE = ("title", "headline", "kop", "titel", "heading", "h1", "headlines")  # Arc XP: "headlines": {"basic": ...}
-BODY = ("text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud", "fulltext",
-        "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
+BODY = ("full_content", "text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud",
+        "fulltext", "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
         "body_html", "html_body", "body_blocks", "content_blocks", "content_elements", "blocks", "paragraphs",
         "article_text", "description", "summary", "excerpt", "items")
 DATE = ("date", "published", "published_at",
         "first_issue_date",  # ANP's News API: first published; its "pubDate" is this version's release
-        "pubdate", "pub_date", "pubdatum", "datepublished", "date_published", "publication_date", "publication_time", "published_time",
+        "pubdate", "pub_date", "pubdatum", "datepublished", "date_published", "publication_date", "publication_time",
+        "published_time",
         "display_date", "first_publish_date",  # Arc XP: before "publish_date", its last republication
         "publish_date", "first_published_at",
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
@@ -43,7 +44,8 @@ SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium"
           "publication", "agency", "brand", "provider", "og_site_name", "uitgever", "origin",
           # media-monitoring exports name the outlet "source_name", "Outlet Name", "Media Outlet"
           *(f"{name}_name" for name in ("source", "outlet", "publication", "publisher", "media", "medium",
-                                        "newspaper")), "media_outlet", "source_title")
+                                        "newspaper")), "media_outlet", "source_title",
+          "source_id")  # newsdata.io names the publisher by a slug: "telegraaf", "nos"
 AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door", "by")
 TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sectie", "section", "topics",
         "subjects", "trefwoorden", "articlesection", "sections")
@@ -154,6 +156,8 @@ def _take(role: str, value: Any, found: Found) -> bool:
     text = text_of(value)
     if text and role in ("source", "author") and _ID.fullmatch(text):
         return False
+    if text and role == "source" and re.fullmatch(r"[a-z\d_-]+", text):
+        text = outlet(text) or text  # a slug for the outlet ("telegraaf"): the outlet as it names itself
     if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
         return False  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
     if text and role == "title":
@@ -166,13 +170,24 @@ def _take(role: str, value: Any, found: Found) -> bool:
 _ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$", re.I)
 
 
-def _in_utc(key: str, value: Any) -> Any:
-    """A stamp from a field named for UTC (WordPress's "date_gmt": "2024-05-28T13:05:00") marked as UTC,
-    so that it is dated in Amsterdam time like any other UTC stamp."""
-    if isinstance(value, str) and _plain(key).endswith(("gmt", "utc")) and re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", value) \
-            and not _ZONED.search(value):
-        return value.strip() + "Z"
-    return value
+def _zoned(record: Mapping[str, Any], key: str, value: Any) -> Any:
+    """A stamp without a zone given the zone the record names for it, so that it is dated in Amsterdam time
+    like any other UTC stamp: UTC for a field named for it (WordPress's "date_gmt": "2024-05-28T13:05:00"),
+    else the zone in a field beside it (newsdata.io's "pubDateTZ": "UTC")."""
+    if not isinstance(value, str) or not re.match(r"\s*\d{4}-\d{2}-\d{2}[T ]\d", value) or _ZONED.search(value):
+        return value
+    zone_key = find_key(record, (f"{key}tz", f"{key}_timezone"))
+    zone = "UTC" if _plain(key).endswith(("gmt", "utc")) else record[zone_key] if zone_key else None
+    if not isinstance(zone, str) or not zone.strip():
+        return value
+    if _ZONED.fullmatch(zone.strip()):  # "UTC", "GMT", "Z", "+02:00"
+        return value.strip() + ("Z" if zone.strip().upper() in ("UTC", "GMT", "Z") else zone.strip())
+    try:
+        from zoneinfo import ZoneInfo
+
+        return dt.datetime.fromisoformat(value.strip()).replace(tzinfo=ZoneInfo(zone.strip())).isoformat()
+    except (ValueError, KeyError):  # no zone by that name, or no stamp Python reads: as written
+        return value
 
 
 def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, str | None] | None = None,
@@ -185,7 +200,7 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
             names = (*names, "name")
         # the first field that holds a usable value wins: {"published": true, "datePublished": "2024-..."}
         key = next((key for key in find_keys(record, names, explicit.get(role))
-                    if key not in used and _take(role, _in_utc(key, record[key]), found)), None)
+                    if key not in used and _take(role, _zoned(record, key, record[key]), found)), None)
         if key is not None:
             used.add(key)
     for name in TAGS:

@@ -475,7 +475,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             if agency:
                 found.offer(source=agency)
             kept[0] = rest
-        if len(kept) > 1 and (_closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
+        kept[-1] = _without_post_footer(kept[-1], found)
+        if len(kept) > 1 and (not kept[-1] or _closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
                               or _desk_line(kept[-1], found)):
             kept.pop()
         del kept[len(kept) - _share_block(kept, found):]
@@ -491,6 +492,21 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         elif len(kept) > 1 and kept[-1].strip().strip("()") in {"ANP", "Belga", "BELGA", "AFP", "Reuters", "AP"}:
             found.offer(source=kept.pop().strip().strip("()"))
     return [paragraph for paragraph in kept if paragraph.strip()]
+
+
+# The line WordPress adds to each post in its feeds, which feed APIs pass on: "Het bericht <title>
+# verscheen eerst op <site>." ("The post <title> appeared first on <site>.").
+_POST_FOOTER = re.compile(r"(?:^|\s)(?:Het bericht|The post)\s+(?P<title>.+?)\s+(?:verscheen eerst op|appeared first on)"
+                          r"\s+(?P<site>[^.]{2,60}?)\.?\s*$")
+
+
+def _without_post_footer(paragraph: str, found: Found) -> str:
+    """`paragraph` without a WordPress feed footer naming the article's own title; its site may be the source."""
+    footer = _POST_FOOTER.search(paragraph)
+    if not footer or found.title is None or not same_text(footer["title"], found.title):
+        return paragraph
+    found.offer(source=footer["site"])
+    return paragraph[: footer.start()].rstrip()
 
 
 _CLOSING_SOURCE = re.compile(r"^[(\[]?\s*(?:[-–—]\s*)?(?P<name>[^,()\[\]]{2,40}?)\s*,\s*(?P<when>[^()\[\]]{6,40}?)\s*[)\]]?$")

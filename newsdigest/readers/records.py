@@ -19,6 +19,8 @@ _CONTAINERS = ("articles", "items", "data", "results", "entries", "posts", "reco
                "news", "stories", "hits", "content_elements")  # Arc XP search results hold stories there
 # NewsAPI and other feeds cut their "content" short: "... worden… [+2104 chars]"
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\+\d+\s*chars?\]|\[…\])\s*$")
+# What an API's free plan puts where the text would be (newsdata.io: "ONLY AVAILABLE IN PAID PLANS").
+_WITHHELD = re.compile(r"\s*only\s+available\s+in\s+[\w\s]*plans?\s*", re.I)
 # Blocks of a structured body that are no text of the article.
 _MEDIA_BLOCKS = {"image", "photo", "picture", "figure", "video", "audio", "embed", "gallery", "ad", "advertisement",
                  "related", "newsletter", "media", "social",
@@ -109,8 +111,9 @@ def _paragraphs(text: str) -> list[str]:
 
 def _body_key(record: Mapping[str, Any], explicit: str | None) -> str | None:
     """The field holding the article text: the first of the common names, passing over a text cut short
-    ("… [+2104 chars]") where a longer one follows."""
-    keys = find_keys(record, BODY, explicit)
+    ("… [+2104 chars]") where a longer one follows, and a notice that the text is withheld."""
+    keys = [key for key in find_keys(record, BODY, explicit)
+            if key == explicit or not (isinstance(rendered(record[key]), str) and _WITHHELD.fullmatch(rendered(record[key])))]
     for index, key in enumerate(keys):
         value = rendered(record[key])
         longer = any(len(str(rendered(record[other]))) > len(str(value)) for other in keys[index + 1:])
