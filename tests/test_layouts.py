@@ -376,6 +376,19 @@ def test_a_gmt_field_without_a_zone_is_utc(tmp_path):
     assert article.extra["updated"] == "2024-06-04T08:00:00"
 
 
+def test_newsapi_titles_lose_the_tail_naming_their_own_site_and_bodies_the_count_of_what_was_cut():
+    articles = list(load_articles([LAYOUTS / "newsapi-top-headlines.json"]))
+    assert [(a.title, a.source) for a in articles] == [
+        ("Provincie legt nieuw fietspad aan langs de Maas bij Roermond", "1Limburg"),  # site and slogan
+        ("Vergeten Hits #3: De Kast - In de wolken", "Vpro.nl"),  # named by its host 3voor12.vpro.nl
+        ("Treinen rijden weer tussen Zwolle en Kampen", "RTL Nieuws"),
+        ("Veertig jaar na de laatste Elfstedentocht - een terugblik", "NOS"),  # names no site: the headline's
+    ]
+    assert all(article.body.endswith("…") and "chars]" not in article.body for article in articles)
+    assert [article.extra["truncated_chars"] for article in articles] == [1642, 3120, 412, 2250]
+    assert articles[0].body.startswith("Tussen Roermond en Swalmen komt een nieuw fietspad langs de Maas.")
+
+
 def test_a_closing_sentence_about_a_message_that_appeared_first_elsewhere_stays(tmp_path):
     last = "Het bericht van de burgemeester verscheen eerst op Facebook."
     (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", "text": f"{_FIRST} {last}"}),

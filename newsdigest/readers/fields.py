@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlparse
 
 from ..metadata import outlet
 from .article import Found
@@ -54,8 +55,9 @@ TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sect
 _WRAPPERS = ("data", "attributes", "meta", "metadata", "article", "item", "post", "document", "fields",
              "properties", "yoast_head_json", "seo", "opengraph", "credits", "taxonomy")
 # Keys that only steer a static site generator: kept in extra, never read as text.
-# The source goes before the title: a title's " - NRC" tail names the outlet only where no field does.
-_ROLES = {"source": SOURCE, "author": AUTHOR, "title": TITLE, "date": DATE, "url": URL}
+# The source and the address go before the title: a title's " - NRC" tail names the outlet only where no
+# field does, and a tail that names the record's own site goes (see _without_own_site).
+_ROLES = {"source": SOURCE, "author": AUTHOR, "url": URL, "title": TITLE, "date": DATE}
 
 
 def rendered(value: Any) -> Any:
@@ -161,10 +163,40 @@ def _take(role: str, value: Any, found: Found) -> bool:
     if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
         return False  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
     if text and role == "title":
-        text = title_and_tags(text, found)  # "LIVE. ...", "... - NRC": labels to tags, site tails off
+        text = _without_own_site(title_and_tags(text, found), found)  # "LIVE. ...", "... - NRC": labels to tags,
+        # site tails off
     if text:
         found.offer(**{role: text})
     return bool(text)
+
+
+def _without_own_site(title: str, found: Found) -> str:
+    """`title` without a tail that names the record's own site, slogan and all, which aggregators (NewsAPI)
+    keep: "... - 1Limburg | Nieuws en sport uit Limburg" from 1limburg.nl, "... - VPRO 3 voor 12" from
+    3voor12.vpro.nl. A tail naming anything else is the headline's ("... - Poing")."""
+    names = [found.source or ""]
+    if found.url:
+        names.append(urlparse(found.url).hostname or "")
+    site = {part for name in names for part in [_squashed(name), *map(_squashed, name.split(".")[:-1])]
+            if len(part) >= 2 and part != "www"}
+    for separator in re.finditer(r"\s+(?:-|–|—|\|)\s+", title):
+        name = re.split(r"\s+\|\s+", title[separator.end():], maxsplit=1)[0]
+        if separator.start() >= 8 and site and _spelled(_squashed(name), site):
+            return title[: separator.start()]
+    return title
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+def _spelled(text: str, parts: set[str]) -> bool:
+    """Whether `text` is some of `parts` one after another ("vpro3voor12" from "vpro" and "3voor12")."""
+    reached = {0}
+    for start in range(len(text)):
+        if start in reached:
+            reached.update(start + len(part) for part in parts if text.startswith(part, start))
+    return len(text) in reached and bool(text)
 
 
 _ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$", re.I)

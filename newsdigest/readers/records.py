@@ -17,8 +17,9 @@ from .layout import clean_body
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
 _CONTAINERS = ("articles", "items", "data", "results", "entries", "posts", "records", "docs", "documents",
                "news", "stories", "hits", "content_elements")  # Arc XP search results hold stories there
-# NewsAPI and other feeds cut their "content" short: "... worden… [+2104 chars]"
+# NewsAPI and other feeds cut their "content" short: "... worden… [+2104 chars]"; the count is no text.
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\+\d+\s*chars?\]|\[…\])\s*$")
+_CUT_COUNT = re.compile(r"\s*\[\+(?P<count>\d+)\s*chars?\]\s*$")
 # What an API's free plan puts where the text would be (newsdata.io: "ONLY AVAILABLE IN PAID PLANS").
 _WITHHELD = re.compile(r"\s*only\s+available\s+in\s+[\w\s]*plans?\s*", re.I)
 # Blocks of a structured body that are no text of the article.
@@ -151,6 +152,10 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     if title_key is not None and not isinstance(rendered(record[title_key]), str):
         raise InputError(f"{name}: field '{title_key}' must be a string, got {type(record[title_key]).__name__}")
     found = Found()
+    cut = _CUT_COUNT.search(parts[-1]) if parts else None
+    if cut:  # the record holds only the start of the text: the count of what it left out is no text
+        parts[-1] = parts[-1][: cut.start()]
+        found.extra["truncated_chars"] = int(cut["count"])
     explicit = {"title": settings.title_field, "date": settings.date_field, "url": settings.url_field,
                 "source": settings.source_field, "author": settings.author_field}
     used = take_fields(record, found, explicit, used={body_key})
