@@ -376,26 +376,6 @@ def test_a_gmt_field_without_a_zone_is_utc(tmp_path):
     assert article.extra["updated"] == "2024-06-04T08:00:00"
 
 
-def test_newsapi_titles_lose_the_tail_naming_their_own_site_and_bodies_the_count_of_what_was_cut():
-    articles = list(load_articles([LAYOUTS / "newsapi-top-headlines.json"]))
-    assert [(a.title, a.source) for a in articles] == [
-        ("Provincie legt nieuw fietspad aan langs de Maas bij Roermond", "1Limburg"),  # site and slogan
-        ("Vergeten Hits #3: De Kast - In de wolken", "Vpro.nl"),  # named by its host 3voor12.vpro.nl
-        ("Treinen rijden weer tussen Zwolle en Kampen", "RTL Nieuws"),
-        ("Veertig jaar na de laatste Elfstedentocht - een terugblik", "NOS"),  # names no site: the headline's
-    ]
-    assert all(article.body.endswith("…") and "chars]" not in article.body for article in articles)
-    assert [article.extra["truncated_chars"] for article in articles] == [1642, 3120, 412, 2250]
-    assert articles[0].body.startswith("Tussen Roermond en Swalmen komt een nieuw fietspad langs de Maas.")
-
-
-def test_a_closing_sentence_about_a_message_that_appeared_first_elsewhere_stays(tmp_path):
-    last = "Het bericht van de burgemeester verscheen eerst op Facebook."
-    (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", "text": f"{_FIRST} {last}"}),
-                                     encoding="utf-8")
-    assert only(load_articles([tmp_path / "a.json"])).body.endswith(last)
-
-
 @pytest.mark.parametrize(("zone", "published"), [
     ("UTC", "2024-06-04T00:30:00+02:00"),  # dated in Amsterdam time like any UTC stamp
     ("+01:00", "2024-06-03T22:30:00+01:00"),  # a written offset is kept
@@ -588,6 +568,53 @@ def test_a_headline_the_paper_printed_in_quotes_keeps_them(tmp_path, title, suff
 def test_the_quotes_a_crawler_put_around_a_text_exports_title_go(tmp_path, line, title):
     (tmp_path / "a.txt").write_text(f"{line}\n2 maart 2024\n\n{_FIRST}\n\n{_SECOND}\n", encoding="utf-8")
     assert only(load_articles([tmp_path / "a.txt"])).title == title
+
+
+def test_newsapi_titles_lose_the_tail_naming_their_own_site_and_bodies_the_count_of_what_was_cut():
+    articles = list(load_articles([LAYOUTS / "newsapi-top-headlines.json"]))
+    assert [(a.title, a.source) for a in articles] == [
+        ("Provincie legt nieuw fietspad aan langs de Maas bij Roermond", "1Limburg"),  # site and slogan
+        ("Vergeten Hits #3: De Kast - In de wolken", "Vpro.nl"),  # named by its host 3voor12.vpro.nl
+        ("Treinen rijden weer tussen Zwolle en Kampen", "RTL Nieuws"),
+        ("Veertig jaar na de laatste Elfstedentocht - een terugblik", "NOS"),  # names no site: the headline's
+    ]
+    assert all(article.body.endswith("…") and "chars]" not in article.body for article in articles)
+    assert [article.extra["truncated_chars"] for article in articles] == [1642, 3120, 412, 2250]
+    assert articles[0].body.startswith("Tussen Roermond en Swalmen komt een nieuw fietspad langs de Maas.")
+
+
+def test_vrt_nws_api_records_are_dated_by_publication_sourced_by_their_address_and_open_with_their_lead():
+    first, second = load_articles([LAYOUTS / "vrtnws-api-articles.json"])
+    # articleDates.publicationDate, not the later updateDate; 23:20 UTC is past midnight in Brussels
+    assert (first.published, first.source, first.extra["updated"]) == (
+        "2024-03-10T00:20:10+01:00", "VRT NWS", "2024-03-10T09:02:00+0000")
+    assert first.body.split("\n\n") == [
+        "In Gent is vannacht een loods van een scoutsgroep volledig uitgebrand. Er raakte niemand gewond. "
+        "De brandweer vermoedt dat het vuur werd aangestoken.",  # the bold lead, in "description"
+        "De brandweer werd rond middernacht opgeroepen voor een brand in de Kortrijksesteenweg. Toen de eerste "
+        "ploegen aankwamen, stond de loods al in lichterlaaie. Het materiaal van de scouts ging volledig verloren. "
+        "De politie heeft een onderzoek geopend naar brandstichting."]
+    assert second.body.startswith("Fietsers kunnen") and second.body.count("Fietsers kunnen") == 1  # no lead twice
+
+
+@pytest.mark.parametrize(("record", "first"), [
+    ({"lead": "Het Zeeuwse veer vaart weer.", "body": _SECOND}, "Het Zeeuwse veer vaart weer."),
+    ({"intro": "<p>Het Zeeuwse veer vaart weer.</p>", "text": f"<p>{_SECOND}</p>"}, "Het Zeeuwse veer vaart weer."),
+    ({"lead": _FIRST, "body": f"{_FIRST} {_SECOND}"}, _FIRST),  # the body opens with its lead: once
+    # a description elsewhere is a summary, not the article's text
+    ({"description": "Veer vaart weer.", "body": _SECOND, "url": "https://nos.nl/artikel/1"}, _SECOND),
+])
+def test_a_lead_kept_apart_from_the_body_opens_it(tmp_path, record, first):
+    (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", **record}), encoding="utf-8")
+    body = only(load_articles([tmp_path / "a.json"])).body
+    assert body.startswith(first) and body.count(first) == 1 and body.endswith(_SECOND)
+
+
+def test_a_closing_sentence_about_a_message_that_appeared_first_elsewhere_stays(tmp_path):
+    last = "Het bericht van de burgemeester verscheen eerst op Facebook."
+    (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", "text": f"{_FIRST} {last}"}),
+                                     encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.json"])).body.endswith(last)
 
 
 def test_newsdata_io_results_name_the_publisher_by_source_id_and_date_pubdate_in_its_zone():

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import outlet
+from ..metadata import outlet, outlet_for_host
 from .article import Found
 from .layout import title_and_tags
 
@@ -38,9 +38,9 @@ DATE = ("date", "published", "published_at",
         "published_date", "document_publish_date", "news_date", "article_date")
 UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified",
            "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt",
-           "last_updated_date")
+           "last_updated_date", "update_date")
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
-       "web_url", "article_url")
+       "web_url", "article_url", "external_url")
 SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
           "publication", "agency", "brand", "provider", "og_site_name", "uitgever", "origin",
           # media-monitoring exports name the outlet "source_name", "Outlet Name", "Media Outlet"
@@ -53,7 +53,7 @@ TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sect
 # Objects that only wrap the record's fields: JSON:API {"data": {"attributes": ...}}, a scraper's "meta"
 # block of page meta tags, WordPress's Yoast SEO block. Their fields count where the record lacks them.
 _WRAPPERS = ("data", "attributes", "meta", "metadata", "article", "item", "post", "document", "fields",
-             "properties", "yoast_head_json", "seo", "opengraph", "credits", "taxonomy")
+             "properties", "yoast_head_json", "seo", "opengraph", "credits", "taxonomy", "dates", "article_dates")
 # Keys that only steer a static site generator: kept in extra, never read as text.
 # The source and the address go before the title: a title's " - NRC" tail names the outlet only where no
 # field does, and a tail that names the record's own site goes (see _without_own_site).
@@ -177,17 +177,19 @@ def _without_own_site(title: str, found: Found) -> str:
     names = [found.source or ""]
     if found.url:
         names.append(urlparse(found.url).hostname or "")
-    site = {part for name in names for part in [_squashed(name), *map(_squashed, name.split(".")[:-1])]
+    site = {part for name in names for part in [squashed(name), *map(squashed, name.split(".")[:-1])]
             if len(part) >= 2 and part != "www"}
     for separator in re.finditer(r"\s+(?:-|–|—|\|)\s+", title):
         name = re.split(r"\s+\|\s+", title[separator.end():], maxsplit=1)[0]
-        if separator.start() >= 8 and site and _spelled(_squashed(name), site):
+        if separator.start() >= 8 and site and _spelled(squashed(name), site):
             return title[: separator.start()]
     return title
 
 
-def _squashed(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower())
+def squashed(text: str) -> str:
+    """The letters and digits of `text` as read (tags and entities resolved), in lower case: to compare
+    names and texts however they are written ("VPRO 3 voor 12", "<p>De ...</p>")."""
+    return re.sub(r"[\W_]+", "", html.unescape(re.sub(r"<[^>]+>", "", text)).lower())
 
 
 def _spelled(text: str, parts: set[str]) -> bool:
@@ -245,6 +247,8 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
         found.extra["updated"] = record[updated] if isinstance(record[updated], (str, int, float)) \
             else str(record[updated])
         used.add(updated)
+    if found.source is None and found.url:  # the site at the address (VRT NWS's API names no publisher)
+        found.offer(source=outlet_for_host(urlparse(found.url).hostname or ""))
     if found.source is None and found.author is not None and _newsroom(found.author):
         found.source = found.author  # "author": "Redactie RTV Utrecht" names the outlet; a person never does
     return used

@@ -6,12 +6,13 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
+from urllib.parse import urlparse
 
 from translate.errors import InputError
 
 from ..config import InputSettings
 from .article import Article, Failure, Found
-from .fields import BODY, TITLE, find_key, find_keys, keep_extra, record_view, rendered, take_fields
+from .fields import BODY, TITLE, find_key, find_keys, keep_extra, record_view, rendered, squashed, take_fields
 from .layout import clean_body
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
@@ -22,6 +23,9 @@ _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\+\d+\s*chars?\]|\[…\])\s*$")
 _CUT_COUNT = re.compile(r"\s*\[\+(?P<count>\d+)\s*chars?\]\s*$")
 # What an API's free plan puts where the text would be (newsdata.io: "ONLY AVAILABLE IN PAID PLANS").
 _WITHHELD = re.compile(r"\s*only\s+available\s+in\s+[\w\s]*plans?\s*", re.I)
+# Fields holding the article's opening paragraph apart from the rest of the text.
+_LEADS = ("lead", "intro", "standfirst", "inleiding", "chapeau")
+_DESCRIPTION_IS_LEAD = ("vrt.be",)
 # Blocks of a structured body that are no text of the article.
 _MEDIA_BLOCKS = {"image", "photo", "picture", "figure", "video", "audio", "embed", "gallery", "ad", "advertisement",
                  "related", "newsletter", "media", "social",
@@ -123,6 +127,18 @@ def _body_key(record: Mapping[str, Any], explicit: str | None) -> str | None:
     return None
 
 
+def _lead_key(record: Mapping[str, Any], body_key: str, parts: list[str], url: str | None) -> str | None:
+    """The field holding the article's lead where the body field goes on after it: a "lead" or "intro",
+    and the "description" of VRT NWS's API (the bold lead of vrt.be). None where the body already opens
+    with the lead; a "description" elsewhere is a summary, never text of the article."""
+    names = _LEADS + (("description",) if url and (urlparse(url).hostname or "").endswith(_DESCRIPTION_IS_LEAD) else ())
+    key = next((key for key in find_keys(record, names) if key != body_key), None)
+    lead = rendered(record[key]) if key is not None else None
+    if not isinstance(lead, str) or not lead.strip():
+        return None
+    return None if squashed(lead)[:80] in squashed(" ".join(parts)[: len(lead) + 400]) else key
+
+
 def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     """One JSON object as an Article; raises InputError naming the field that is wrong."""
     if not isinstance(record, Mapping):
@@ -159,6 +175,10 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     explicit = {"title": settings.title_field, "date": settings.date_field, "url": settings.url_field,
                 "source": settings.source_field, "author": settings.author_field}
     used = take_fields(record, found, explicit, used={body_key})
+    lead_key = _lead_key(record, body_key, parts, found.url)
+    if lead_key is not None:
+        parts.insert(0, rendered(record[lead_key]))
+        used.add(lead_key)
     keep_extra(record, used, found)
     paragraphs = [paragraph for part in parts for paragraph in _paragraphs(part)]
     text = "\n\n".join(clean_body(paragraphs, found)).strip()
