@@ -610,6 +610,19 @@ def test_a_lead_kept_apart_from_the_body_opens_it(tmp_path, record, first):
     assert body.startswith(first) and body.count(first) == 1 and body.endswith(_SECOND)
 
 
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_a_photo_note_glued_to_a_sentence_leaves_the_body(tmp_path, suffix):
+    paragraphs = [_FIRST, f"{_SECOND} (Tekst gaat verder onder de foto.)", "Het veer vaart tot middernacht."]
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".html":
+        path.write_text("<html><body><article><h1>Veer vaart weer elk uur</h1>"
+                        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs) + "</article></body></html>",
+                        encoding="utf-8")
+    else:
+        path.write_text("Veer vaart weer elk uur\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    assert only(load_articles([path])).body.split("\n\n") == [_FIRST, _SECOND, "Het veer vaart tot middernacht."]
+
+
 def test_a_closing_sentence_about_a_message_that_appeared_first_elsewhere_stays(tmp_path):
     last = "Het bericht van de burgemeester verscheen eerst op Facebook."
     (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", "text": f"{_FIRST} {last}"}),

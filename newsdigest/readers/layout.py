@@ -55,9 +55,12 @@ _UNSUBSCRIBE = (
     rf"|wil\s+(?:je|u)\s+(?:deze\s+{_MAIL}\s+)?niet\s+meer\s+ontvangen\s*\?.{{0,80}}"
     r"|afmelden|uitschrijven|unsubscribe|(?:meld|schrijf)\s+(?:je|u)\s+(?:hier\s+)?af")
 _NETWORK = r"(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|messenger|telegram|pinterest|reddit|bluesky|kopieer\s+link)"
+_CONTINUES = r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s+(?:de|het)\s+\w+"
+# "(Tekst gaat verder onder de foto.)" that a page's text run glued to the sentence before the photo
+_CONTINUES_GLUED = re.compile(rf"(?<=[.!?”\"'])\s*\(\s*{_CONTINUES}\s*\.?\s*\)", re.I)
 _BOILERPLATE = re.compile(
     r"^\s*[(\[]?\s*(?:"
-    r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s+(?:de|het)\s+\w+"
+    rf"{_CONTINUES}"
     r"|lees\s+(?:ook|verder|meer)(?:\s+na\s+de\s+advertentie)?|read\s+more"
     r"|(?:bekijk|kijk|zie)\s+(?:de|deze|onze)\s+video\b.{0,60}"
     r"|(?:zie|bekijk|luister|kijk)\s+(?:ook|hier|de\s+video)"
@@ -464,7 +467,7 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
                     elif not lines and kept and _is_heading(kept[-1]):
                         kept.pop()
                 continue
-            lines.append(line.rstrip())
+            lines.append(_CONTINUES_GLUED.sub("", line.rstrip()))
         if lines:
             kept.append("\n".join(lines))
     if kept:
