@@ -118,7 +118,7 @@ def _body_key(record: Mapping[str, Any], explicit: str | None) -> str | None:
     """The field holding the article text: the first of the common names, passing over a text cut short
     ("… [+2104 chars]") where a longer one follows, and a notice that the text is withheld."""
     keys = [key for key in find_keys(record, BODY, explicit)
-            if key == explicit or not (isinstance(rendered(record[key]), str) and _WITHHELD.fullmatch(rendered(record[key])))]
+            if key == explicit or not _WITHHELD.fullmatch(str(rendered(record[key])))]
     for index, key in enumerate(keys):
         value = rendered(record[key])
         longer = any(len(str(rendered(record[other]))) > len(str(value)) for other in keys[index + 1:])
@@ -131,7 +131,8 @@ def _lead_key(record: Mapping[str, Any], body_key: str, parts: list[str], url: s
     """The field holding the article's lead where the body field goes on after it: a "lead" or "intro",
     and the "description" of VRT NWS's API (the bold lead of vrt.be). None where the body already opens
     with the lead; a "description" elsewhere is a summary, never text of the article."""
-    names = _LEADS + (("description",) if url and (urlparse(url).hostname or "").endswith(_DESCRIPTION_IS_LEAD) else ())
+    host = (urlparse(url).hostname or "") if url else ""
+    names = _LEADS + (("description",) if host.endswith(_DESCRIPTION_IS_LEAD) else ())
     key = next((key for key in find_keys(record, names) if key != body_key), None)
     lead = rendered(record[key]) if key is not None else None
     if not isinstance(lead, str) or not lead.strip():
