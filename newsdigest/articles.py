@@ -49,9 +49,10 @@ def is_url(item: str) -> bool:
 class _Reader:
     """Turns inputs into articles; owns the HTTP fetcher, opened on the first URL and closed at the end."""
 
-    def __init__(self, settings: InputSettings, offline: bool):
+    def __init__(self, settings: InputSettings, offline: bool, language: str = "nl"):
         self.settings = settings
         self.offline = offline
+        self.language = language  # the articles' language: text that is not UTF-8 is read in its legacy encoding
         self._fetcher = None
         self._seen: set[tuple[int, int]] = set()  # files read already: `a.txt ./a.txt`, or a folder and a file in it
 
@@ -149,7 +150,7 @@ class _Reader:
             yield from (sanitize(item, name) for item in parse_feed(data, name, read_page, base_url))
             return
         try:
-            text = decode(data, name, charset)
+            text = decode(data, name, charset, self.language)
         except InputError as error:
             yield Failure(name, str(error))
             return
@@ -169,10 +170,11 @@ class _Reader:
             yield sanitize(item, name)
 
 
-def parse_data(data: bytes, name: str, settings: InputSettings, *, offline: bool = False) -> Iterator[Article | Failure]:
+def parse_data(data: bytes, name: str, settings: InputSettings, *, offline: bool = False,
+               language: str = "nl") -> Iterator[Article | Failure]:
     """The articles in a file's bytes read from elsewhere (object storage), parsed as `load_articles`
     parses a local file of that name."""
-    reader = _Reader(settings, offline)
+    reader = _Reader(settings, offline, language)
     try:
         yield from reader.parse(data, name, Path(name.split("://", 1)[-1]).suffix.lower())
     finally:
@@ -371,10 +373,12 @@ def _kind(mode: int) -> str:
 
 
 def load_articles(inputs: Iterable[str | Path], settings: InputSettings | None = None, *,
-                  offline: bool = False) -> Iterator[Article | Failure]:
+                  offline: bool = False, language: str = "nl") -> Iterator[Article | Failure]:
     """Articles from files, folders (recursive), '-' (standard input), http(s) URLs, files of URLs and
-    feeds, in the order given. `offline` makes no connection: URLs are read from the page cache only."""
-    reader = _Reader(settings or InputSettings(), offline)
+    feeds, in the order given. `offline` makes no connection: URLs are read from the page cache only.
+    `language` is the articles' language (the source language), whose legacy encodings are tried first
+    for text that is not UTF-8."""
+    reader = _Reader(settings or InputSettings(), offline, language)
     try:
         for item in inputs:
             yield from reader.read(item)
@@ -382,9 +386,9 @@ def load_articles(inputs: Iterable[str | Path], settings: InputSettings | None =
         reader.close()
 
 
-def from_path(path: Path, settings: InputSettings) -> Iterator[Article | Failure]:
+def from_path(path: Path, settings: InputSettings, language: str = "nl") -> Iterator[Article | Failure]:
     """The articles in one file."""
-    reader = _Reader(settings, offline=False)
+    reader = _Reader(settings, offline=False, language=language)
     try:
         yield from reader.file(path)
     finally:

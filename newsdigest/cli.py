@@ -392,7 +392,8 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     names, texts, failures = [], [], 0
     for name in inputs or ("-",):
         if name != "-" and (is_url(name) or Path(name).suffix.lower() in EXTRACTED or Path(name).is_dir()):
-            for item in load_articles([name], config.input, offline=config.offline):  # the article, not the markup
+            for item in load_articles([name], config.input, offline=config.offline,  # the article, not the markup
+                                      language=config.source_language):
                 if isinstance(item, Failure):
                     log.error("%s", item.error)
                     failures += 1
@@ -402,7 +403,8 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
             continue
         try:
             # plain text is translated as it is written, without its front matter (metadata, not text)
-            text = without_front_matter(read_text(name, config.input.max_input_size, config.input.pipe_timeout))
+            text = without_front_matter(read_text(name, config.input.max_input_size, config.input.pipe_timeout,
+                                                  config.source_language))
             if not text.strip():
                 raise InputError(f"{'<stdin>' if name == '-' else name}: empty file, nothing to translate")
         except InputError as error:
@@ -435,7 +437,8 @@ def _run_pipeline(ctx: click.Context, inputs: tuple[str, ...], config) -> tuple[
     ctx.obj["kept"] = lambda: _kept(pipeline, cache)
     try:
         items = []
-        for item in load_articles(inputs or ("-",), config.input, offline=config.offline):
+        for item in load_articles(inputs or ("-",), config.input, offline=config.offline,
+                                  language=config.source_language):
             items.append(item)
             progress(1)
         if not items:

@@ -173,7 +173,7 @@ def source_rows(inputs: Sequence[str], config: PipelineConfig) -> list[dict[str,
     rows: list[dict[str, Any]] = []
     for name in inputs:
         if name == "-" or is_url(name):
-            items = list(load_articles([name], settings, offline=config.offline))
+            items = list(load_articles([name], settings, offline=config.offline, language=config.source_language))
             rows.append({"path": name, "error": None, "parsed": pickle.dumps(items)})
             continue
         if not _is_uri(name):
@@ -182,7 +182,8 @@ def source_rows(inputs: Sequence[str], config: PipelineConfig) -> list[dict[str,
                 if isinstance(entry, Failure):
                     rows.append({"path": entry.path, "error": entry.error})
                 elif fetches_pages(entry):
-                    items = list(load_articles([entry], settings, offline=config.offline))
+                    items = list(load_articles([entry], settings, offline=config.offline,
+                                               language=config.source_language))
                     rows.append({"path": str(entry), "error": None, "parsed": pickle.dumps(items)})
                 else:
                     rows.append({"path": str(entry), "error": None})
@@ -227,9 +228,10 @@ def _file_articles(name: str, config: PipelineConfig) -> list[Article | Failure]
     """What the local runner reads from this file (the same parsing), or a failure; never raises."""
     try:
         if not _is_uri(name):
-            return list(load_articles([name], config.input, offline=config.offline))
+            return list(load_articles([name], config.input, offline=config.offline,
+                                      language=config.source_language))
         data = _read_bytes(name, config.input.max_input_size)
-        return list(parse_data(data, name, config.input, offline=config.offline))
+        return list(parse_data(data, name, config.input, offline=config.offline, language=config.source_language))
     except InputError as error:
         return [Failure(name, str(error))]
     except OSError as error:

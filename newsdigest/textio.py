@@ -20,9 +20,10 @@ DEFAULT_MAX_INPUT_SIZE = 100_000_000
 PIPE_TIMEOUT = 30.0
 
 
-def decode(data: bytes, name: str, charset: str | None = None) -> str:
-    """Text from bytes: a byte-order mark (UTF-8/16/32) decides; else `charset` (from HTTP), UTF-8, or the
-    encoding charset-normalizer detects, with a warning. NUL characters are removed."""
+def decode(data: bytes, name: str, charset: str | None = None, language: str = "nl") -> str:
+    """Text from bytes: a byte-order mark (UTF-8/16/32) decides; else `charset` (from HTTP), UTF-8, the legacy
+    encoding of the script `language` is written in where it reads cleanly, or the encoding charset-normalizer
+    detects; the last two with a warning. NUL characters are removed."""
     for mark, encoding in _BOMS:
         if data.startswith(mark):
             try:
@@ -45,13 +46,80 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
     try:
         return _without_nul(data.decode("utf-8"), name)
     except UnicodeDecodeError as error:
+        legacy = _legacy(data, language)
+        if legacy is not None:
+            text, encoding = legacy
+            log.warning("%s: not UTF-8, read as %s (a legacy encoding of %r text)", name, encoding, language)
+            return _without_nul(text, name)
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
         if best is None:
             raise InputError(f"{name}: not valid UTF-8 (byte {error.start}) and no other encoding fits") from error
-        log.warning("%s: not UTF-8, read as %s", name, best.encoding)
+        log.warning("%s: not UTF-8, read as %s (detected)", name, best.encoding)
         return _without_nul(str(best), name)
+
+
+# The legacy (pre-Unicode) encodings of each script, and the languages written in it. Text that is not
+# UTF-8 is read in its language's first legacy encoding that gives clean text, before any guessing: on
+# short Dutch text in ISO-8859-1, charset-normalizer guesses cp1250 ("geïnspireerd" becomes "geďnspireerd").
+# cp1252 covers ISO-8859-1's printable range.
+_LEGACY = (
+    ("cp1252", "LATIN", "nl en de fr es it pt ca eu gl da sv no nb nn fi is et af fy lb ga id ms sw"),
+    ("cp1250 iso-8859-2", "LATIN", "pl cs sk hu sl hr ro bs sq"),
+    ("cp1254", "LATIN", "tr az"),
+    ("cp1257 iso-8859-13", "LATIN", "lt lv"),
+    ("cp1251 koi8-r koi8-u", "CYRILLIC", "ru uk bg be sr mk"),
+    ("cp1253 iso-8859-7", "GREEK", "el"),
+)
+
+
+def _legacy(data: bytes, language: str) -> tuple[str, str] | None:
+    """(text, encoding) in the first legacy encoding of `language`'s script that reads as clean text."""
+    code = language.lower().replace("_", "-").split("-")[0]
+    for encodings, script, languages in _LEGACY:
+        if code not in languages.split():
+            continue
+        for encoding in encodings.split():
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _reads_as(text, script):
+                return text, encoding
+    return None
+
+
+def _reads_as(text: str, script: str) -> bool:
+    """Whether decoded text is clean text in `script`: no control characters and no symbol right after a
+    letter (ISO-8859-2's "ą" read as cp1250 gives "będ±"), every letter beyond ASCII of the script, as many of them
+    as the script has (few in Latin, most in others), and mostly lower case (KOI8-R read as cp1251 swaps
+    the cases)."""
+    import unicodedata
+
+    sample = text[:50_000]
+    if any(char in sample for char in _CONTROLS):
+        return False
+    letters = uppercase = foreign = 0
+    for index, char in enumerate(sample):
+        if char.isalpha():
+            letters += 1
+            uppercase += char.isupper()
+            if ord(char) > 127:
+                if not unicodedata.name(char, "").startswith(script):
+                    return False
+                foreign += 1
+        elif ord(char) > 127 and char not in _BESIDE_LETTERS and unicodedata.category(char)[0] in "SP" \
+                and sample[index - 1:index].isalpha():
+            return False
+    if not letters or uppercase > 0.6 * letters:
+        return False
+    return foreign <= 0.3 * letters if script == "LATIN" else foreign >= 0.5 * letters
+
+
+# Signs that do follow letters in clean text: "Coca-Cola®", "col·lecció", closing quotes, dashes.
+_BESIDE_LETTERS = frozenset("·®™©°’‘”“„»«–—…•′″")
+_CONTROLS = frozenset(map(chr, [*range(0, 9), 11, *range(14, 32), *range(127, 160)]))
 
 
 def _utf16_without_mark(data: bytes, name: str) -> str | None:
@@ -166,8 +234,9 @@ def _read_stream(name: str, limit: int, timeout: float) -> bytes:
         os.close(handle)
 
 
-def read_text(path: str | Path, limit: int = DEFAULT_MAX_INPUT_SIZE, timeout: float = PIPE_TIMEOUT) -> str:
+def read_text(path: str | Path, limit: int = DEFAULT_MAX_INPUT_SIZE, timeout: float = PIPE_TIMEOUT,
+              language: str = "nl") -> str:
     """The text of a file, of standard input for '-', of a pipe or device; see read_bytes and decode."""
     name = "<stdin>" if str(path) == "-" else str(path)
-    return decode(read_bytes(path, limit, timeout), name)
+    return decode(read_bytes(path, limit, timeout), name, language=language)
 
