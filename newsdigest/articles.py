@@ -1,7 +1,8 @@
 """Articles in: files, folders, standard input, http(s) URLs, lists of URLs and feeds.
 
 Formats: plain text in the Dutch news layout, Markdown and text with front matter, web pages,
-JSON and JSON lines records, RSS and Atom feeds (newsdigest/readers/, one module per format).
+JSON and JSON lines records, RSS and Atom feeds, LexisNexis exports (newsdigest/readers/, one module per
+format).
 Reading never raises for one bad input: it yields a Failure with a one-line message and goes on.
 """
 
@@ -253,7 +254,10 @@ def parse_text(text: str, path: str, settings: InputSettings, suffix: str,
     elif suffix in _MARKDOWN_SUFFIXES:
         yield _require_body(parse_markdown(text, path), path)
     else:
-        yield _require_body(parse_plain(text, path), path)
+        from .readers.exports import parse_export
+
+        documents = parse_export(text, path)
+        yield from documents if documents is not None else [_require_body(parse_plain(text, path), path)]
 
 
 def _is_json(text: str) -> bool:

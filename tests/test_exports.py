@@ -1,0 +1,116 @@
+"""Press-database exports saved as text: LexisNexis, many articles to a file.
+
+The files in tests/data/exports/ are invented articles written in the layouts of the real exports. Each
+document is one article named `file#N`; the export's header and footer fields are metadata, never body,
+and no sentence of the text is lost.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsdigest import Article, Failure, load_articles
+
+EXPORTS = Path(__file__).parent / "data" / "exports"
+FURNITURE = re.compile(r"DOCUMENTS|LOAD-DATE|LENGTH|LENGTE|LANGUAGE|TAAL|PUB-TYPE|PUBLICATION-TYPE|SECTION|HEADLINE"
+                       r"|BYLINE|KOP:|AUTEUR|TEKST:|BODY:|HIGHLIGHT|GRAPHIC|Copyright|All Rights|©|\d+w\.|, p\.\s?\d")
+
+
+def articles(name: str) -> list[Article]:
+    items = list(load_articles([EXPORTS / name]))
+    assert all(isinstance(item, Article) for item in items), items
+    return items
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+@pytest.mark.parametrize(("name", "number", "title", "date", "source", "author", "first", "last"), [
+    # a centred masthead with the copyright holder, the outlet and the date with its weekday under it;
+    # fields above BODY:, the headline's second line after ';', trailing fields over two lines
+    ("lexisnexis-kranten.txt", 1, "Utrecht bouwt de grootste fietsenstalling ter wereld", "2014-03-04",
+     "de Volkskrant", "Marieke de Vries",
+     "De gemeente Utrecht opent over vier jaar onder het Stationsplein een fietsenstalling voor 12.500 fietsen.",
+     "Volgens de NS komt een kwart van alle treinreizigers op de fiets naar het station."),
+    # the older layout: the headline and the byline flush left under the date, then LENGTH:, then the text
+    # after the paper's own byline and dateline ("BRUSSEL, dinsdag")
+    ("lexisnexis-kranten.txt", 2, "Brussel wil strengere regels voor Belgische kerstbomen", "2002-01-29",
+     "De Telegraaf", "VAN ONZE CORRESPONDENT",
+     "De Belgische regering wil dat kwekers van kerstbomen voortaan minder bestrijdingsmiddelen gebruiken.",
+     "Zij vrezen dat de Belgische bomen duurder worden dan die uit Denemarken."),
+    # Dutch field names (LENGTE, KOP, AUTEUR, TEKST, TAAL) and a date written twice
+    ("lexisnexis-kranten.txt", 3, "Amsterdam krijgt nieuwe brug over het IJ", "2002-09-24", "NRC Handelsblad",
+     "BAKKER, JOOST", "Amsterdam krijgt een fiets- en voetgangersbrug tussen het Centraal Station en Noord.",
+     "Daarom komt er in het midden een beweegbaar deel."),
+    # a Dutch date line with the weekday after it; the HIGHLIGHT lead opens the text; the agency in the
+    # dateline is the source, as everywhere
+    ("lexisnexis-kranten.txt", 4, "Kabinet trekt extra geld uit voor sluizen", "2015-06-12", "ANP", None,
+     "Het kabinet steekt de komende tien jaar 900 miljoen euro extra in sluizen en stuwen.",
+     "'Er zijn al jaren storingen bij de sluizen van Terneuzen', zei een woordvoerder."),
+])
+def test_lexisnexis_documents(name, number, title, date, source, author, first, last):
+    found = articles(name)
+    assert [item.path for item in found] == [f"{EXPORTS / name}#{index}" for index in range(1, 5)]
+    article = found[number - 1]
+    assert (article.title, article.date, article.source, article.author) == (title, date, source, author)
+    assert words(article.body)[:len(words(first))] == words(first)
+    assert words(article.body)[-len(words(last)):] == words(last)
+    assert not FURNITURE.search(article.body)
+
+
+def test_lexisnexis_fields_that_no_article_field_takes_are_kept_in_extra():
+    first, second, third, fourth = articles("lexisnexis-kranten.txt")
+    assert first.tags == ["BINNENLAND"]
+    assert {key: first.extra[key] for key in ("page", "length", "subtitle", "language", "load_date", "subject")} == {
+        "page": "Blz. 7", "length": "298 woorden", "subtitle": "Stationsplein", "language": "DUTCH; NEDERLANDS",
+        "load_date": "March 3, 2014", "subject": "Cycling (90%); Railway Stations (78%); Urban Planning (71%)"}
+    assert first.extra["copyright"] == "Copyright 2014 De Persgroep Nederland BV All Rights Reserved"
+    assert second.extra["dateline"] == "BRUSSEL, dinsdag" and third.extra["length"] == "164 words"
+    assert fourth.extra["graphic"] == "De sluizen bij Terneuzen. foto anp"
+
+
+def test_a_field_like_line_inside_the_text_stays_text():
+    body = articles("lexisnexis-kranten.txt")[0].body
+    assert "UPDATE: de gemeenteraad moet nog instemmen met het extra krediet van 4 miljoen\neuro" in body
+    assert len(body.split("\n\n")) == 4
+
+
+def test_a_single_lexisnexis_document_without_a_count_line_keeps_the_file_name():
+    [article] = articles("lexisnexis-los-crlf.txt")
+    assert article.path == str(EXPORTS / "lexisnexis-los-crlf.txt")
+    assert (article.title, article.date, article.source, article.tags) == (
+        "Pensioenfondsen beleggen meer in woningen", "2011-06-07", "Het Financieele Dagblad", ["Economie"])
+    assert article.body == ("Nederlandse pensioenfondsen stoppen steeds meer geld in huurwoningen. Dat blijkt\n"
+                            "uit cijfers van De Nederlandsche Bank.\n\nVorig jaar ging het om 14 miljard euro, "
+                            "een stijging van 8 procent.")
+
+
+def test_a_lexisnexis_document_without_text_is_a_failure_and_the_others_are_read(tmp_path):
+    path = tmp_path / "nexis.txt"
+    path.write_text((EXPORTS / "lexisnexis-los-crlf.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+                    + "\n\n                    2 of 2 DOCUMENTS\n\n                 Trouw\n\n             May 2, 2015\n\n"
+                    "SECTION: Nieuws\n\nLENGTH: 0 woorden\n\nHEADLINE: Correctie\n\nLOAD-DATE: May 2, 2015\n",
+                    encoding="utf-8")
+    first, second = load_articles([path])
+    assert isinstance(first, Article) and first.path == f"{path}#1"
+    assert second == Failure(f"{path}#2", f"{path}#2: no article text found")
+
+
+@pytest.mark.parametrize("text", [
+    # field-like lines in an ordinary article: no count line, no word count with the closing fields
+    "Gemeente sluit zwembad\n\nDe gemeente sluit het zwembad.\n\nLOAD-DATE: volgende week bekend\n\n"
+    "LANGUAGE: Nederlands en Engels in de nieuwe brochure.\n",
+    "Kabinet valt\n\nDe Kamer kreeg 1 of 3 documenten op tijd.\n\nLENGTH: 300 words is te kort, zegt de minister.\n",
+    # a clipping's reference line without the export's word count, and a page line under the text
+    "De Standaard, zaterdag 13 augustus 2011, p. 27\n\nRutte excuseert zich\n\nPremier Rutte biedt excuses aan.\n",
+    "Rutte excuseert zich\n\nPremier Rutte biedt excuses aan.\n\n13-08-2011, p.27\n",
+])
+def test_ordinary_text_is_not_taken_for_an_export(tmp_path, text):
+    path = tmp_path / "gewoon.txt"
+    path.write_text(text, encoding="utf-8")
+    [article] = load_articles([path])
+    assert isinstance(article, Article) and article.path == str(path)
+    assert "Premier Rutte biedt excuses aan." in article.body or "De gemeente sluit het zwembad." in article.body \
+        or "De Kamer kreeg 1 of 3 documenten op tijd." in article.body
