@@ -1,8 +1,8 @@
 """Articles in: files, folders, standard input, http(s) URLs, lists of URLs and feeds.
 
 Formats: plain text in the Dutch news layout, Markdown and text with front matter, web pages,
-JSON and JSON lines records, RSS and Atom feeds, LexisNexis exports (newsdigest/readers/, one module per
-format).
+JSON and JSON lines records, RSS and Atom feeds, LexisNexis and Mediargus exports (newsdigest/readers/,
+one module per format).
 Reading never raises for one bad input: it yields a Failure with a one-line message and goes on.
 """
 

@@ -1,4 +1,4 @@
-"""Press-database exports saved as text: LexisNexis, many articles to a file.
+"""Press-database exports saved as text: LexisNexis and Mediargus/GoPress, many articles to a file.
 
 The files in tests/data/exports/ are invented articles written in the layouts of the real exports. Each
 document is one article named `file#N`; the export's header and footer fields are metadata, never body,
@@ -96,6 +96,59 @@ def test_a_lexisnexis_document_without_text_is_a_failure_and_the_others_are_read
     first, second = load_articles([path])
     assert isinstance(first, Article) and first.path == f"{path}#1"
     assert second == Failure(f"{path}#2", f"{path}#2: no article text found")
+
+
+@pytest.mark.parametrize(("number", "title", "date", "source", "author", "first", "last"), [
+    # De Standaard: the editions, the headline, a second headline, intertitles in the text, "© Corelio"
+    (1, "Gent geïnspireerd door Kopenhaagse fietsbruggen", "2013-09-14", "De Standaard", None,
+     "De stad Gent bouwt de komende vijf jaar zes nieuwe fietsbruggen over de Leie en de Schelde.",
+     "Daar gebeuren volgens de bond de meeste ongevallen."),
+    # De Morgen: the author and the headline right under the page line, the headline printed again, the
+    # "Brussel l" dateline, a paragraph broken in the middle of a sentence, the author's initials
+    (2, "Nederlandse premier zoekt steun in België", "2013-09-16", "De Morgen", "Koen Vidal",
+     "De Nederlandse premier Mark Rutte heeft gisteren in Brussel overlegd met zijn Belgische collega Elio Di Rupo.",
+     "Ook de Luxemburgse premier zou dan aanschuiven. (KV)"),
+    # the database's "Artikel zonder titel": no headline
+    (3, None, "2013-09-17", "De Standaard", None,
+     "Wie in Antwerpen een parkeerplaats zoekt, betaalt vanaf volgend jaar een euro per uur meer.",
+     "Het schepencollege wil zo meer mensen op het openbaar vervoer krijgen."),
+])
+def test_mediargus_articles(number, title, date, source, author, first, last):
+    found = articles("mediargus-knipsels.txt")
+    path = EXPORTS / "mediargus-knipsels.txt"
+    assert [item.path for item in found] == [f"{path}#1", f"{path}#2", f"{path}#3"]
+    article = found[number - 1]
+    assert (article.title, article.date, article.source, article.author) == (title, date, source, author)
+    assert words(article.body)[:len(words(first))] == words(first)
+    assert words(article.body)[-len(words(last)):] == words(last)
+    assert not FURNITURE.search(article.body) and "Brussel l" not in article.body
+
+
+def test_mediargus_text_keeps_every_paragraph_and_its_letters():
+    first, second, _ = articles("mediargus-knipsels.txt")  # the file is ISO-8859-1
+    assert first.body.split("\n\n")[1:] == [
+        "'In Kopenhagen zie je wat er gebeurt als je fietsers echt ruimte geeft', zegt schepen Filip Watteeuw "
+        "(Groen). 'De financiën zijn rond, de eerste brug ligt er in 2015.'",
+        "Fietsersbond tevreden",
+        "De Fietsersbond is tevreden, maar vraagt ook aandacht voor de kruispunten. Daar gebeuren volgens de bond "
+        "de meeste ongevallen."]
+    assert first.extra["subtitle"] == "Stad investeert 40 miljoen in fietsverkeer"
+    assert first.extra["copyright"] == "Corelio" and second.extra["dateline"] == "Brussel"
+    assert "begrotingen van de lidstaten" in second.body
+
+
+def test_a_mediargus_article_cut_out_with_its_index_line(tmp_path):
+    # one article copied out of an export: the index line that names the paper, then its full text
+    path = tmp_path / "knipsel.txt"
+    text = (EXPORTS / "mediargus-knipsels.txt").read_bytes().decode("latin-1")
+    index_line = next(line for line in text.splitlines() if line.startswith("De Morgen,"))
+    full_text = text[text.index("16-09-2013, p.12"):text.index("17-09-2013, p.31")].rstrip()
+    path.write_bytes(f"{index_line}\n\n{full_text}\n".encode("latin-1"))
+    [article] = load_articles([path])
+    assert article.path == str(path)
+    assert (article.title, article.date, article.source, article.author) == (
+        "Nederlandse premier zoekt steun in België", "2013-09-16", "De Morgen", "Koen Vidal")
+    assert article.body.startswith("De Nederlandse premier Mark Rutte heeft gisteren in Brussel overlegd")
 
 
 @pytest.mark.parametrize("text", [
