@@ -376,9 +376,10 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     """Translate text files (or standard input) sentence by sentence; nothing is dropped."""
     from translate import translate_documents
 
-    from .articles import EXTRACTED, Failure, is_url, load_articles
+    from .articles import EXTRACTED, Failure, is_url, load_articles, parse_text
     from .formats import render_translations
     from .pipeline import configured_translator
+    from .readers.exports import is_export
     from .readers.frontmatter import without_front_matter
     from .render import format_for
     from .textio import read_text
@@ -391,28 +392,34 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
     config = _config(params)
     names, texts, failures = [], [], 0
     for name in inputs or ("-",):
+        shown = "<stdin>" if name == "-" else name
         if name != "-" and (is_url(name) or Path(name).suffix.lower() in EXTRACTED or Path(name).is_dir()):
-            for item in load_articles([name], config.input, offline=config.offline,  # the article, not the markup
-                                      language=config.source_language):
-                if isinstance(item, Failure):
-                    log.error("%s", item.error)
-                    failures += 1
-                else:
-                    names.append(item.path)
-                    texts.append("\n\n".join(part for part in (item.title, item.body) if part))
-            continue
-        try:
-            # plain text is translated as it is written, without its front matter (metadata, not text)
-            text = without_front_matter(read_text(name, config.input.max_input_size, config.input.pipe_timeout,
-                                                  config.source_language))
-            if not text.strip():
-                raise InputError(f"{'<stdin>' if name == '-' else name}: empty file, nothing to translate")
-        except InputError as error:
-            log.error("%s", error)
-            failures += 1
-            continue
-        names.append("<stdin>" if name == "-" else name)
-        texts.append(text)
+            items = load_articles([name], config.input, offline=config.offline,  # the article, not the markup
+                                  language=config.source_language)
+        else:
+            try:
+                # plain text is translated as it is written, without its front matter (metadata, not text)
+                text = without_front_matter(read_text(name, config.input.max_input_size, config.input.pipe_timeout,
+                                                      config.source_language))
+                if not text.strip():
+                    raise InputError(f"{shown}: empty file, nothing to translate")
+            except InputError as error:
+                log.error("%s", error)
+                failures += 1
+                continue
+            if not is_export(text):
+                names.append(shown)
+                texts.append(text)
+                continue
+            # a LexisNexis or Mediargus export: its articles, not the export's fields
+            items = parse_text(text, shown, config.input, Path(name).suffix.lower())
+        for item in items:
+            if isinstance(item, Failure):
+                log.error("%s", item.error)
+                failures += 1
+            else:
+                names.append(item.path)
+                texts.append("\n\n".join(part for part in (item.title, item.body) if part))
     if not texts:
         raise SystemExit(ExitStatus.INPUT)
     progress = _Progress(None, "sentence", ctx.obj["quiet"])

@@ -5,12 +5,14 @@ document is one article named `file#N`; the export's header and footer fields ar
 and no sentence of the text is lost.
 """
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from newsdigest import Article, Failure, load_articles
+from tests_helpers import invoke_tiny
 
 EXPORTS = Path(__file__).parent / "data" / "exports"
 FURNITURE = re.compile(r"DOCUMENTS|LOAD-DATE|LENGTH|LENGTE|LANGUAGE|TAAL|PUB-TYPE|PUBLICATION-TYPE|SECTION|HEADLINE"
@@ -167,3 +169,16 @@ def test_ordinary_text_is_not_taken_for_an_export(tmp_path, text):
     assert isinstance(article, Article) and article.path == str(path)
     assert "Premier Rutte biedt excuses aan." in article.body or "De gemeente sluit het zwembad." in article.body \
         or "De Kamer kreeg 1 of 3 documenten op tijd." in article.body
+
+
+def test_translate_gives_each_article_of_an_export_not_the_exports_fields(models):
+    path = EXPORTS / "lexisnexis-kranten.txt"
+    result = invoke_tiny(models, "translate", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    documents = json.loads(result.stdout)
+    assert [document["path"] for document in documents] == [f"{path}#{number}" for number in range(1, 5)]
+    sources = [segment["source"] for document in documents for segment in document["segments"]]
+    assert sources[:2] == ["Utrecht bouwt de grootste fietsenstalling ter wereld",
+                           "De gemeente Utrecht opent over vier jaar onder het Stationsplein een fietsenstalling "
+                           "voor 12.500 fietsen."]
+    assert not any(FURNITURE.search(source) for source in sources)

@@ -13,6 +13,11 @@ from .article import Article, Failure
 _EXPORTS = (lexisnexis, mediargus)  # each has is_export(text) and read_export(text) -> [(body, Found)]
 
 
+def is_export(text: str) -> bool:
+    """Whether `text` is a press-database export (by the export's own markers)."""
+    return any(module.is_export(text) for module in _EXPORTS)
+
+
 def parse_export(text: str, path: str) -> list[Article | Failure] | None:
     """The articles of a press-database export, or None when `text` is not one."""
     reader = next((module for module in _EXPORTS if module.is_export(text)), None)
