@@ -18,7 +18,7 @@ from .layout import clean_body
 _COUNT = re.compile(r"^\s*(?:FOCUS\s*-\s*)?\d+\s+(?:of|van|von|de|sur)\s+\d+\s+(?:DOCUMENTS?|DOCUMENTEN|DOKUMENTEN?)\s*$"
                     r"|^\s*(?:Dokument|Document)\s+\d+\s+(?:von|van|of)\s+\d+\s*$", re.I)
 _FIELD = re.compile(r"^(?P<key>[A-ZÄÖÜÉÈ][A-ZÄÖÜÉÈ-]*(?: [A-ZÄÖÜÉÈ-]+){0,2}):(?:[ \t\xa0]+(?P<value>.*?))?\s*$")
-_WORD_COUNT = re.compile(r"^(?:LENGTH|LENGTE|LÄNGE|LONGUEUR):\s*\d+\s+(?:words|woorden|wörter|mots)\s*$", re.M)
+_WORD_COUNT = re.compile(r"^(?:LENGTH|LENGTE|LÄNGE|LONGUEUR):\s*\d[\d,.]*\s+(?:words|woorden|wörter|mots)\s*$", re.M)
 _WORDS = re.compile(r"^\d+\s+(?:words|woorden)$")
 _SAVE_BUTTON = re.compile(r"^\W*Bewaar\s+lees\s+artikel\s*")  # ad.nl's button, copied with the web article
 _CLOSING = re.compile(r"^(?:LOAD-DATE|DATE-CHARGEMENT|UPDATE|LANGUAGE|TAAL|SPRACHE|LANGUE|PUBLICATION-TYPE|PUB-TYPE"
