@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
-         "heldout7": 0.97, "heldout8": 0.97}
+         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.70}
 
 
 def test_every_set_is_scored():
