@@ -125,6 +125,12 @@ def only(items):
     # the page's extractor repeats the <h1> with its label ("ANALYSE. ...") above the text
     ("labelled-headline-repeated.html", "Waarom de Zeeuwse veerboot steeds vaker uitvalt", "2024-06-12", "07:45",
      "PZC", "Marieke Bosman", "De fietsveerboot tussen Vlissingen en Breskens voer dit voorjaar op twaalf dagen niet."),
+    # extraction tools' JSON names the site apart from the address: trafilatura's "source" is the URL and
+    # "source-hostname" the site; newspaper4k's "meta_site_name" beside a person in "authors"
+    ("trafilatura-json-sitename.jsonl", "Lelystad krijgt eerste zonnepark op een waterbassin", "2024-06-11", None,
+     "Omroep Flevoland", "Pim Veenstra", "Op het spaarbekken bij Lelystad komt het eerste drijvende zonnepark"),
+    ("newspaper4k-article.json", "Enschede sluit parkeergarage Van Heekgarage voor renovatie", "2024-10-02", "07:30",
+     "Tubantia", "Hanneke Oude Nijhuis", "De Van Heekgarage in het centrum van Enschede gaat vanaf november"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))

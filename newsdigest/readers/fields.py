@@ -46,7 +46,10 @@ SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium"
           # media-monitoring exports name the outlet "source_name", "Outlet Name", "Media Outlet"
           *(f"{name}_name" for name in ("source", "outlet", "publication", "publisher", "media", "medium",
                                         "newspaper")), "media_outlet", "source_title",
-          "source_id")  # newsdata.io names the publisher by a slug: "telegraaf", "nos"
+          "source_id",  # newsdata.io names the publisher by a slug: "telegraaf", "nos"
+          # extraction tools name the site: newspaper4k "meta_site_name", trafilatura's JSON "source-hostname"
+          # (its "source" is the URL), Diffbot "siteName", wallabag "domain_name" (a host)
+          "meta_site_name", "source_hostname", "sitename", "domain_name")
 AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door", "by")
 TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sectie", "section", "topics",
         "subjects", "trefwoorden", "articlesection", "sections")
@@ -201,6 +204,10 @@ def _spelled(text: str, parts: set[str]) -> bool:
     return len(text) in reached and bool(text)
 
 
+def _is_address(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://", "www."))
+
+
 _ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$", re.I)
 
 
@@ -233,7 +240,10 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
         if role == "title" and _is_schema_item(record):
             names = (*names, "name")
         # the first field that holds a usable value wins: {"published": true, "datePublished": "2024-..."}
-        key = next((key for key in find_keys(record, names, explicit.get(role))
+        keys = find_keys(record, names, explicit.get(role))
+        if role == "source":  # a "source" that is the article's address names the site only where no field does
+            keys.sort(key=lambda key: key != explicit.get(role) and _is_address(record[key]))
+        key = next((key for key in keys
                     if key not in used and _take(role, _zoned(record, key, record[key]), found)), None)
         if key is not None:
             used.add(key)
