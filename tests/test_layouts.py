@@ -921,3 +921,10 @@ def test_a_leading_run_of_paragraphs_from_further_down_the_page_goes_back_in_its
 
     page = "Menu De intro van het blog. Post twee titel Post twee tekst. Post drie tekst. Zijbalk onderaan de pagina."
     assert _in_page_order(paragraphs, page) == ordered
+
+
+def test_a_wallabag_export_dates_by_published_at_never_by_the_save_time_and_names_the_site():
+    first, second = load_articles([LAYOUTS / "wallabag-export.json"])
+    assert (first.date, first.source, first.author) == ("2024-09-12", "De Morgen", "Lotte Verbeke")
+    assert (second.date, second.source) == (None, "Omroep Brabant")
+    assert second.body.startswith("De Tilburgse kermis heeft dit jaar minder bezoekers getrokken")

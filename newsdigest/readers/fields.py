@@ -50,7 +50,7 @@ SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium"
           # extraction tools name the site: newspaper4k "meta_site_name", trafilatura's JSON "source-hostname"
           # (its "source" is the URL), Diffbot "siteName", wallabag "domain_name" (a host)
           "meta_site_name", "source_hostname", "sitename", "domain_name")
-AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door", "by")
+AUTHOR = ("author", "authors", "byline", "auteur", "auteurs", "creator", "writer", "door", "by", "published_by")
 TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sectie", "section", "topics",
         "subjects", "trefwoorden", "articlesection", "sections")
 # Objects that only wrap the record's fields: JSON:API {"data": {"attributes": ...}}, a scraper's "meta"
@@ -122,6 +122,8 @@ def _plain(key: object) -> str:
 
 
 _WRAPPER_NAMES = frozenset(_plain(name) for name in _WRAPPERS)
+_CREATED = frozenset(("createdat", "created", "datecreated"))
+_PUBLISHED = frozenset(_plain(name) for name in DATE if "pub" in name)
 
 
 def record_view(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -243,6 +245,10 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
         keys = find_keys(record, names, explicit.get(role))
         if role == "source":  # a "source" that is the article's address names the site only where no field does
             keys.sort(key=lambda key: key != explicit.get(role) and _is_address(record[key]))
+        if role == "date" and any(_plain(key) in _PUBLISHED for key in record):
+            # a record with a publication field, even an empty one, has its "created_at" for when it was saved
+            # (wallabag: "published_at": null beside the save time)
+            keys = [key for key in keys if key == explicit.get(role) or _plain(key) not in _CREATED]
         key = next((key for key in keys
                     if key not in used and _take(role, _zoned(record, key, record[key]), found)), None)
         if key is not None:
