@@ -928,3 +928,11 @@ def test_a_wallabag_export_dates_by_published_at_never_by_the_save_time_and_name
     assert (first.date, first.source, first.author) == ("2024-09-12", "De Morgen", "Lotte Verbeke")
     assert (second.date, second.source) == (None, "Omroep Brabant")
     assert second.body.startswith("De Tilburgse kermis heeft dit jaar minder bezoekers getrokken")
+
+
+def test_a_diffbot_article_api_response_is_read_from_its_objects():
+    article = only(load_articles([LAYOUTS / "diffbot-article-api.json"]))
+    assert (article.title, article.date, article.time, article.source, article.author, article.url) == (
+        "Delft krijgt nieuwe fietsbrug over de Schie", "2024-06-03", "06:15", "Omroep West", "Ruben Koster",
+        "https://www.omroepwest.nl/nieuws/4876123/delft-krijgt-nieuwe-fietsbrug-over-de-schie")
+    assert article.body.startswith("Over de Schie bij de TU Delft komt een nieuwe brug")

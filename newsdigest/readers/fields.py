@@ -40,7 +40,7 @@ UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified",
            "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt",
            "last_updated_date", "update_date")
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
-       "web_url", "article_url", "external_url")
+       "web_url", "article_url", "external_url", "page_url")
 SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
           "publication", "agency", "brand", "provider", "og_site_name", "uitgever", "origin",
           # media-monitoring exports name the outlet "source_name", "Outlet Name", "Media Outlet"

@@ -17,7 +17,8 @@ from .layout import clean_body
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
 _CONTAINERS = ("articles", "items", "data", "results", "entries", "posts", "records", "docs", "documents",
-               "news", "stories", "hits", "content_elements")  # Arc XP search results hold stories there
+               "news", "stories", "hits", "content_elements",  # Arc XP search results hold stories there
+               "objects")  # Diffbot's APIs answer {"request": ..., "objects": [...]}
 # NewsAPI and other feeds cut their "content" short: "... worden… [+2104 chars]"; the count is no text.
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\+\d+\s*chars?\]|\[…\])\s*$")
 _CUT_COUNT = re.compile(r"\s*\[\+(?P<count>\d+)\s*chars?\]\s*$")
