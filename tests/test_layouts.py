@@ -131,6 +131,9 @@ def only(items):
      "Omroep Flevoland", "Pim Veenstra", "Op het spaarbekken bij Lelystad komt het eerste drijvende zonnepark"),
     ("newspaper4k-article.json", "Enschede sluit parkeergarage Van Heekgarage voor renovatie", "2024-10-02", "07:30",
      "Tubantia", "Hanneke Oude Nijhuis", "De Van Heekgarage in het centrum van Enschede gaat vanaf november"),
+    # Hugo front matter keeps the site's own fields under [params]
+    ("hugo-toml-params.md", "Zwolse binnenstad krijgt twaalf nieuwe fietsenstallingen", "2024-10-08", "07:15",
+     "De Stentor", "Wouter Brinkman", "In de Zwolse binnenstad komen voor het eind van het jaar twaalf"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))

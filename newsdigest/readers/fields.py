@@ -56,7 +56,8 @@ TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sect
 # Objects that only wrap the record's fields: JSON:API {"data": {"attributes": ...}}, a scraper's "meta"
 # block of page meta tags, WordPress's Yoast SEO block. Their fields count where the record lacks them.
 _WRAPPERS = ("data", "attributes", "meta", "metadata", "article", "item", "post", "document", "fields",
-             "properties", "yoast_head_json", "seo", "opengraph", "credits", "taxonomy", "dates", "article_dates")
+             "properties", "yoast_head_json", "seo", "opengraph", "credits", "taxonomy", "dates", "article_dates",
+             "params")  # Hugo: [params] in front matter
 # Keys that only steer a static site generator: kept in extra, never read as text.
 # The source and the address go before the title: a title's " - NRC" tail names the outlet only where no
 # field does, and a tail that names the record's own site goes (see _without_own_site).

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 from ..metadata import outlet_for_host
 from .article import Article, Found
-from .fields import keep_extra, take_fields
+from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
 from .layout import VIEW_IN_BROWSER, clean_body, read_header, same_text
 
@@ -15,6 +15,8 @@ from .layout import VIEW_IN_BROWSER, clean_body, read_header, same_text
 def _front_matter(text: str, path: str, found: Found) -> str:
     """Take the front matter's metadata into `found` (never into the text); returns the rest."""
     meta, rest = split_front_matter(text, path)
+    if isinstance(meta, dict):  # fields kept in a wrapper (Hugo's [params]) count as in JSON records
+        meta = record_view(meta)
     if isinstance(meta, dict) and "created" in meta and re.match(r"https?://", str(meta.get("source") or meta.get("url") or "")):
         meta["clipped"] = meta.pop("created")  # a web clipper's "created" is when the page was clipped
     if meta:
