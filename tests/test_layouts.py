@@ -134,6 +134,10 @@ def only(items):
     # Hugo front matter keeps the site's own fields under [params]
     ("hugo-toml-params.md", "Zwolse binnenstad krijgt twaalf nieuwe fietsenstallingen", "2024-10-08", "07:15",
      "De Stentor", "Wouter Brinkman", "In de Zwolse binnenstad komen voor het eind van het jaar twaalf"),
+    # a forward copied with its own mail header ("Onderwerp: FW: ..."): the sender's note above the client's
+    # rule, the sender and the sending date are no part of the article
+    ("forwarded-mail-outlook-note.txt", "Bibliotheek Almelo gaat ook op zondag open", "2024-10-08", "19:30",
+     "Tubantia", "Linda Oosterhof", "De bibliotheek in het centrum van Almelo is vanaf november ook op zondagmiddag"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -924,6 +928,11 @@ def test_a_leading_run_of_paragraphs_from_further_down_the_page_goes_back_in_its
 
     page = "Menu De intro van het blog. Post twee titel Post twee tekst. Post drie tekst. Zijbalk onderaan de pagina."
     assert _in_page_order(paragraphs, page) == ordered
+
+
+def test_a_forwarded_mails_closing_rule_and_phone_signature_leave_the_body():
+    article = only(load_articles([LAYOUTS / "forwarded-mail-outlook-note.txt"]))
+    assert article.body.endswith("De bibliotheek zoekt nog vrijwilligers voor de zondagen.")
 
 
 def test_a_wallabag_export_dates_by_published_at_never_by_the_save_time_and_names_the_site():

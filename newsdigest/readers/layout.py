@@ -83,7 +83,8 @@ _BOILERPLATE = re.compile(
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
     rf"|{_NETWORK}(?:\s*[|,·•/]?\s+{_NETWORK})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
     r"|(?:ga|spring|direct)\s+naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)|skip\s+to\s+(?:main\s+)?content"
-    r"|(?:verzonden\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"  # a mail signature
+    r"|(?:dit\s+bericht\s+is\s+|this\s+(?:message|e-?mail)\s+was\s+)?"  # a mail signature
+    r"(?:verzonden\s+(?:vanaf|met|van)|verstuurd\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"
     rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
     r"|(?:lees|read)\s+(?:verder|meer|more|het\s+hele\s+(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
@@ -610,6 +611,8 @@ _CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|
 def _furniture(line: str, found: Found) -> bool:
     """A line that is metadata or page furniture rather than article text; metadata goes to `found`."""
     stripped = line.strip("*_ ")
+    if not stripped:  # a rule of "_" or "*" (a mail client's between the note and the forwarded text)
+        return True
     if _byline_or_credit(stripped, found):
         return True
     caption = _CAPTION.match(stripped)

@@ -45,6 +45,8 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
     sender = _MAIL_HEADER.match(lines[0]) if lines and start is None else None
     if start is None and (sender is None or sender["key"].lower() not in ("van", "from")):
         return lines
+    if sender and _forward_subject(lines):  # "Onderwerp: FW: ...": a forward copied with its own mail header
+        start, sender = -1, None
     index, subject = (start + 1 if start is not None else 0), None
     while index < len(lines) and _MAIL_HEADER.match(lines[index]):
         header = _MAIL_HEADER.match(lines[index])
@@ -57,9 +59,12 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
     if sender:  # "Van: NH Nieuws <nieuwsbrief@nhnieuws.nl>": the newsletter's sender is its outlet
         found.offer(source=re.sub(r"\s*<[^>]*>\s*$", "", sender["value"]).strip(' "') or None)
     at = next((number for number, line in enumerate(rest) if subject and same_text(line, subject)), None)
-    if at is None:
-        if not sender:
+    if at is None and not sender:
+        article = _past_note(rest)
+        if article is rest:
             found.offer(title=subject or None)
+        return article
+    if at is None:
         return rest
     while at > 0 and rest[at - 1].strip():  # the outlet's name or a kicker right above the headline
         at -= 1
@@ -87,6 +92,34 @@ def _newsletter_head(lines: list[str]) -> list[str]:
 def _masthead(line: str) -> bool:
     """A newsletter's name as it stands above its tagline: a few words, no sentence ("DE OCHTEND")."""
     return len(line.split()) <= 5 and not re.search(r"[.!?:;,]\s*$", line)
+
+
+def _forward_subject(lines: list[str]) -> bool:
+    """Whether the mail header at the top has a forward's subject ("FW: ...", "Fwd: ...", "Doorst: ...")."""
+    for line in lines[:8]:
+        header = _MAIL_HEADER.match(line)
+        if header is None:
+            return False
+        if header["key"].lower() in ("onderwerp", "subject"):
+            return bool(re.match(r"\s*(?:fwd?|doorst|tr)\s*:", header["value"], re.I))
+    return False
+
+
+# The rule a mail client draws between the sender's note and what is forwarded (Outlook: a line of "_").
+_RULE = re.compile(r"^\s*[-_=*~]{5,}\s*$")
+
+
+def _past_note(lines: list[str]) -> list[str]:
+    """The forwarded article past the sender's note ("Hoi Marieke, hierbij het stuk ...") where a rule sets
+    the note off and the note is short beside what follows; else `lines` as they are."""
+    rule = next((index for index, line in enumerate(lines) if _RULE.match(line)), None)
+    if rule is None:
+        return lines
+    note = " ".join(line.strip() for line in lines[:rule] if line.strip())
+    after = " ".join(line.strip() for line in lines[rule + 1:] if line.strip() and not _RULE.match(line))
+    if len(note) > 600 or len(after) < 2 * len(note):
+        return lines
+    return lines[rule + 1:]
 
 
 def parse_plain(text: str, path: str) -> Article:
