@@ -138,6 +138,9 @@ def only(items):
     # rule, the sender and the sending date are no part of the article
     ("forwarded-mail-outlook-note.txt", "Bibliotheek Almelo gaat ook op zondag open", "2024-10-08", "19:30",
      "Tubantia", "Linda Oosterhof", "De bibliotheek in het centrum van Almelo is vanaf november ook op zondagmiddag"),
+    # a page copied as text with a menu of twenty lines and the buttons under the byline (Deel, Bewaar, Luister)
+    ("copied-page-long-menu.txt", "Deventer opent overdekte fietsenstalling onder het Stationsplein", "2024-09-13",
+     "08:15", "De Stentor", "Ilse Wijnberg", "De nieuwe fietsenstalling onder het Stationsplein in Deventer is vrijdag"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))

@@ -68,6 +68,7 @@ _BOILERPLATE = re.compile(
     r"|(?:gerelateerde|meer)\s+artikelen|gerelateerd|uit\s+andere\s+media|ook\s+interessant"
     r"|advertentie|advertisement|gesponsord|sponsored"
     r"|deel\s+(?:dit\s+)?(?:artikel|bericht|via)|delen(?:\s+via)?|share(?:\s+this)?|print|e-?mail"
+    r"|deel|bewaar|bewaren|opslaan|luister|voorlezen|lees\s+voor|(?:beluister|luister\s+naar)\s+(?:dit|het)\s+artikel"
     rf"|(?:deel|delen|share)\b[\w ]{{0,30}}:\s*{_NETWORK}(?:\s*[|,·•/]\s*{_NETWORK})*"
     r"|reageer|reacties?(?:\s*\(\d+\))?|plaats\s+een\s+reactie|(?:\d+\s+)?reacties?"
     r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.{0,60}|download\s+(?:de|onze)\s+(?:gratis\s+)?(?:nieuws)?app\b.{0,40}"
@@ -407,7 +408,7 @@ def same_text(a: str, b: str) -> bool:
 def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
     """Read the header zone of `lines` into `found`; returns the index where the body starts."""
     index = 0
-    while index < len(lines) and index < 20:
+    while index < len(lines) and index < 40:  # a copied page's menu can run to twenty lines
         line = lines[index]
         if not line.strip():
             index += 1
