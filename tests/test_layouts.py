@@ -141,6 +141,9 @@ def only(items):
     # a page copied as text with a menu of twenty lines and the buttons under the byline (Deel, Bewaar, Luister)
     ("copied-page-long-menu.txt", "Deventer opent overdekte fietsenstalling onder het Stationsplein", "2024-09-13",
      "08:15", "De Stentor", "Ilse Wijnberg", "De nieuwe fietsenstalling onder het Stationsplein in Deventer is vrijdag"),
+    # a Notion export: the database properties under the # title, an audio player's clock above the text
+    ("notion-export 3f9a1c7e22b84d0c9e51a6b7c8d9e0f1.md", "Arnhem zet eerste waterstofbussen in op lijn 7",
+     "2024-06-12", None, "Omroep Gelderland", None, "Op lijn 7 in Arnhem rijden sinds woensdag de eerste bussen"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))

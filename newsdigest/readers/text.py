@@ -177,6 +177,28 @@ def _read_later_furniture(text: str, found: Found) -> str:
     return "\n".join(lines)
 
 
+# Notion's Markdown export of a database page: "# Title", then its properties one "Name: value" a line.
+_PROPERTY = re.compile(r"^(?P<key>[^\W\d_][\w .'-]{0,30}?)\s*:\s+(?P<value>\S.*?)\s*$")
+
+
+def _properties(text: str, found: Found) -> str:
+    """Take the property lines right under the page's # title (Notion: "Bron: ...", "Datum: ...", "URL: ...")
+    into `found` as front matter is taken; returns the text without them. Two lines at least, with nothing
+    but properties in their paragraph, so a sentence with a colon under a heading stays text."""
+    lines = text.split("\n")
+    top = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if top is None or not lines[top].startswith("# "):
+        return text
+    start = next((index for index in range(top + 1, len(lines)) if lines[index].strip()), len(lines))
+    end = next((index for index in range(start, len(lines)) if not lines[index].strip()), len(lines))
+    matches = [_PROPERTY.match(line) for line in lines[start:end]]
+    if end - start < 2 or not all(matches):
+        return text
+    meta = {match["key"]: match["value"] for match in matches}
+    keep_extra(meta, take_fields(meta, found), found)
+    return "\n".join(lines[:start] + lines[end:])
+
+
 def parse_markdown(text: str, path: str) -> Article:
     """Markdown rendered with markdown-it and read like an HTML fragment: headings, lists and inline HTML
     become text; the first # heading is the title unless the front matter has one."""
@@ -185,7 +207,8 @@ def parse_markdown(text: str, path: str) -> Article:
     from .html import fragment_paragraphs
 
     found = Found()
-    rest = _read_later_furniture(_TEMPLATE_TAG.sub("", _front_matter(text.lstrip("\ufeff"), path, found)), found)
+    rest = _read_later_furniture(_properties(_TEMPLATE_TAG.sub("", _front_matter(text.lstrip("\ufeff"), path, found)), found),
+                                 found)
     excerpt = _EXCERPT.search(rest)
     if excerpt:  # a clipping tool's summary of the page above the text (MarkDownload): kept, never body
         found.extra.setdefault("excerpt", re.sub(r"^>\s?", "", excerpt["text"], flags=re.M).strip())
