@@ -144,6 +144,9 @@ def only(items):
     # a Notion export: the database properties under the # title, an audio player's clock above the text
     ("notion-export 3f9a1c7e22b84d0c9e51a6b7c8d9e0f1.md", "Arnhem zet eerste waterstofbussen in op lijn 7",
      "2024-06-12", None, "Omroep Gelderland", None, "Op lijn 7 in Arnhem rijden sinds woensdag de eerste bussen"),
+    # a MarkDownload clipping whose page starts with a skip link and the byline of the front matter's author
+    ("markdownload-skip-link-byline.md", "Gent knipt doorgaand verkeer door aan de Coupure", "2024-11-05", "16:12",
+     "HLN", "Wouter Claeys", "Vanaf maandag kunnen auto's niet meer over de hele Coupure rijden."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))

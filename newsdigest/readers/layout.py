@@ -414,9 +414,10 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
         if not line.strip():
             index += 1
             continue
-        if header_line(line, found) or (found.title is not None and same_text(line, found.title)):
-            index += 1  # a metadata line, or the headline again under a labelled "title:" line
-            continue
+        if header_line(line, found) or any(known is not None and same_text(line, known)
+                                           for known in (found.title, found.author)) or is_boilerplate(line.strip()):
+            index += 1  # a metadata line, the headline or byline again (a clipper's page under its front
+            continue    # matter), or a skip link
         following = lines[index + 1:]
         has_more = any(item.strip() for item in following)
         if _is_section(line) and has_more:
