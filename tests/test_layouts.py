@@ -147,6 +147,9 @@ def only(items):
     # a MarkDownload clipping whose page starts with a skip link and the byline of the front matter's author
     ("markdownload-skip-link-byline.md", "Gent knipt doorgaand verkeer door aan de Coupure", "2024-11-05", "16:12",
      "HLN", "Wouter Claeys", "Vanaf maandag kunnen auto's niet meer over de hele Coupure rijden."),
+    # a wire's header block with keys of its own ("Nummer :", "Trefw. :") and its end mark
+    ("wire-header-block-keys.txt", "Zeelandbrug gaat twee nachten dicht voor onderhoud", "2024-09-17", "11:05", "ANP",
+     None, "De Zeelandbrug is in de nachten van 24 en 25 september afgesloten voor alle verkeer."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -942,6 +945,12 @@ def test_a_leading_run_of_paragraphs_from_further_down_the_page_goes_back_in_its
 def test_a_forwarded_mails_closing_rule_and_phone_signature_leave_the_body():
     article = only(load_articles([LAYOUTS / "forwarded-mail-outlook-note.txt"]))
     assert article.body.endswith("De bibliotheek zoekt nog vrijwilligers voor de zondagen.")
+
+
+def test_a_wires_end_mark_and_copyright_line_leave_the_body():
+    article = only(load_articles([LAYOUTS / "wire-header-block-keys.txt"]))
+    assert article.body.endswith("Hulpdiensten kunnen wel langs.")
+    assert article.tags == ["BINNENLAND", "brug", "scheepvaart", "Zeeland"]
 
 
 def test_a_wallabag_export_dates_by_published_at_never_by_the_save_time_and_names_the_site():

@@ -88,6 +88,7 @@ _BOILERPLATE = re.compile(
     r"(?:verzonden\s+(?:vanaf|met|van)|verstuurd\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"
     rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
     r"|(?:lees|read)\s+(?:verder|meer|more|het\s+hele\s+(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
+    r"|eind(?:e)?\s+(?:bericht|tekst|artikel|knipsel)\b.{0,60}|end\s+of\s+(?:story|message|text)"  # a wire's end mark
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
     r"|(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}"  # an audio player's clock ("00:00 / 04:12")
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
@@ -166,7 +167,7 @@ def _looks_like_title(line: str, following: list[str]) -> bool:
     return blank_after or metadata_line(next_line) is not None or not stripped.endswith(".")
 
 
-_LABELLED = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w ]{0,20}?)\s*:\s+(?P<value>\S.*)$")
+_LABELLED = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w ]{0,20}?\.?)\s*:\s+(?P<value>\S.*)$")  # "Trefw. : ..." too
 _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": "title", "datum": "date",
                 "date": "date", "gepubliceerd": "date", "published": "date", "publicatiedatum": "date",
                 "bron": "source", "source": "source", "medium": "source", "krant": "source", "site": "source",
@@ -174,9 +175,11 @@ _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": 
                 "link": "url", "adres": "url", "auteur": "author", "author": "author", "categorie": "tags",
                 "category": "tags", "rubriek": "tags", "sectie": "tags", "section": "tags", "tags": "tags",
                 "regio": "tags", "region": "tags",
-                "trefwoorden": "tags"}
+                "trefwoorden": "tags", "trefw.": "tags", "keywords": "tags"}
+# A wire service's header block ("Nummer : ANP-20240412-0412", "Prio : 3") has keys of its own.
 _EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language", "type", "status", "afbeelding",
-               "image", "locatie", "plaats"}
+               "image", "locatie", "plaats", "nummer", "number", "nr.", "prio", "prioriteit", "priority", "versie",
+               "version"}
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
                         r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
 _BODY_LABEL = re.compile(r"^\s*(?:text|tekst|body|inhoud|content|artikel|article)\s*:\s*$", re.I)
