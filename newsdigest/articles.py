@@ -22,7 +22,7 @@ from translate.errors import InputError
 from .config import InputSettings
 from .readers.article import Article, Failure
 from .readers.html import parse_html
-from .readers.text import parse_markdown, parse_plain
+from .readers.text import parse_markdown, parse_plain, warc_records
 from .textio import decode, read_bytes
 
 log = logging.getLogger("newsdigest")
@@ -253,6 +253,12 @@ def parse_text(text: str, path: str, settings: InputSettings, suffix: str,
         yield _require_body(parse_html(text, path, url), path)
     elif suffix in _MARKDOWN_SUFFIXES:
         yield _require_body(parse_markdown(text, path), path)
+    elif (records := warc_records(text)) is not None:  # a Common Crawl WET file: one article per page
+        if not records:
+            yield Failure(path, f"{path}: a WARC file without page text")
+        for number, (headers, content) in enumerate(records, 1):
+            name = f"{path}#{number}" if len(records) > 1 else path
+            yield _require_body(parse_plain(content, name, warc=headers), name)
     else:
         from .readers.exports import parse_export
 

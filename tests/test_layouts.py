@@ -966,3 +966,14 @@ def test_a_diffbot_article_api_response_is_read_from_its_objects():
         "Delft krijgt nieuwe fietsbrug over de Schie", "2024-06-03", "06:15", "Omroep West", "Ruben Koster",
         "https://www.omroepwest.nl/nieuws/4876123/delft-krijgt-nieuwe-fietsbrug-over-de-schie")
     assert article.body.startswith("Over de Schie bij de TU Delft komt een nieuwe brug")
+
+
+def test_a_common_crawl_wet_file_gives_one_article_per_page_with_its_address_and_no_crawl_date():
+    first, second = load_articles([LAYOUTS / "common-crawl.warc.wet"])
+    assert (first.title, first.date, first.time, first.source, first.url) == (
+        "Scheveningen krijgt nieuwe reddingspost op het Zuiderstrand", "2024-07-31", "17:20", "Omroep West",
+        "https://www.omroepwest.nl/nieuws/4880011/scheveningen-krijgt-nieuwe-strandpost")
+    assert first.body.startswith("De reddingsbrigade op het Zuiderstrand in Scheveningen krijgt een nieuwe post.")
+    assert first.body.endswith("De nieuwe post krijgt een uitkijktoren en een ruimte voor eerste hulp.")
+    assert (second.title, second.date, second.path.endswith("#2")) == (
+        "Delft zoekt vrijwilligers voor de Open Monumentendag", None, True)

@@ -70,6 +70,7 @@ _BOILERPLATE = re.compile(
     r"|deel\s+(?:dit\s+)?(?:artikel|bericht|via)|delen(?:\s+via)?|share(?:\s+this)?|print|e-?mail"
     r"|deel|bewaar|bewaren|opslaan|luister|voorlezen|lees\s+voor|(?:beluister|luister\s+naar)\s+(?:dit|het)\s+artikel"
     rf"|(?:deel|delen|share)\b[\w ]{{0,30}}:\s*{_NETWORK}(?:\s*[|,·•/]\s*{_NETWORK})*"
+    rf"|(?:deel|delen|share)\s+(?:via|op|on|to)\s+{_NETWORK}"
     r"|reageer|reacties?(?:\s*\(\d+\))?|plaats\s+een\s+reactie|(?:\d+\s+)?reacties?"
     r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.{0,60}|download\s+(?:de|onze)\s+(?:gratis\s+)?(?:nieuws)?app\b.{0,40}"
     r"|(?:je|u)\s+(?:gebruikt|hebt)\s+(?:een\s+)?(?:ad-?\s?blocker|advertentieblokker)\b.*"
@@ -98,7 +99,9 @@ _MENU_ITEM = re.compile(r"^[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:&\s+)?[\w'’&-]+){0,2}
 # A wire service's slug line: "prio 3 / 286 woorden".
 _WIRE_PART = re.compile(r"^(?:prio(?:riteit)?|priority|urgentie)\s*:?\s*\d+|\d+\s+(?:woorden|words|tekens|regels)$", re.I)
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
-_READ_ALSO = re.compile(r"^\s*(?:lees|zie|bekijk)\s+ook\s*:?\s*", re.I)
+# Headings over a list of links to other stories: the lines under them that are no sentences go with them.
+_READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen"
+                        r"|gerelateerde\s+artikelen|gerelateerd)\b\s*:?\s*", re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$")
 # A source line that a crawl glued to the last sentence when it flattened the paragraphs: "... gelijk. Bron: Belga"
 _SOURCE_TAIL = re.compile(r"(?<=[.!?…\"”’)])\s+[(\[]?(?:bron|source)\s*:\s*(?P<name>[^()\[\]:.!?\n]{2,40}?)\s*[)\]]?\s*$",

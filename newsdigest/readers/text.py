@@ -9,7 +9,8 @@ from ..metadata import outlet_for_host
 from .article import Article, Found
 from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
-from .layout import VIEW_IN_BROWSER, clean_body, read_header, same_text
+from ..metadata import outlet
+from .layout import VIEW_IN_BROWSER, clean_body, read_header, same_text, title_and_tags
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
@@ -122,11 +123,55 @@ def _past_note(lines: list[str]) -> list[str]:
     return lines[rule + 1:]
 
 
-def parse_plain(text: str, path: str) -> Article:
-    """Plain text; a headline, date, source, byline and credit lines around it become metadata."""
+# A Common Crawl WET file: WARC records, each a block of "WARC-...: value" headers, a blank line, the page text.
+_WARC = re.compile(r"^WARC/\d\.\d\r?$", re.M)
+
+
+def warc_records(text: str) -> list[tuple[dict[str, str], str]] | None:
+    """The (headers, text) of each page record in a WARC or WET file (conversion, response and resource
+    records; the warcinfo record describes the crawl), or None when `text` is no WARC file."""
+    if not text.lstrip("\ufeff").startswith(("WARC/1.0", "WARC/1.1")):
+        return None
+    records = []
+    for chunk in _WARC.split(text)[1:]:
+        head, _, content = chunk.lstrip("\r\n").replace("\r\n", "\n").partition("\n\n")
+        headers = {key.strip().lower(): value.strip() for key, _, value in
+                   (line.partition(":") for line in head.splitlines()) if value}
+        if headers.get("warc-type", "conversion").lower() in ("conversion", "response", "resource") and content.strip():
+            records.append((headers, content))
+    return records
+
+
+def _page_title(lines: list[str], found: Found) -> list[str]:
+    """A page's <title> on the first line ("TVL - Zwemvijver ... dicht", "... | NU.nl") with the headline
+    repeated below it, past the menu (a crawl's page text, a page copied whole): the headline is the title,
+    the other part the site, and the lines between are the menu. Other text as it is."""
+    top = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if top is None:
+        return lines
+    parts = re.split(r"\s+[|–—-]\s+", lines[top].strip())
+    if len(parts) != 2:
+        return lines
+    for headline, site in (parts, parts[::-1]):
+        at = next((index for index in range(top + 1, min(len(lines), top + 40)) if lines[index].strip() == headline),
+                  None)
+        if at is not None and len(site) <= 40 and len(site.split()) <= 4 and len(headline) > len(site):
+            found.offer(title=title_and_tags(headline, found), source=outlet(site) or site)
+            return lines[at + 1:]
+    return lines
+
+
+def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Article:
+    """Plain text; a headline, date, source, byline and credit lines around it become metadata. `warc` are
+    the headers of the WARC record the text came from: its address is the article's, its date the crawl's."""
     found = Found()
+    if warc:
+        found.offer(url=warc.get("warc-target-uri"))
+        found.extra.setdefault("crawled", warc.get("warc-date"))
     lines = _forwarded(_front_matter(text.lstrip("\ufeff"), path, found).splitlines(), found)
     lines = _newsletter_head(lines)
+    if warc:
+        lines = _page_title(lines, found)
     start = read_header(lines, found, want_title=found.title is None)
     paragraphs = [part for part in re.split(r"\n[ \t\r\f\v]*\n", "\n".join(lines[start:])) if part.strip()]
     body = "\n\n".join(clean_body(paragraphs, found)).strip()
