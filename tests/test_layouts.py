@@ -150,6 +150,9 @@ def only(items):
     # a wire's header block with keys of its own ("Nummer :", "Trefw. :") and its end mark
     ("wire-header-block-keys.txt", "Zeelandbrug gaat twee nachten dicht voor onderhoud", "2024-09-17", "11:05", "ANP",
      None, "De Zeelandbrug is in de nachten van 24 en 25 september afgesloten voor alle verkeer."),
+    # `lynx -dump`: "[n]" link markers, "*" bullets, the <link rel> line at the top and the References list
+    ("lynx-dump-references.txt", "Spoorzone Tilburg krijgt overdekte markthal", "2024-10-08", "10:05",
+     "Omroep Brabant", None, "In de Spoorzone in Tilburg komt een overdekte markthal met dertig kramen."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -951,6 +954,11 @@ def test_a_wires_end_mark_and_copyright_line_leave_the_body():
     article = only(load_articles([LAYOUTS / "wire-header-block-keys.txt"]))
     assert article.body.endswith("Hulpdiensten kunnen wel langs.")
     assert article.tags == ["BINNENLAND", "brug", "scheepvaart", "Zeeland"]
+
+
+def test_a_lynx_dumps_link_markers_and_references_leave_the_body():
+    article = only(load_articles([LAYOUTS / "lynx-dump-references.txt"]))
+    assert article.body.endswith("zegt wethouder Esmah Lahlah.") and "References" not in article.body
 
 
 def test_a_wallabag_export_dates_by_published_at_never_by_the_save_time_and_names_the_site():

@@ -58,6 +58,7 @@ _NETWORK = r"(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|messenger|telegram|
 _CONTINUES = r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s+(?:de|het)\s+\w+"
 # "(Tekst gaat verder onder de foto.)" that a page's text run glued to the sentence before the photo
 _CONTINUES_GLUED = re.compile(rf"(?<=[.!?”\"'])\s*\(\s*{_CONTINUES}\s*\.?\s*\)", re.I)
+_SHARE = rf"(?:(?:deel|delen|share)\s+(?:op|via|on|to)\s+)?{_NETWORK}"  # "WhatsApp", "Deel op WhatsApp"
 _BOILERPLATE = re.compile(
     r"^\s*[(\[]?\s*(?:"
     rf"{_CONTINUES}"
@@ -83,7 +84,7 @@ _BOILERPLATE = re.compile(
     r"\s+(?:\w+\s+)?[\w-]*nieuwsbrief\b.{0,60}|(?:ontvang|krijg)\b.{0,60}\bnieuwsbrief\b.{0,60}"
     r"|(?:log|meld)\s+(?:je\s+|u\s+)?(?:hier\s+)?(?:gratis\s+)?aan\s+om\b.{0,80}|(?:log|meld)\s+(?:je\s+|u\s+)?in\s+om\b.{0,80}"
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
-    rf"|{_NETWORK}(?:\s*[|,·•/]?\s+{_NETWORK})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
+    rf"|{_SHARE}(?:\s*[|,·•/]?\s+{_SHARE})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
     r"|(?:ga|spring|direct)\s+naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)|skip\s+to\s+(?:main\s+)?content"
     r"|(?:dit\s+bericht\s+is\s+|this\s+(?:message|e-?mail)\s+was\s+)?"  # a mail signature
     r"(?:verzonden\s+(?:vanaf|met|van)|verstuurd\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"

@@ -161,6 +161,24 @@ def _page_title(lines: list[str], found: Found) -> list[str]:
     return lines
 
 
+# `lynx -dump`: links as "[12]" markers in the text, their addresses in a closing "References" list.
+_LYNX_REFERENCES = re.compile(r"\n\s*(?:References|Verwijzingen)\s*\n(?:\s*\n)*(?:\s*\d+\.\s+\S+\s*\n?)+\s*$")
+_LYNX_MARK = re.compile(r"\[\d+\]")
+
+
+def _lynx_dump(text: str) -> str:
+    """The text of a `lynx -dump` page without its link markers, list bullets and References list; other
+    text as it is."""
+    references = _LYNX_REFERENCES.search(text)
+    if references is None:
+        return text
+    lines = text[: references.start()].split("\n")
+    top = next((index for index, line in enumerate(lines) if line.strip()), 0)
+    if lines[top].lstrip().startswith("#"):  # the page's <link rel> list ("#[1]NH Nieuws (RSS)"), no text
+        del lines[top]
+    return "\n".join(re.sub(r"^\s*[*+o]\s+", "", _LYNX_MARK.sub("", line)).strip() for line in lines)
+
+
 def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Article:
     """Plain text; a headline, date, source, byline and credit lines around it become metadata. `warc` are
     the headers of the WARC record the text came from: its address is the article's, its date the crawl's."""
@@ -168,7 +186,7 @@ def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Art
     if warc:
         found.offer(url=warc.get("warc-target-uri"))
         found.extra.setdefault("crawled", warc.get("warc-date"))
-    lines = _forwarded(_front_matter(text.lstrip("\ufeff"), path, found).splitlines(), found)
+    lines = _forwarded(_lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found)).splitlines(), found)
     lines = _newsletter_head(lines)
     if warc:
         lines = _page_title(lines, found)
