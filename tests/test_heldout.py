@@ -13,6 +13,9 @@ and it now reads every field right (tuned on it). heldout8, the same kind of mix
 the day's final readers (8673a08): 94.7% / 86.8% / 86.8% / 86.8% (BLIND_MEASUREMENT.txt); its misses were
 fixed by family on fix8 and it now reads every field right (tuned on it). The thresholds of heldout6-8
 leave one miss per field.
+heldout9, the same kind of mix, was measured blind once on fcd8abd: 81.0% / 76.2% / 69.0% / 71.4%
+(BLIND_MEASUREMENT.txt); its misses were then fixed by family on fix9 (tuned on it, so no longer blind)
+and its threshold leaves one miss below its lowest field.
 """
 
 import sys
@@ -24,7 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
-         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.70}
+         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.88}
 
 
 def test_every_set_is_scored():
