@@ -5,7 +5,7 @@ import json
 import pytest
 
 from newsdigest import Article, Failure, InputSettings, load_articles
-from tests_helpers import EXAMPLES
+from tests_helpers import EXAMPLES, ROOT
 
 
 def only(items):
@@ -88,6 +88,15 @@ def test_folders_are_read_recursively_with_include_patterns(tmp_path):
     assert names == ["een.txt", "twee.md"]
     only_md = [a.path.rsplit("/", 1)[1] for a in load_articles([tmp_path], InputSettings(include=["*.md"]))]
     assert only_md == ["twee.md"]
+
+
+def test_common_crawl_wet_files_in_a_folder_are_read_by_default(tmp_path):
+    (tmp_path / "crawl").mkdir()
+    (tmp_path / "crawl" / "CC-MAIN-part.warc.wet").write_bytes((ROOT / "tests/data/layouts/common-crawl.warc.wet")
+                                                               .read_bytes())
+    pages = [item for item in load_articles([tmp_path]) if isinstance(item, Article)]
+    assert len(pages) == 2 and all(page.path.startswith(str(tmp_path / "crawl" / "CC-MAIN-part.warc.wet#"))
+                                   for page in pages)
 
 
 def test_other_encodings_are_detected(tmp_path):
