@@ -153,6 +153,12 @@ def only(items):
     # `lynx -dump`: "[n]" link markers, "*" bullets, the <link rel> line at the top and the References list
     ("lynx-dump-references.txt", "Spoorzone Tilburg krijgt overdekte markthal", "2024-10-08", "10:05",
      "Omroep Brabant", None, "In de Spoorzone in Tilburg komt een overdekte markthal met dertig kramen."),
+    # a copied page's cookie-settings link and skip link above the menu; a name in the menu ("Kerkdiensten") is
+    # an item, the site is the name its host line spells out; a caption with its credit on the line below
+    ("copied-page-consent-line.txt", "Glow krijgt dit jaar een extra route door Woensel", "2024-05-07", "09:12",
+     "Omroep Brabant", None, "Lichtfestival Glow legt dit jaar een extra wandelroute aan door het stadsdeel Woensel."),
+    ("copied-page-host-menu.txt", "Dorpshuis Kootwijkerbroek krijgt zonnepanelen op het dak", "2024-05-14", None,
+     "Barneveldse Krant", "Redactie", "Het dorpshuis in Kootwijkerbroek krijgt deze zomer 120 zonnepanelen op het dak."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -162,7 +168,9 @@ def test_layout(name, title, date, time, source, author, first):
 
 
 @pytest.mark.parametrize(("name", "credit"), [("caption-under-image.md", "Hielco Kuipers"),
-                                              ("clipping-photo-caption.md", "Johan Van Cutsem")])
+                                              ("clipping-photo-caption.md", "Johan Van Cutsem"),
+                                              ("copied-page-host-menu.txt", "Reuters"),
+                                              ("copied-page-consent-line.txt", "ANP")])
 def test_an_image_caption_goes_out_of_the_body_and_its_credit_to_credits(name, credit):
     article = only(load_articles([LAYOUTS / name]))
     assert article.credits == [credit] and "©" not in article.body and "Foto:" not in article.body
@@ -473,6 +481,8 @@ def test_front_matter_dates_keep_their_offset_and_invent_no_time(tmp_path, value
     "Download de app van de gemeente en meld daar kapotte lantaarnpalen, zegt de wethouder.",
     "Door de regen liep de wedstrijd een uur vertraging op.",
     "Foto's van de brand gingen snel rond op sociale media.",
+    "Privacy gaat voor, zegt de burgemeester.",
+    "Cookies zonder toestemming zijn verboden.",
 ])
 def test_article_sentences_that_resemble_furniture_are_kept(tmp_path, sentence):
     path = tmp_path / "a.txt"

@@ -85,7 +85,8 @@ _BOILERPLATE = re.compile(
     r"|(?:log|meld)\s+(?:je\s+|u\s+)?(?:hier\s+)?(?:gratis\s+)?aan\s+om\b.{0,80}|(?:log|meld)\s+(?:je\s+|u\s+)?in\s+om\b.{0,80}"
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
     rf"|{_SHARE}(?:\s*[|,·•/]?\s+{_SHARE})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
-    r"|(?:ga|spring|direct)\s+naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)|skip\s+to\s+(?:main\s+)?content"
+    r"|(?:(?:ga|spring)\s+(?:direct\s+|meteen\s+)?|direct\s+)naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)"
+    r"|skip\s+to\s+(?:main\s+)?content"
     r"|(?:dit\s+bericht\s+is\s+|this\s+(?:message|e-?mail)\s+was\s+)?"  # a mail signature
     r"(?:verzonden\s+(?:vanaf|met|van)|verstuurd\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"
     rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
@@ -121,10 +122,16 @@ def _breadcrumb_site(line: str, found: Found) -> bool:
     return True
 
 
+# A page's link to its cookie or privacy settings, however the site words it: "Cookie-instellingen",
+# "Privacy settings", "Toestemming beheren". A few words and no sentence; it never names the site.
+_CONSENT = re.compile(r"^\W*(?:[\w-]+\s+){0,2}(?:cookie|privacy|consent|toestemming)[\w-]*(?:\s+[\w-]+){0,2}\W*$", re.I)
+
+
 def is_boilerplate(line: str) -> bool:
     """A whole line that is page furniture: a "Lees ook" header, share buttons, a cookie or adblock notice,
     a menu bar."""
-    return bool(_BOILERPLATE.match(line) or _BREADCRUMB.match(line) or _menu_bar(line))
+    return bool(_BOILERPLATE.match(line) or _BREADCRUMB.match(line) or _menu_bar(line)
+                or (_CONSENT.match(line) and not re.search(r"[.!?]\W*$", line)))
 
 
 def _menu_bar(line: str) -> bool:
@@ -409,13 +416,21 @@ def _menu_above_headline(line: str, following: list[str]) -> bool:
     return False
 
 
+def _site_name(line: str, host: str) -> bool:
+    """Whether `line` spells out the site at `host`, with or without an article ("De Hoogeveensche Courant"
+    at hoogeveenschecourant.nl)."""
+    name = re.sub(r"^(?:de|het|'t)\s+", "", line.strip(), flags=re.I)
+    label = host.lower().removeprefix("www.").rsplit(".", 1)[0]
+    return bool(_NAME_LIKE.match(line.strip())) and re.sub(r"\W+", "", name).lower() == re.sub(r"\W+", "", label)
+
+
 def same_text(a: str, b: str) -> bool:
     return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
 
 def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
     """Read the header zone of `lines` into `found`; returns the index where the body starts."""
-    index = 0
+    index, menu, host = 0, False, None
     while index < len(lines) and index < 40:  # a copied page's menu can run to twenty lines
         line = lines[index]
         if not line.strip():
@@ -440,18 +455,50 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             found.author = line.strip()
             index += 1
             continue
-        if want_title and found.title is None and has_more and _outlet_header(line, following, found):
+        if want_title and found.title is None and has_more and host and _site_name(line, host):
+            found.offer(source=line.strip())  # "hoogeveenschecourant.nl" above "De Hoogeveensche Courant"
+            index += 1
+            continue
+        if want_title and found.title is None and has_more and (not menu or outlet(line.strip())) \
+                and _outlet_header(line, following, found):
             index += 1
             continue
         if want_title and found.title is None and has_more and _menu_above_headline(line, following):
-            index += 1  # a menu item or kicker copied with the page, above the dated headline
+            # a menu item or kicker copied with the page, above the dated headline; once the menu has begun,
+            # a name in it ("Familieberichten") is an item, never the site, which comes before its menu
+            host = host or (line.strip() if _HOST.match(line.strip()) else None)
+            menu = True
+            index += 1
             continue
         if want_title and found.title is None and has_more and _looks_like_title(line, following):
             found.title = title_and_tags(line, found, crawled=True)
             index += 1
             continue
+        if found.title is not None and found.stamp is not None:
+            credited = _caption_credit(line, following, found)
+            if credited:
+                index += 1 + credited
+                continue
         break
     return index
+
+
+def _caption_credit(line: str, following: list[str], found: Found) -> int:
+    """A photo's caption under the dated headline with its credit alone on the next line, as a page copied
+    as text gives them ("Een agent bij de afzetting" / "ANP"): the credit goes to credits. A caption has no
+    closing stop, so a lead is never taken for one. Returns how many lines after `line` that took (0 when
+    `line` is no such caption)."""
+    at = next((number for number, item in enumerate(following) if item.strip()), None)
+    if at is None or len(line.strip()) > 200 or re.search(r"[.!?:;\"”’]$", line.strip()) \
+            or not any(item.strip() for item in following[at + 1:]):
+        return 0
+    name = following[at].strip()
+    bare = agency(name) and len(name) <= 60 and re.fullmatch(r"[\w .'’/&-]+", name)
+    photo = bare and name or credit(name)
+    if not photo:
+        return 0
+    found.credit(photo)
+    return at + 1
 
 
 def clean_body(paragraphs: list[str], found: Found) -> list[str]:
