@@ -159,6 +159,12 @@ def only(items):
      "Omroep Brabant", None, "Lichtfestival Glow legt dit jaar een extra wandelroute aan door het stadsdeel Woensel."),
     ("copied-page-host-menu.txt", "Dorpshuis Kootwijkerbroek krijgt zonnepanelen op het dak", "2024-05-14", None,
      "Barneveldse Krant", "Redactie", "Het dorpshuis in Kootwijkerbroek krijgt deze zomer 120 zonnepanelen op het dak."),
+    # a clipping's reference line with the page's edition, the typist's note in brackets, a subhead over the byline
+    ("clipping-reference-edition.txt", "Roombeek krijgt een eigen buurtbibliotheek", "2024-04-12", None, "Tubantia",
+     "Karin ter Horst", "In het oude pompgebouw in Roombeek komt deze zomer een kleine bibliotheek"),
+    # a wire's header block under the story's number, with keys no reader knows ("Dienst:", "Embargo:")
+    ("wire-header-block-unknown-keys.txt", "Gent: stadsbussen rijden voortaan elk kwartier naar de Zuidkaai",
+     "2024-05-13", "09:05", "Belga", None, "De Lijn laat vanaf maandag elk kwartier een bus rijden"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -298,6 +304,17 @@ def test_fields_beside_the_text():
     assert (page.url, page.published, page.tags) == ("https://www.parool.nl/amsterdam/nieuwe-tram~b1234/",
                                                      "2024-07-18T06:00:00+02:00", ["Amsterdam"])
     assert "Minder bussen" in page.body.split("\n\n")  # an intertitle stays a paragraph of its own
+
+
+def test_the_fields_of_a_wire_or_clipping_header_go_to_extra_and_its_closing_marks_leave_the_body():
+    wire = only(load_articles([LAYOUTS / "wire-header-block-unknown-keys.txt"]))
+    assert {key: wire.extra.get(key) for key in ("id", "dienst", "bijlagen", "embargo")} == {
+        "id": "BLG-20240513-0087", "dienst": "Belga Binnenland", "bijlagen": "geen", "embargo": "geen"}
+    assert wire.body.endswith("tijdens de spits.")
+    clipping = only(load_articles([LAYOUTS / "clipping-reference-edition.txt"]))
+    assert (clipping.extra["page"], clipping.extra["subtitle"]) == ("pagina 3 (editie Enschede)",
+                                                                    "Vrijwilligers openen uitleenpunt")
+    assert clipping.extra["note"].startswith("uitgetypt") and clipping.body.endswith("twintig minuten fietsen is.")
 
 
 RECORDS = [

@@ -92,6 +92,8 @@ _BOILERPLATE = re.compile(
     rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
     r"|(?:lees|read)\s+(?:verder|meer|more|het\s+hele\s+(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
     r"|eind(?:e)?\s+(?:bericht|tekst|artikel|knipsel)\b.{0,60}|end\s+of\s+(?:story|message|text)"  # a wire's end mark
+    r"|/[A-Z]{2,5}(?:/[A-Z]{2,5})*"  # the wire editors' initials under the story: "/SEL/JVR"
+    r"|(?:\(c\)|©|copyright)\s.{0,60}\b(?:alle\s+rechten\s+voorbehouden|all\s+rights\s+reserved)\b.{0,160}"
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
     r"|(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}"  # an audio player's clock ("00:00 / 04:12")
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
@@ -323,7 +325,9 @@ def _parts_with_place(parts: list[str], found: Found) -> bool:
 
 _REFERENCE_LEAD = re.compile(r"^\s*(?:uit|bron|from|source)\s*:\s*", re.I)
 _REFERENCE_SPLIT = re.compile(r"\s*,\s*|\s+[|–—·•-]\s+")
-_PAGE = re.compile(r"^(?:(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?|(?:editie|edition|ed\.)\s+[\w -]{2,30})$", re.I)
+_EDITION = r"(?:editie|edition|ed\.)\s+[\w '’.-]{2,30}"
+# "pagina 14", "p. 9 (editie 's-Hertogenbosch)", "editie Parkstad"
+_PAGE = re.compile(rf"^(?:(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?(?:\s*\(\s*{_EDITION}\s*\))?|{_EDITION})$", re.I)
 
 
 def _print_reference(line: str, found: Found) -> bool:
@@ -416,6 +420,55 @@ def _menu_above_headline(line: str, following: list[str]) -> bool:
     return False
 
 
+# The note of whoever typed or copied the text above it: "[overgetypt uit de krant, J. Smit]", "KNIPSEL -
+# uitgetypt", "(transcribed from print)".
+_COPY_WORDS = re.compile(r"\b(?:overgetypt|uitgetypt|overgeschreven|getranscribeerd|transcribed|typed\s+up|knipsel"
+                         r"|clipping)\b", re.I)
+
+
+def _copy_note(line: str) -> bool:
+    """A note above the headline about the copy itself: a line in brackets, or one that says it was typed up
+    or clipped (never a sentence of the article, which comes below the headline)."""
+    stripped = line.strip()
+    bracketed = re.fullmatch(r"\[[^\[\]]{3,200}\]", stripped)
+    return bool(bracketed or (len(stripped) <= 120 and _COPY_WORDS.search(stripped)
+                              and not re.search(r"[.!?]$", stripped)))
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z]{0,10}[-_]?\d{6,}(?:[-_]\d+)*")
+
+
+def _subhead(line: str, following: list[str]) -> bool:
+    """A second headline between the headline and the byline, as papers print one ("Kademuren hersteld"):
+    short, without a closing stop, and the byline right under it."""
+    stripped = line.strip()
+    after = next((item.strip() for item in following if item.strip()), "")
+    return 0 < len(stripped) <= 100 and not re.search(r"[.!?:;,]$", stripped) and bool(byline(after)) \
+        and not byline(stripped) and not _is_section(stripped)
+
+
+def _field_block(lines: list[str], index: int, found: Found) -> bool:
+    """A "Key: value" line in a block of such lines at the top (a wire's or an archive's header: "Embargo:
+    geen", "Map: Mijnverleden", "Overgetypt door: ..."), of which another is a field the reader knows: its
+    value goes to extra under its key. A headline with a colon stands alone, so it is never taken for one."""
+    if not _FIELD_LINE.match(lines[index].strip()):
+        return False
+    start, end = index, index + 1
+    while start > 0 and _FIELD_LINE.match(lines[start - 1].strip()):
+        start -= 1
+    while end < len(lines) and _FIELD_LINE.match(lines[end].strip()):
+        end += 1
+    known = [number for number in range(start, end) if number != index and header_line(lines[number], Found())]
+    if end - start < 2 or not known:
+        return False
+    match = _FIELD_LINE.match(lines[index].strip())
+    found.extra.setdefault(match["key"].lower(), match["value"])
+    return True
+
+
+_FIELD_LINE = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w-]*(?:\s+[\w-]+){0,2})\s*:\s+(?P<value>\S.{0,200})$")
+
+
 def _site_name(line: str, host: str) -> bool:
     """Whether `line` spells out the site at `host`, with or without an article ("De Hoogeveensche Courant"
     at hoogeveenschecourant.nl)."""
@@ -442,6 +495,19 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             continue    # matter), or a skip link
         following = lines[index + 1:]
         has_more = any(item.strip() for item in following)
+        if found.title is None and has_more and _field_block(lines, index, found):
+            index += 1
+            continue
+        if found.title is None and has_more and (_copy_note(line) or _IDENTIFIER.fullmatch(line.strip())):
+            key = "note" if _copy_note(line) else "id"  # a wire story's number: "ANP-20240416-0312"
+            found.extra.setdefault(key, line.strip().strip("[]() "))
+            index += 1
+            continue
+        if found.title is not None and found.author is None and found.extra.get("subtitle") is None \
+                and _subhead(line, following):
+            found.extra["subtitle"] = line.strip()
+            index += 1
+            continue
         if _is_section(line) and has_more:
             found.tag(line.strip().strip("*_#| "))
             index += 1
