@@ -165,6 +165,9 @@ def only(items):
     # a wire's header block under the story's number, with keys no reader knows ("Dienst:", "Embargo:")
     ("wire-header-block-unknown-keys.txt", "Gent: stadsbussen rijden voortaan elk kwartier naar de Zuidkaai",
      "2024-05-13", "09:05", "Belga", None, "De Lijn laat vanaf maandag elk kwartier een bus rijden"),
+    # Nexis Uni's text export: title-case fields ("Byline:"), a bare "Body" line, "Load-Date:" and its end mark
+    ("nexis-uni-text-export.txt", "Studenten in Groningen vinden vaker een kamer via de universiteit", "2024-04-04",
+     None, "Trouw", "Femke Zandstra", "De Rijksuniversiteit Groningen heeft dit jaar voor ruim achthonderd"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -315,6 +318,8 @@ def test_the_fields_of_a_wire_or_clipping_header_go_to_extra_and_its_closing_mar
     assert (clipping.extra["page"], clipping.extra["subtitle"]) == ("pagina 3 (editie Enschede)",
                                                                     "Vrijwilligers openen uitleenpunt")
     assert clipping.extra["note"].startswith("uitgetypt") and clipping.body.endswith("twintig minuten fietsen is.")
+    nexis = only(load_articles([LAYOUTS / "nexis-uni-text-export.txt"]))
+    assert nexis.body.endswith("hele panden van corporaties.")
 
 
 RECORDS = [

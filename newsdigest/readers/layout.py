@@ -91,7 +91,8 @@ _BOILERPLATE = re.compile(
     r"(?:verzonden\s+(?:vanaf|met|van)|verstuurd\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"
     rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
     r"|(?:lees|read)\s+(?:verder|meer|more|het\s+hele\s+(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
-    r"|eind(?:e)?\s+(?:bericht|tekst|artikel|knipsel)\b.{0,60}|end\s+of\s+(?:story|message|text)"  # a wire's end mark
+    r"|eind(?:e)?\s+(?:bericht|tekst|artikel|knipsel)\b.{0,60}|end\s+of\s+(?:story|message|text|document)"  # a wire's end mark
+    r"|load-date\s*:.{0,40}"  # when Nexis Uni loaded the story, under its text: no publication date
     r"|/[A-Z]{2,5}(?:/[A-Z]{2,5})*"  # the wire editors' initials under the story: "/SEL/JVR"
     r"|(?:\(c\)|©|copyright)\s.{0,60}\b(?:alle\s+rechten\s+voorbehouden|all\s+rights\s+reserved)\b.{0,160}"
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
@@ -184,7 +185,7 @@ _LABELLED = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w ]{0,20}?\.?)\s*:\s+(?P<value>
 _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": "title", "datum": "date",
                 "date": "date", "gepubliceerd": "date", "published": "date", "publicatiedatum": "date",
                 "bron": "source", "source": "source", "medium": "source", "krant": "source", "site": "source",
-                "publisher": "source", "uitgever": "source", "outlet": "source", "url": "url",
+                "publisher": "source", "uitgever": "source", "outlet": "source", "url": "url", "byline": "author",
                 "link": "url", "adres": "url", "auteur": "author", "author": "author", "categorie": "tags",
                 "category": "tags", "rubriek": "tags", "sectie": "tags", "section": "tags", "tags": "tags",
                 "regio": "tags", "region": "tags",
@@ -195,7 +196,8 @@ _EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language",
                "version"}
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
                         r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
-_BODY_LABEL = re.compile(r"^\s*(?:text|tekst|body|inhoud|content|artikel|article)\s*:\s*$", re.I)
+# "TEXT:" on its own line; Nexis Uni's text export writes a bare "Body" under its fields
+_BODY_LABEL = re.compile(r"^\s*(?:(?:text|tekst|body|inhoud|content|artikel|article)\s*:|body)\s*$", re.I)
 # "Laatste update: 14u02" or, as AD/HLN pages give it, "Laatste update: 20-03-24, 08:15"
 _UPDATE_PART = re.compile(r"\s*(?:laatste\s+)?(?:update|bijgewerkt)\s*:?\s*"
                           r"(?P<when>(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[u:.]\d{2})\s*", re.I)
@@ -495,7 +497,7 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             continue    # matter), or a skip link
         following = lines[index + 1:]
         has_more = any(item.strip() for item in following)
-        if found.title is None and has_more and _field_block(lines, index, found):
+        if has_more and _field_block(lines, index, found):
             index += 1
             continue
         if found.title is None and has_more and (_copy_note(line) or _IDENTIFIER.fullmatch(line.strip())):
