@@ -153,6 +153,12 @@ def only(items):
     # `lynx -dump`: "[n]" link markers, "*" bullets, the <link rel> line at the top and the References list
     ("lynx-dump-references.txt", "Spoorzone Tilburg krijgt overdekte markthal", "2024-10-08", "10:05",
      "Omroep Brabant", None, "In de Spoorzone in Tilburg komt een overdekte markthal met dertig kramen."),
+    # a publication field named in another order or with its unit: news-please's "date_publish" without a zone
+    # beside "date_download"; epoch milliseconds in "published_epoch_ms" beside "modified_epoch_ms"
+    ("news-please-article.json", "Zwembad Hengelo-Noord blijft langer open na protest", "2024-10-14", "18:55",
+     "Tubantia", "Sjoerd Kamphuis", "Het zwembad in Hengelo-Noord blijft nog zeker twee jaar open"),
+    ("cms-epoch-millis.json", "Antwerpse bibliotheek blijft voortaan open op zondag", "2024-06-11", "07:40",
+     "Gazet van Antwerpen", "Joke Peeters", "De stadsbibliotheek aan het Hendrik Conscienceplein gaat vanaf"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
