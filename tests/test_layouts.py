@@ -608,7 +608,8 @@ def test_newsapi_titles_lose_the_tail_naming_their_own_site_and_bodies_the_count
     articles = list(load_articles([LAYOUTS / "newsapi-top-headlines.json"]))
     assert [(a.title, a.source) for a in articles] == [
         ("Provincie legt nieuw fietspad aan langs de Maas bij Roermond", "1Limburg"),  # site and slogan
-        ("Vergeten Hits #3: De Kast - In de wolken", "Vpro.nl"),  # named by its host 3voor12.vpro.nl
+        # NewsAPI names it by its host, capitalised ("Vpro.nl"); the title's tail spells the name, "VPRO"
+        ("Vergeten Hits #3: De Kast - In de wolken", "VPRO"),
         ("Treinen rijden weer tussen Zwolle en Kampen", "RTL Nieuws"),
         ("Veertig jaar na de laatste Elfstedentocht - een terugblik", "NOS"),  # names no site: the headline's
     ]
@@ -991,3 +992,14 @@ def test_a_common_crawl_wet_file_gives_one_article_per_page_with_its_address_and
     assert first.body.endswith("De nieuwe post krijgt een uitkijktoren en een ruimte voor eerste hulp.")
     assert (second.title, second.date, second.path.endswith("#2")) == (
         "Delft zoekt vrijwilligers voor de Open Monumentendag", None, True)
+
+
+def test_a_site_known_only_by_its_host_is_named_as_the_record_writes_it_never_with_guessed_capitals():
+    """wallabag's "domain_name" and a bare address name the site by its host: the newsroom's byline or the
+    headline's tail spells the name; where nothing does, the host stays as it is."""
+    named, unnamed = load_articles([LAYOUTS / "wallabag-export-local-sites.json"])
+    assert (named.source, named.date, named.author) == ("RTV Dordrecht", "2024-05-21", "Redactie RTV Dordrecht")
+    assert (unnamed.source, unnamed.date, unnamed.author) == ("hetkontakt.nl", "2024-05-24", "Wim de Gier")
+    tail = only(load_articles([LAYOUTS / "scraper-site-in-title-tail.jsonl"]))
+    assert (tail.title, tail.source, tail.date) == (
+        "Werk aan Bossche stadswallen duurt een halfjaar langer", "DTV Nieuws", "2024-04-17")

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import outlet, outlet_for_host
+from ..metadata import HOST, name_for_host, outlet, outlet_for_host
 from .article import Found
 from .layout import title_and_tags
 
@@ -280,10 +280,19 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
             else str(record[updated])
         used.add(updated)
     if found.source is None and found.url:  # the site at the address (VRT NWS's API names no publisher)
-        found.offer(source=outlet_for_host(urlparse(found.url).hostname or ""))
+        host = urlparse(found.url).hostname or ""
+        found.offer(source=outlet_for_host(host) or name_for_host(host, _short_texts(record)))
+    if found.source and HOST.fullmatch(found.source):  # a site known by its host ("www.rtvdordrecht.nl", wallabag's
+        # "domain_name"): the name the record gives it elsewhere, in a byline or a headline's tail
+        found.source = name_for_host(found.source, _short_texts(record)) or found.source
     if found.source is None and found.author is not None and _newsroom(found.author):
         found.source = found.author  # "author": "Redactie RTV Utrecht" names the outlet; a person never does
     return used
+
+
+def _short_texts(record: Mapping[str, Any]) -> list[str]:
+    """The record's short texts (names, bylines, headlines), never its body."""
+    return [text for text in map(text_of, record.values()) if text and len(text) <= 300]
 
 
 def _newsroom(author: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import agency, metadata_line, outlet, outlet_for_host, parse_source
+from ..metadata import agency, metadata_line, name_for_host, outlet, outlet_for_host, parse_source
 from .article import Article, Found
 from .fields import list_of, text_of
 from .layout import clean_body, offer_byline, read_header, title_and_tags
@@ -100,8 +100,7 @@ def _site_name(tree: Any, host: str | None) -> str | None:
         "//*[contains(@class, 'logo') or contains(@id, 'logo')]/descendant-or-self::img/@alt"))]
     if host is None:
         return names[0]
-    stem = re.sub(r"\W+", "", host.lower().split(".")[-2])  # nieuws.omroepzeeland.nl: omroepzeeland
-    return next((name for name in names if name and re.sub(r"\W+", "", name.lower()) == stem), None)
+    return name_for_host(host, [name for name in names if name])  # nieuws.omroepzeeland.nl: "Omroep Zeeland"
 
 
 def _title_site(tree: Any) -> str | None:
