@@ -1003,3 +1003,22 @@ def test_a_site_known_only_by_its_host_is_named_as_the_record_writes_it_never_wi
     tail = only(load_articles([LAYOUTS / "scraper-site-in-title-tail.jsonl"]))
     assert (tail.title, tail.source, tail.date) == (
         "Werk aan Bossche stadswallen duurt een halfjaar langer", "DTV Nieuws", "2024-04-17")
+
+
+@pytest.mark.parametrize("note", [
+    None,  # as written: "> **NB:** ..." above the text
+    "> Notitie: navragen bij ProRail of de omleiding ook 's nachts geldt,\n> zie ook mail van 30 april.",
+    "> [!note] Eigen aantekening\n> navragen bij ProRail of de omleiding ook 's nachts geldt.",
+])
+def test_a_note_takers_own_note_and_to_dos_stay_out_of_the_clipped_articles_text(tmp_path, note):
+    text = (LAYOUTS / "personal-notes-dutch-keys.md").read_text(encoding="utf-8")
+    if note is not None:
+        text = text.replace(next(line for line in text.splitlines() if line.startswith("> ")), note)
+    (tmp_path / "note.md").write_text(text, encoding="utf-8")
+    article = only(load_articles([tmp_path / "note.md"]))
+    assert (article.title, article.date, article.source) == (
+        "Groningen sluit fietstunnel onder het station een maand", "2024-05-02", "Dagblad van het Noorden")
+    assert article.body.startswith("De fietstunnel onder het hoofdstation van Groningen gaat vanaf 13 mei een maand")
+    assert article.body.endswith('zegt een woordvoerder.') and "ProRail" not in article.body
+    assert "ProRail" in article.extra["note"]
+    assert article.extra["tasks"] == ["foto omleiding opvragen", "bericht gedeeld met eindredactie"]
