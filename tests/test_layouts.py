@@ -153,6 +153,9 @@ def only(items):
     # `lynx -dump`: "[n]" link markers, "*" bullets, the <link rel> line at the top and the References list
     ("lynx-dump-references.txt", "Spoorzone Tilburg krijgt overdekte markthal", "2024-10-08", "10:05",
      "Omroep Brabant", None, "In de Spoorzone in Tilburg komt een overdekte markthal met dertig kramen."),
+    # MarkDownload of a DPG page: the section's link above the byline and date line, "| Nijmegen |" in the headline
+    ("markdownload-section-kicker.md", "Nijmeegse Waalkade krijgt volgend voorjaar een drijvend terras", "2024-10-14",
+     "06:00", "De Gelderlander", "Ruud Zwart", "Aan de Waalkade in Nijmegen komt volgend voorjaar een drijvend terras"),
     # a publication field named in another order or with its unit: news-please's "date_publish" without a zone
     # beside "date_download"; epoch milliseconds in "published_epoch_ms" beside "modified_epoch_ms"
     ("news-please-article.json", "Zwembad Hengelo-Noord blijft langer open na protest", "2024-10-14", "18:55",
