@@ -156,6 +156,10 @@ def only(items):
     # MarkDownload of a DPG page: the section's link above the byline and date line, "| Nijmegen |" in the headline
     ("markdownload-section-kicker.md", "Nijmeegse Waalkade krijgt volgend voorjaar een drijvend terras", "2024-10-14",
      "06:00", "De Gelderlander", "Ruud Zwart", "Aan de Waalkade in Nijmegen komt volgend voorjaar een drijvend terras"),
+    # the standfirst in the article's <header>, between the headline and the text, which extraction drops
+    ("standfirst-in-article-header.html", "Havenbedrijf Rotterdam stelt walstroom voor cruiseschepen uit",
+     "2024-09-24", "15:20", "Het Financieele Dagblad", "Joost Brinkman",
+     "Het Havenbedrijf Rotterdam schuift de aanleg van walstroom voor cruiseschepen aan de Wilhelminakade twee"),
     # a publication field named in another order or with its unit: news-please's "date_publish" without a zone
     # beside "date_download"; epoch milliseconds in "published_epoch_ms" beside "modified_epoch_ms"
     ("news-please-article.json", "Zwembad Hengelo-Noord blijft langer open na protest", "2024-10-14", "18:55",
