@@ -281,18 +281,22 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
         used.add(updated)
     if found.source is None and found.url:  # the site at the address (VRT NWS's API names no publisher)
         host = urlparse(found.url).hostname or ""
-        found.offer(source=outlet_for_host(host) or name_for_host(host, _short_texts(record)))
+        found.offer(source=outlet_for_host(host) or name_for_host(host, _self_names(record)))
     if found.source and HOST.fullmatch(found.source):  # a site known by its host ("www.rtvdordrecht.nl", wallabag's
         # "domain_name"): the name the record gives it elsewhere, in a byline or a headline's tail
-        found.source = name_for_host(found.source, _short_texts(record)) or found.source
+        found.source = name_for_host(found.source, _self_names(record)) or found.source
     if found.source is None and found.author is not None and _newsroom(found.author):
         found.source = found.author  # "author": "Redactie RTV Utrecht" names the outlet; a person never does
     return used
 
 
-def _short_texts(record: Mapping[str, Any]) -> list[str]:
-    """The record's short texts (names, bylines, headlines), never its body."""
-    return [text for text in map(text_of, record.values()) if text and len(text) <= 300]
+def _self_names(record: Mapping[str, Any]) -> list[str]:
+    """Where a record's site names itself: its byline and site fields ("Redactie RTV Dordrecht") and the tail of
+    its headline (" | DTV Nieuws"); never a description or the text, which name whoever they are about."""
+    names = [text_of(record[key]) for key in find_keys(record, AUTHOR + SOURCE)]
+    for key in find_keys(record, TITLE):
+        names.extend(re.split(r"\s+[|–—-]\s+", text_of(record[key]) or "")[1:])
+    return [name for name in names if name and len(name) <= 120]
 
 
 def _newsroom(author: str) -> bool:
