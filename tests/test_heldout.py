@@ -17,7 +17,9 @@ heldout9, the same kind of mix, was measured blind once on fcd8abd: 81.0% / 76.2
 (BLIND_MEASUREMENT.txt); its misses were then fixed by family on fix9 (tuned on it, so no longer blind)
 and its threshold leaves one miss below its lowest field. heldout10, the same kind of mix, was measured blind
 on fcd8abd (90.5% / 81.0% / 81.0% / 76.2%) and again on the code after the heldout8, heldout9 and real-page
-rounds (90.5% / 85.7% / 85.7% / 81.0%, BLIND_MEASUREMENT.txt) before anything was fixed for it.
+rounds (90.5% / 85.7% / 85.7% / 81.0%, BLIND_MEASUREMENT.txt) before anything was fixed for it. Its JSON,
+Markdown and web-page misses were then fixed by family on fix10rec (tuned on it, so no longer blind): it reads
+90.5% / 92.9% / 88.1% / 88.1%, and its threshold leaves one miss below its lowest field.
 """
 
 import sys
@@ -29,7 +31,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
-         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.88, "heldout10": 0.80}
+         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.88, "heldout10": 0.85}
 
 
 def test_every_set_is_scored():
