@@ -274,6 +274,8 @@ _OUTLETS = (
     ("EW", "ewmagazine"), ("Tubantia", "tubantia"), ("De Gelderlander", "gelderlander"),
     ("Dagblad van het Noorden", "dvhn"), ("Leeuwarder Courant", "lc"), ("NH Nieuws", "nhnieuws"), ("AT5", "at5"),
     ("Omroep Brabant", "omroepbrabant"), ("Omroep Gelderland", "omroepgelderland"), ("RTV Utrecht", "rtvutrecht"),
+    ("Omroep Flevoland", "omroepflevoland"), ("Omroep Zeeland", "omroepzeeland"), ("RTV Drenthe", "rtvdrenthe"),
+    ("RTV Oost", "rtvoost"),
     ("RTV Noord", "rtvnoord"), ("Rijnmond", "rijnmond"), ("Omroep West", "omroepwest"), ("1Limburg", "1limburg"),
     ("L1", "l1"), ("Omrop Fryslân", "omropfryslan"), ("BNR Nieuwsradio", "bnr"), ("Follow the Money", "ftm"),
     ("Tweakers", "tweakers"), ("De Limburger", "limburger"), ("Brabants Dagblad", "bd"),
@@ -312,6 +314,25 @@ def outlet_for_host(host: str) -> str | None:
     """The outlet behind a web address ("www.standaard.be" -> "De Standaard"), or None."""
     parts = host.lower().removeprefix("www.").split(".")
     return _DOMAINS.get(parts[-2]) if len(parts) >= 2 else None
+
+
+HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
+
+
+def name_for_host(host: str, texts: list[str]) -> str | None:
+    """The name a site known only by its host gives itself in `texts`: the newsroom's byline ("Redactie RTV
+    Dordrecht"), a headline's tail (" | DTV Nieuws"), a site-name field or a logo. A run of up to five words
+    whose letters are the host's ("rtvdordrecht.nl"), written otherwise than the bare host; None where no text
+    spells it, for a name's capitals and spaces are never guessed from a host."""
+    parts = host.lower().removeprefix("www.").split(".")
+    stem = re.sub(r"[\W_]+", "", parts[-2]) if len(parts) >= 2 else ""
+    for text in texts if stem else ():
+        words = [word.strip(_QUOTES + ".,:;!?()[]|–—-") for word in text.split()]
+        for start, end in ((start, end) for start in range(len(words)) for end in range(start + 1, start + 6)):
+            name = " ".join(word for word in words[start:end] if word)
+            if end <= len(words) and name != stem and re.sub(r"[\W_]+", "", name.lower()) == stem:
+                return name
+    return None
 
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|en|&|and)\s+)*[A-ZÀ-Ý][\w'’.-]*){0,4}"

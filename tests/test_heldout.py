@@ -17,10 +17,10 @@ heldout9, the same kind of mix, was measured blind once on fcd8abd: 81.0% / 76.2
 (BLIND_MEASUREMENT.txt); its misses were then fixed by family on fix9 (tuned on it, so no longer blind)
 and its threshold leaves one miss below its lowest field. heldout10, the same kind of mix, was measured blind
 on fcd8abd (90.5% / 81.0% / 81.0% / 76.2%) and again on the code after the heldout8, heldout9 and real-page
-rounds (90.5% / 85.7% / 85.7% / 81.0%, BLIND_MEASUREMENT.txt) before anything was fixed for it. Its text
-misses were then fixed by family on fix10text (copied pages, clippings, wire headers, Nexis Uni; tuned on it,
-so no longer blind), which also lifted heldout9 to 97.6% / 97.6% / 97.6% / 92.9%; both thresholds leave one
-miss below the lowest field.
+rounds (90.5% / 85.7% / 85.7% / 81.0%, BLIND_MEASUREMENT.txt) before anything was fixed for it. Its misses
+were then fixed by family on fix10text (copied pages, clippings, wire headers, Nexis Uni) and fix10rec (JSON,
+Markdown and web-page families), tuned on it, so no longer blind: it reads 97.6% on every field, and heldout9
+rose to 97.6% / 97.6% / 97.6% / 92.9%; both thresholds leave one miss below the lowest field.
 """
 
 import sys
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
-         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.90, "heldout10": 0.88}
+         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.90, "heldout10": 0.95}
 
 
 def test_every_set_is_scored():

@@ -168,6 +168,19 @@ def only(items):
     # Nexis Uni's text export: title-case fields ("Byline:"), a bare "Body" line, "Load-Date:" and its end mark
     ("nexis-uni-text-export.txt", "Studenten in Groningen vinden vaker een kamer via de universiteit", "2024-04-04",
      None, "Trouw", "Femke Zandstra", "De Rijksuniversiteit Groningen heeft dit jaar voor ruim achthonderd"),
+    # MarkDownload of a DPG page: the section's link above the byline and date line, "| Nijmegen |" in the headline
+    ("markdownload-section-kicker.md", "Nijmeegse Waalkade krijgt volgend voorjaar een drijvend terras", "2024-10-14",
+     "06:00", "De Gelderlander", "Ruud Zwart", "Aan de Waalkade in Nijmegen komt volgend voorjaar een drijvend terras"),
+    # the standfirst in the article's <header>, between the headline and the text, which extraction drops
+    ("standfirst-in-article-header.html", "Havenbedrijf Rotterdam stelt walstroom voor cruiseschepen uit",
+     "2024-09-24", "15:20", "Het Financieele Dagblad", "Joost Brinkman",
+     "Het Havenbedrijf Rotterdam schuift de aanleg van walstroom voor cruiseschepen aan de Wilhelminakade twee"),
+    # a publication field named in another order or with its unit: news-please's "date_publish" without a zone
+    # beside "date_download"; epoch milliseconds in "published_epoch_ms" beside "modified_epoch_ms"
+    ("news-please-article.json", "Zwembad Hengelo-Noord blijft langer open na protest", "2024-10-14", "18:55",
+     "Tubantia", "Sjoerd Kamphuis", "Het zwembad in Hengelo-Noord blijft nog zeker twee jaar open"),
+    ("cms-epoch-millis.json", "Antwerpse bibliotheek blijft voortaan open op zondag", "2024-06-11", "07:40",
+     "Gazet van Antwerpen", "Joke Peeters", "De stadsbibliotheek aan het Hendrik Conscienceplein gaat vanaf"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -634,7 +647,8 @@ def test_newsapi_titles_lose_the_tail_naming_their_own_site_and_bodies_the_count
     articles = list(load_articles([LAYOUTS / "newsapi-top-headlines.json"]))
     assert [(a.title, a.source) for a in articles] == [
         ("Provincie legt nieuw fietspad aan langs de Maas bij Roermond", "1Limburg"),  # site and slogan
-        ("Vergeten Hits #3: De Kast - In de wolken", "Vpro.nl"),  # named by its host 3voor12.vpro.nl
+        # NewsAPI names it by its host, capitalised ("Vpro.nl"); the title's tail spells the name, "VPRO"
+        ("Vergeten Hits #3: De Kast - In de wolken", "VPRO"),
         ("Treinen rijden weer tussen Zwolle en Kampen", "RTL Nieuws"),
         ("Veertig jaar na de laatste Elfstedentocht - een terugblik", "NOS"),  # names no site: the headline's
     ]
@@ -1017,3 +1031,33 @@ def test_a_common_crawl_wet_file_gives_one_article_per_page_with_its_address_and
     assert first.body.endswith("De nieuwe post krijgt een uitkijktoren en een ruimte voor eerste hulp.")
     assert (second.title, second.date, second.path.endswith("#2")) == (
         "Delft zoekt vrijwilligers voor de Open Monumentendag", None, True)
+
+
+def test_a_site_known_only_by_its_host_is_named_as_the_record_writes_it_never_with_guessed_capitals():
+    """wallabag's "domain_name" and a bare address name the site by its host: the newsroom's byline or the
+    headline's tail spells the name; where nothing does, the host stays as it is."""
+    named, unnamed = load_articles([LAYOUTS / "wallabag-export-local-sites.json"])
+    assert (named.source, named.date, named.author) == ("RTV Dordrecht", "2024-05-21", "Redactie RTV Dordrecht")
+    assert (unnamed.source, unnamed.date, unnamed.author) == ("hetkontakt.nl", "2024-05-24", "Wim de Gier")
+    tail = only(load_articles([LAYOUTS / "scraper-site-in-title-tail.jsonl"]))
+    assert (tail.title, tail.source, tail.date) == (
+        "Werk aan Bossche stadswallen duurt een halfjaar langer", "DTV Nieuws", "2024-04-17")
+
+
+@pytest.mark.parametrize("note", [
+    None,  # as written: "> **NB:** ..." above the text
+    "> Notitie: navragen bij ProRail of de omleiding ook 's nachts geldt,\n> zie ook mail van 30 april.",
+    "> [!note] Eigen aantekening\n> navragen bij ProRail of de omleiding ook 's nachts geldt.",
+])
+def test_a_note_takers_own_note_and_to_dos_stay_out_of_the_clipped_articles_text(tmp_path, note):
+    text = (LAYOUTS / "personal-notes-dutch-keys.md").read_text(encoding="utf-8")
+    if note is not None:
+        text = text.replace(next(line for line in text.splitlines() if line.startswith("> ")), note)
+    (tmp_path / "note.md").write_text(text, encoding="utf-8")
+    article = only(load_articles([tmp_path / "note.md"]))
+    assert (article.title, article.date, article.source) == (
+        "Groningen sluit fietstunnel onder het station een maand", "2024-05-02", "Dagblad van het Noorden")
+    assert article.body.startswith("De fietstunnel onder het hoofdstation van Groningen gaat vanaf 13 mei een maand")
+    assert article.body.endswith('zegt een woordvoerder.') and "ProRail" not in article.body
+    assert "ProRail" in article.extra["note"]
+    assert article.extra["tasks"] == ["foto omleiding opvragen", "bericht gedeeld met eindredactie"]

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import outlet, outlet_for_host
+from ..metadata import HOST, name_for_host, outlet, outlet_for_host
 from .article import Found
 from .layout import title_and_tags
 
@@ -125,6 +125,18 @@ def _plain(key: object) -> str:
 _WRAPPER_NAMES = frozenset(_plain(name) for name in _WRAPPERS)
 _CREATED = frozenset(("createdat", "created", "datecreated"))
 _PUBLISHED = frozenset(_plain(name) for name in DATE if "pub" in name)
+# Publication fields named in another word order or with a unit or zone: news-please's "date_publish" (beside
+# "date_download" and "date_modify"), "published_ms" (epoch milliseconds), "publish_time_utc". A key with a
+# word for publishing and none for another moment is one; its value still has to read as a date.
+_PUBLISH_WORDS = frozenset(("publish", "published", "pub", "gepubliceerd"))
+_OTHER_MOMENTS = frozenset(("update", "updated", "modify", "modified", "download", "downloaded", "crawl", "crawled",
+                            "scrape", "scraped", "fetch", "fetched", "save", "saved", "archive", "archived",
+                            "index", "indexed", "expire", "expires", "expiry", "embargo"))
+
+
+def _publication_key(key: object) -> bool:
+    words = set(re.findall(r"[a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", str(key).rsplit(":", 1)[-1]).lower()))
+    return bool(words & _PUBLISH_WORDS) and not words & _OTHER_MOMENTS
 
 
 def record_view(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -246,7 +258,10 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
         keys = find_keys(record, names, explicit.get(role))
         if role == "source":  # a "source" that is the article's address names the site only where no field does
             keys.sort(key=lambda key: key != explicit.get(role) and _is_address(record[key]))
-        if role == "date" and any(_plain(key) in _PUBLISHED for key in record):
+        if role == "date":
+            keys += [key for key in record if key not in keys and _publication_key(key)
+                     and record[key] not in (None, "", [], {})]
+        if role == "date" and any(_plain(key) in _PUBLISHED or _publication_key(key) for key in record):
             # a record with a publication field, even an empty one, has its "created_at" for when it was saved
             # (wallabag: "published_at": null beside the save time)
             keys = [key for key in keys if key == explicit.get(role) or _plain(key) not in _CREATED]
@@ -265,10 +280,23 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
             else str(record[updated])
         used.add(updated)
     if found.source is None and found.url:  # the site at the address (VRT NWS's API names no publisher)
-        found.offer(source=outlet_for_host(urlparse(found.url).hostname or ""))
+        host = urlparse(found.url).hostname or ""
+        found.offer(source=outlet_for_host(host) or name_for_host(host, _self_names(record)))
+    if found.source and HOST.fullmatch(found.source):  # a site known by its host ("www.rtvdordrecht.nl", wallabag's
+        # "domain_name"): the name the record gives it elsewhere, in a byline or a headline's tail
+        found.source = name_for_host(found.source, _self_names(record)) or found.source
     if found.source is None and found.author is not None and _newsroom(found.author):
         found.source = found.author  # "author": "Redactie RTV Utrecht" names the outlet; a person never does
     return used
+
+
+def _self_names(record: Mapping[str, Any]) -> list[str]:
+    """Where a record's site names itself: its byline and site fields ("Redactie RTV Dordrecht") and the tail of
+    its headline (" | DTV Nieuws"); never a description or the text, which name whoever they are about."""
+    names = [text_of(record[key]) for key in find_keys(record, AUTHOR + SOURCE)]
+    for key in find_keys(record, TITLE):
+        names.extend(re.split(r"\s+[|–—-]\s+", text_of(record[key]) or "")[1:])
+    return [name for name in names if name and len(name) <= 120]
 
 
 def _newsroom(author: str) -> bool:

@@ -14,9 +14,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import agency, metadata_line, outlet, outlet_for_host, parse_source
+from ..metadata import agency, metadata_line, name_for_host, outlet, outlet_for_host, parse_source
 from .article import Article, Found
-from .fields import list_of, text_of
+from .fields import list_of, squashed, text_of
 from .layout import clean_body, offer_byline, read_header, title_and_tags
 
 log = logging.getLogger("newsdigest")
@@ -52,6 +52,7 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
     elif tree is not None and (ordered := _in_page_order(paragraphs, _page_text(tree))) != paragraphs:
         paragraphs = _whole_article(text, ordered, found)
     if tree is not None:
+        paragraphs = _with_header_lead(tree, paragraphs)
         _visible_time(tree, found)
         _source_line(tree, found)
     if found.url is None and url:
@@ -100,8 +101,7 @@ def _site_name(tree: Any, host: str | None) -> str | None:
         "//*[contains(@class, 'logo') or contains(@id, 'logo')]/descendant-or-self::img/@alt"))]
     if host is None:
         return names[0]
-    stem = re.sub(r"\W+", "", host.lower().split(".")[-2])  # nieuws.omroepzeeland.nl: omroepzeeland
-    return next((name for name in names if name and re.sub(r"\W+", "", name.lower()) == stem), None)
+    return name_for_host(host, [name for name in names if name])  # nieuws.omroepzeeland.nl: "Omroep Zeeland"
 
 
 def _title_site(tree: Any) -> str | None:
@@ -218,6 +218,38 @@ def _in_page_order(paragraphs: list[str], page: str) -> list[str]:
                 break
             at = max(at, where)
         return paragraphs[run:place] + paragraphs[:run] + paragraphs[place:]
+    return paragraphs
+
+
+# The standfirst's class: "article__intro", "lead", "c-article-standfirst", "chapeau"; never an image's "lead-image".
+_LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:intro|lead|lede|standfirst|chapeau|inleiding)(?=$|[\s_-])", re.I)
+_MEDIA_CLASS = re.compile(r"image|img|photo|foto|media|video|figure|picture|visual", re.I)
+# A text that goes on from its lead opens with a word pointing back to it ("Dat staat in een brief ...",
+# "Daarmee ...", "This comes ..."); a text that stands alone has a standfirst above it that only sums it up.
+_GOES_ON = re.compile(r"(?:dat|dit|die|deze|daarmee|daarom|daardoor|daarbij|daarvoor|daarin|daarop|daarnaast|"
+                      r"ook|toch|maar|bovendien|that|this|these|those|but)\b", re.I)
+
+
+def _with_header_lead(tree: Any, paragraphs: list[str]) -> list[str]:
+    """`paragraphs` with the article's lead first where the extraction left it out and the text goes on from it
+    (see _GOES_ON): the standfirst a page sets in the article's <header> between the headline and the text,
+    which trafilatura and the fallback drop with the header. Only sentences, standing between the first <h1>
+    and the first paragraph kept."""
+    headline = tree.xpath("(//body//h1)[1]")
+    if not paragraphs or not headline or not _GOES_ON.match(paragraphs[0]):
+        return paragraphs
+    page, held = _page_text(tree), squashed(" ".join(paragraphs))
+    top, first = page.find(" ".join(headline[0].text_content().split())), page.find(" ".join(paragraphs[0].split())[:60])
+    for element in headline[0].xpath("following::*[@class]"):
+        if not _LEAD_CLASS.search(element.get("class", "")) or _MEDIA_CLASS.search(element.get("class", "")) \
+                or element.xpath("descendant-or-self::*[self::img or self::figure or self::picture or self::video]"):
+            continue
+        lead = " ".join(element.text_content().split())
+        at = page.find(lead[:60]) if len(lead) >= 40 else -1
+        if 0 <= top < at < first and re.search(r"[.!?][\"”’']?$", lead) and squashed(lead)[:80] not in held:
+            return [lead, *paragraphs]
+        if at >= first:
+            break
     return paragraphs
 
 

@@ -495,6 +495,9 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
                                            for known in (found.title, found.author)) or is_boilerplate(line.strip()):
             index += 1  # a metadata line, the headline or byline again (a clipper's page under its front
             continue    # matter), or a skip link
+        if len(line.strip()) <= 40 and any(same_text(line, tag) for tag in found.tags):
+            index += 1  # the section's kicker that the headline's tail or the categories named ("| Walcheren |")
+            continue
         following = lines[index + 1:]
         has_more = any(item.strip() for item in following)
         if has_more and _field_block(lines, index, found):

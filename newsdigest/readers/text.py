@@ -200,6 +200,12 @@ def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Art
 
 # A clipping tool's "> ## Excerpt" block quote: the page's description, not its text.
 _EXCERPT = re.compile(r"^>\s?#{1,6}\s*(?:excerpt|samenvatting)\s*\n(?P<text>(?:>.*(?:\n|$))*)", re.I | re.M)
+# The reader's own note on a clipped article, as a labelled block quote ("> Notitie: bellen met ...",
+# "> **NB:** ...") or an Obsidian callout ("> [!note] ..."): the reader's words, not the article's.
+_NOTE = re.compile(r"^>\s?(?:\[!(?:note|notes|todo|tip|info|comment|question)\][-+]?|[*_]{0,2}(?:notitie|aantekening|"
+                   r"opmerking|memo|nb|n\.b\.|note|todo|to do)[*_]{0,2}\s*:[*_]{0,2})(?P<text>.*(?:\n>.*)*)(?:\n|$)",
+                   re.I | re.M)
+_TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(?P<text>.+?)\s*(?:\n|$)", re.M)  # "- [ ] bellen met ...": a to-do
 
 
 # What a read-later app's Markdown export (Omnivore, Wallabag, Readwise Reader) writes between the headline
@@ -276,6 +282,14 @@ def parse_markdown(text: str, path: str) -> Article:
     if excerpt:  # a clipping tool's summary of the page above the text (MarkDownload): kept, never body
         found.extra.setdefault("excerpt", re.sub(r"^>\s?", "", excerpt["text"], flags=re.M).strip())
         rest = rest[: excerpt.start()] + rest[excerpt.end():]
+    notes = [" ".join(re.sub(r"^>\s?", "", note["text"], flags=re.M).split()) for note in _NOTE.finditer(rest)]
+    if notes:  # kept with the article, never translated as its text
+        found.extra.setdefault("note", "\n\n".join(note for note in notes if note))
+        rest = _NOTE.sub("", rest)
+    tasks = [task["text"] for task in _TASK.finditer(rest)]
+    if tasks:
+        found.extra.setdefault("tasks", tasks)
+        rest = _TASK.sub("", rest)
     blocks = fragment_paragraphs(MarkdownIt("commonmark").render(rest), found)
     if blocks and found.title and re.sub(r"\W+", "", blocks[0]).lower() == re.sub(r"\W+", "", found.title).lower():
         blocks.pop(0)
