@@ -20,7 +20,9 @@ on fcd8abd (90.5% / 81.0% / 81.0% / 76.2%) and again on the code after the heldo
 rounds (90.5% / 85.7% / 85.7% / 81.0%, BLIND_MEASUREMENT.txt) before anything was fixed for it. Its misses
 were then fixed by family on fix10text (copied pages, clippings, wire headers, Nexis Uni) and fix10rec (JSON,
 Markdown and web-page families), tuned on it, so no longer blind: it reads 97.6% on every field, and heldout9
-rose to 97.6% / 97.6% / 97.6% / 92.9%; both thresholds leave one miss below the lowest field.
+rose to 97.6% / 97.6% / 97.6% / 92.9%; both thresholds leave one miss below the lowest field. heldout11, the
+same kind of mix, was measured blind once on the code after all of that (0014c93): 81.4% / 67.4% / 83.7% / 69.8%
+(BLIND_MEASUREMENT.txt).
 """
 
 import sys
@@ -32,7 +34,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
-         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.90, "heldout10": 0.95}
+         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.90, "heldout10": 0.95,
+         "heldout11": 0.65}
 
 
 def test_every_set_is_scored():
