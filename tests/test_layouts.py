@@ -1061,3 +1061,11 @@ def test_a_note_takers_own_note_and_to_dos_stay_out_of_the_clipped_articles_text
     assert article.body.endswith('zegt een woordvoerder.') and "ProRail" not in article.body
     assert "ProRail" in article.extra["note"]
     assert article.extra["tasks"] == ["foto omleiding opvragen", "bericht gedeeld met eindredactie"]
+
+
+def test_an_iptc_ninjs_item_is_dated_by_its_first_version_never_a_later_one():
+    article = only(load_articles([LAYOUTS / "ninjs-wire-item.json"]))
+    assert (article.title, article.date, article.time, article.source) == (
+        "Antwerpse haven test zelfvarende sleepboot", "2024-06-11", "00:10", "Belga")
+    assert article.extra["updated"] == "2024-06-12T07:45:00Z"
+    assert article.body.startswith("In de haven van Antwerpen vaart deze week")

@@ -31,6 +31,7 @@ DATE = ("date", "published", "published_at",
         "published_time",
         "display_date", "first_publish_date",  # Arc XP: before "publish_date", its last republication
         "publish_date", "first_published_at",
+        "firstcreated",  # IPTC ninjs: when the first version was made; "versioncreated" is this version's
         "created_at", "created", "datecreated", "date_created", "timestamp", "ts", "datum", "publicatiedatum",
         "gepubliceerd", "tijdstip", "tijd", "verschenen", "verschijningsdatum", "publicatietijdstip", "time",
         "datetime", "issued", "date_gmt", "date_utc", "published_gmt",
@@ -38,7 +39,7 @@ DATE = ("date", "published", "published_at",
         "published_date", "document_publish_date", "news_date", "article_date")
 UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified",
            "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt",
-           "last_updated_date", "update_date")
+           "last_updated_date", "update_date", "versioncreated")
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
        "web_url", "article_url", "external_url", "page_url")
 SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
