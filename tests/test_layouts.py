@@ -1069,3 +1069,12 @@ def test_an_iptc_ninjs_item_is_dated_by_its_first_version_never_a_later_one():
         "Antwerpse haven test zelfvarende sleepboot", "2024-06-11", "00:10", "Belga")
     assert article.extra["updated"] == "2024-06-12T07:45:00Z"
     assert article.body.startswith("In de haven van Antwerpen vaart deze week")
+
+def test_a_mongoexport_dates_by_its_extended_json_dates_in_both_forms():
+    """{"$date": "...Z"} (relaxed) and {"$date": {"$numberLong": "<epoch ms>"}} (canonical) are dates."""
+    first, second = load_articles([LAYOUTS / "mongoexport-extended-json.jsonl"])
+    assert (first.title, first.date, first.time, first.source) == (
+        "Zwolse binnenstad krijgt extra fietsparkeerplekken", "2024-09-24", "00:15", "De Stentor")
+    assert (second.date, second.time) == ("2024-10-01", "00:00")
+    assert second.extra["_id"] == "66f1c0d2a9e3b71c4d5e6f71" and second.extra["lengte"] == "24"
+

@@ -141,13 +141,29 @@ def _lead_key(record: Mapping[str, Any], body_key: str, parts: list[str], url: s
     return None if squashed(lead)[:80] in squashed(" ".join(parts)[: len(lead) + 400]) else key
 
 
+# MongoDB Extended JSON (mongoexport, v1 and v2): typed values as one-key objects, {"$date": "...Z"},
+# {"$date": {"$numberLong": "<epoch ms>"}}, {"$oid": "..."}; what they hold is the value.
+_EXTENDED = ("$date", "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal", "$oid", "$symbol")
+
+
+def _plain_json(value: Any) -> Any:
+    """`value` with MongoDB Extended JSON wrappers replaced by what they hold."""
+    if isinstance(value, Mapping):
+        if len(value) == 1 and next(iter(value)) in _EXTENDED:
+            return _plain_json(next(iter(value.values())))
+        return {key: _plain_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain_json(item) for item in value]
+    return value
+
+
 def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     """One JSON object as an Article; raises InputError naming the field that is wrong."""
     if not isinstance(record, Mapping):
         raise InputError(f"{name}: expected a JSON object, got {type(record).__name__}")
     if isinstance(record.get("_source"), Mapping):
         record = record["_source"]
-    record = record_view(record)
+    record = record_view(_plain_json(record))
     body_key = _body_key(record, settings.body_field)
     if body_key is None:
         wanted = f"'{settings.body_field}' or " if settings.body_field else ""
