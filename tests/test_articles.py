@@ -67,7 +67,7 @@ def test_json_and_jsonl_with_configured_fields(tmp_path):
 @pytest.mark.parametrize(("content", "message"), [
     ('{"title": "x"}', "no article text (a field such as text, body, content, tekst; set input.body_field"),
     ('{"body": 42}', "field 'body' must be a string, got int"),
-    ('{"body": "x", "title": ["a"]}', "field 'title' must be a string, got list"),
+    ('{"body": "x", "title": ["a", "b"]}', "field 'title' must be a string, got list"),
     ('[1, 2', "invalid JSON (line 1"),
     ('"just a string"', "expected a JSON object, got str"),
 ])

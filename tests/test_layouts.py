@@ -1078,3 +1078,13 @@ def test_a_mongoexport_dates_by_its_extended_json_dates_in_both_forms():
     assert (second.date, second.time) == ("2024-10-01", "00:00")
     assert second.extra["_id"] == "66f1c0d2a9e3b71c4d5e6f71" and second.extra["lengte"] == "24"
 
+def test_a_scrapy_spiders_list_valued_fields_are_read_as_their_one_value():
+    """Scrapy items hold every field as a list (["\\n  Titel  "]) unless the spider's loader takes the first."""
+    first, second = load_articles([LAYOUTS / "scrapy-items-lists.json"])
+    assert (first.title, first.date, first.time, first.source, first.author) == (
+        "Middelburgse abdij krijgt nieuwe klokken in de Lange Jan", "2024-10-03", "16:20", "Omroep Zeeland",
+        "Lieke Dekker")
+    assert first.body.startswith("In de toren van de Lange Jan in Middelburg hangen sinds woensdag drie nieuwe klokken.")
+    assert first.body.endswith("Het carillon speelt vanaf zaterdag weer elk kwartier.")
+    assert (second.title, second.date, second.time) == ("Vlissingse boulevard dicht vanwege storm", "2024-10-04", "09:05")
+

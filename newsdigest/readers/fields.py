@@ -73,6 +73,16 @@ def rendered(value: Any) -> Any:
     return value
 
 
+def scalar(value: Any) -> Any:
+    """The one string of a list that holds one, as Scrapy items hold every field (["Titel"], ["\\n  Titel  "])
+    unless the spider's loader takes the first; else `value` as it is."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        filled = [item.strip() for item in value if item.strip()]
+        if len(filled) == 1:
+            return filled[0]
+    return value
+
+
 def text_of(value: Any) -> str | None:
     """A display string from a value that may be a string, a {"name": ...} or {"rendered": ...} object
     or a list of them."""
@@ -172,6 +182,7 @@ _ID = re.compile(r"[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}|[\da-f]{16,}|\d+", r
 
 def _take(role: str, value: Any, found: Found) -> bool:
     """Offer one field's value for `role`; False when it holds nothing usable for it."""
+    value = scalar(value)
     if role == "date":
         return isinstance(value, (dt.date, int, float, str)) and found.when(value)
     text = text_of(value)

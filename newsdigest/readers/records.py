@@ -12,7 +12,8 @@ from translate.errors import InputError
 
 from ..config import InputSettings
 from .article import Article, Failure, Found
-from .fields import BODY, TITLE, find_key, find_keys, keep_extra, record_view, rendered, squashed, take_fields
+from .fields import (BODY, TITLE, find_key, find_keys, keep_extra, record_view, rendered, scalar, squashed,
+                     take_fields)
 from .layout import clean_body
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
@@ -183,7 +184,7 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     else:
         raise InputError(f"{name}: field '{body_key}' must be a string, got {type(body).__name__}")
     title_key = find_key(record, ("title", "headline", "kop", "titel"), settings.title_field)
-    if title_key is not None and not isinstance(rendered(record[title_key]), str):
+    if title_key is not None and not isinstance(scalar(rendered(record[title_key])), str):
         raise InputError(f"{name}: field '{title_key}' must be a string, got {type(record[title_key]).__name__}")
     found = Found()
     cut = _CUT_COUNT.search(parts[-1]) if parts else None
