@@ -1088,3 +1088,14 @@ def test_a_scrapy_spiders_list_valued_fields_are_read_as_their_one_value():
     assert first.body.endswith("Het carillon speelt vanaf zaterdag weer elk kwartier.")
     assert (second.title, second.date, second.time) == ("Vlissingse boulevard dicht vanwege storm", "2024-10-04", "09:05")
 
+
+
+def test_a_pandoc_notes_fenced_divs_keep_their_text_and_its_asides_stay_out_as_notes():
+    article = only(load_articles([LAYOUTS / "pandoc-note-fenced-divs.md"]))
+    assert (article.title, article.date, article.source) == (
+        "Leuven legt eerste warmtenet aan in Kessel-Lo", "2024-03-12", "Het Laatste Nieuws")
+    assert article.body.startswith("In Kessel-Lo begint de stad Leuven deze zomer met de aanleg van een warmtenet")
+    assert "De warmte komt van de afvalverbranding" in article.body and ":::" not in article.body
+    assert "Overgetypt" not in article.body and "Gent (hoofdstuk 3)" not in article.body
+    assert article.extra["note"] == ("Overgetypt uit de papieren krant, citaat nog controleren.\n\n"
+                                     "Vergelijken met Gent (hoofdstuk 3).")

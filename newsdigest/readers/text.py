@@ -205,6 +205,13 @@ _EXCERPT = re.compile(r"^>\s?#{1,6}\s*(?:excerpt|samenvatting)\s*\n(?P<text>(?:>
 _NOTE = re.compile(r"^>\s?(?:\[!(?:note|notes|todo|tip|info|comment|question)\][-+]?|[*_]{0,2}(?:notitie|aantekening|"
                    r"opmerking|memo|nb|n\.b\.|note|todo|to do)[*_]{0,2}\s*:[*_]{0,2})(?P<text>.*(?:\n>.*)*)(?:\n|$)",
                    re.I | re.M)
+# A Pandoc fenced div ("::: {.epigraph}" ... ":::", attributes required): the fences are markup. One classed
+# as the writer's note, aside or callout (Quarto's ".callout-note" too) holds the note-taker's words; any other
+# holds text. Fence lines never stand in a div's text, so the innermost of nested divs matches first.
+_FENCED_DIV = re.compile(r"^:{3,}[ \t]*(?P<attrs>\{[^}\n]*\}|[\w-]+)[ \t]*\n(?P<text>(?:(?!:{3,}).*\n)*?):{3,}[ \t]*$\n?",
+                         re.M)
+_NOTE_CLASS = re.compile(r"(?<![\w-])\.?(?:note|notes|notitie|aside|epigraph|comment|remark|todo|marginnote|sidebar|"
+                         r"callout(?:-[\w-]+)?)(?![\w-])", re.I)
 _TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(?P<text>.+?)\s*(?:\n|$)", re.M)  # "- [ ] bellen met ...": a to-do
 
 
@@ -268,6 +275,16 @@ def _properties(text: str, found: Found) -> str:
     return "\n".join(lines[:start] + lines[end:])
 
 
+def _fenced_div(div: re.Match[str], found: Found) -> str:
+    """A Pandoc fenced div without its fences: a note's words into extra["note"], any other div's text as it is."""
+    if div["attrs"] and _NOTE_CLASS.search(div["attrs"]):
+        note = " ".join(div["text"].split())
+        if note:
+            found.extra["note"] = "\n\n".join(filter(None, (found.extra.get("note"), note)))
+        return ""
+    return div["text"]
+
+
 def parse_markdown(text: str, path: str) -> Article:
     """Markdown rendered with markdown-it and read like an HTML fragment: headings, lists and inline HTML
     become text; the first # heading is the title unless the front matter has one."""
@@ -282,6 +299,9 @@ def parse_markdown(text: str, path: str) -> Article:
     if excerpt:  # a clipping tool's summary of the page above the text (MarkDownload): kept, never body
         found.extra.setdefault("excerpt", re.sub(r"^>\s?", "", excerpt["text"], flags=re.M).strip())
         rest = rest[: excerpt.start()] + rest[excerpt.end():]
+    divs = 1
+    while divs:
+        rest, divs = _FENCED_DIV.subn(lambda div: _fenced_div(div, found), rest)
     notes = [" ".join(re.sub(r"^>\s?", "", note["text"], flags=re.M).split()) for note in _NOTE.finditer(rest)]
     if notes:  # kept with the article, never translated as its text
         found.extra.setdefault("note", "\n\n".join(note for note in notes if note))
