@@ -1099,3 +1099,12 @@ def test_a_pandoc_notes_fenced_divs_keep_their_text_and_its_asides_stay_out_as_n
     assert "Overgetypt" not in article.body and "Gent (hoofdstuk 3)" not in article.body
     assert article.extra["note"] == ("Overgetypt uit de papieren krant, citaat nog controleren.\n\n"
                                      "Vergelijken met Gent (hoofdstuk 3).")
+
+
+def test_a_markdownload_clip_reads_the_byline_and_date_under_the_captioned_photo_and_starts_at_the_text():
+    """MarkDownload keeps the page's order: photo, caption with its credit, bare byline, "Gepubliceerd: ..."."""
+    article = only(load_articles([LAYOUTS / "MarkDownload - Brugse reien krijgen nieuwe rondvaartboten.md"]))
+    assert (article.title, article.date, article.time, article.source, article.author) == (
+        "Brugse reien krijgen elektrische rondvaartboten", "2025-03-04", "16:48", "De Standaard", "Ellen Vermeulen")
+    assert article.body.startswith("Vanaf volgend seizoen varen er op de Brugse reien alleen nog elektrische")
+    assert article.body.endswith("zegt schepen van Toerisme Mieke Hoste.")

@@ -314,5 +314,9 @@ def parse_markdown(text: str, path: str) -> Article:
     if blocks and found.title and re.sub(r"\W+", "", blocks[0]).lower() == re.sub(r"\W+", "", found.title).lower():
         blocks.pop(0)
     start = read_header(blocks, found, want_title=False)
+    while start < len(blocks) and not clean_body([blocks[start]], found):
+        # a photo's caption with its credit above the byline and date (MarkDownload keeps the page's order):
+        # no text of the article, and the header goes on under it
+        start += 1 + read_header(blocks[start + 1:], found, want_title=False)
     body = "\n\n".join(clean_body(blocks[start:], found))
     return found.article(path, body, "markdown")
