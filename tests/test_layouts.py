@@ -1108,3 +1108,18 @@ def test_a_markdownload_clip_reads_the_byline_and_date_under_the_captioned_photo
         "Brugse reien krijgen elektrische rondvaartboten", "2025-03-04", "16:48", "De Standaard", "Ellen Vermeulen")
     assert article.body.startswith("Vanaf volgend seizoen varen er op de Brugse reien alleen nog elektrische")
     assert article.body.endswith("zegt schepen van Toerisme Mieke Hoste.")
+
+
+def test_a_pages_date_is_the_one_under_its_headline_and_byline_never_a_teasers_or_the_modified_time():
+    """Only article:modified_time is structured; the header shows a byline, the date, then "Bijgewerkt: ..."."""
+    article = only(load_articles([LAYOUTS / "header-date-after-byline-modified-meta.html"]))
+    assert (article.title, article.date, article.time, article.source) == (
+        "Bossche Sint-Jan krijgt nieuwe verlichting", "2024-11-06", "10:25", "Omroep Brabant")
+    assert article.extra["updated"] == "2024-11-08T16:40:00+01:00"
+    assert article.body.startswith("De Sint-Janskathedraal in Den Bosch wordt vanaf december")
+
+
+def test_a_page_with_only_a_modified_time_is_not_dated_by_it():
+    article = only(load_articles([LAYOUTS / "modified-time-only.html"]))
+    assert (article.title, article.date, article.extra["updated"]) == (
+        "Tilburgse stadsbussen rijden voortaan op waterstof", None, "2024-11-12T08:05:00+01:00")

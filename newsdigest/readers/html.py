@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import agency, metadata_line, name_for_host, outlet, outlet_for_host, parse_source
+from ..metadata import (agency, byline, metadata_line, name_for_host, outlet, outlet_for_host, parse_source,
+                        parse_timestamp)
 from .article import Article, Found
 from .fields import list_of, squashed, text_of
 from .layout import clean_body, offer_byline, read_header, title_and_tags
@@ -28,6 +29,8 @@ _DATE_META = ("article:published_time", "og:article:published_time", "article.pu
               "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued", "dc.date",
               "dcterms.date", "dcterms.created", "parsely-pub-date", "sailthru.date", "article_date_original",
               "cxenseparse:recs:publishtime", "nieuws:publicatiedatum")
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified",
+                  "last-modified")
 # trafilatura: no comments, precision over recall (measured on the benchmark: see benchmarks/extraction.py)
 TRAFILATURA_OPTIONS = {"include_comments": False, "favor_precision": True, "include_tables": True,
                        "include_images": False, "include_links": False}
@@ -140,6 +143,9 @@ def _structured_metadata(tree: Any, found: Found) -> None:
     for key in _DATE_META:
         if meta.get(key) and found.when(meta[key]):
             break
+    modified = next((meta[key] for key in _MODIFIED_META if meta.get(key)), None)
+    if modified:
+        found.extra.setdefault("updated", modified)
     found.offer(source=meta.get("og:site_name"))
     author = meta.get("author") or meta.get("article:author") or ""
     offer_byline(author if not author.startswith("http") else None, found)
@@ -167,7 +173,8 @@ def _trafilatura(page: Any, found: Found, url: str | None) -> list[str]:
             title = re.sub(rf"\s+[|–—-]\s+{re.escape(found.source)}\s*$", "", title)
         found.title = title_and_tags(title, found) if found.title is None or len(title) <= len(found.title) + 40 \
             else found.title
-    found.when(_date_only(document.date))
+    if not _is_update(document.date, found):
+        found.when(_date_only(document.date))
     offer_byline(document.author, found)
     found.offer(source=document.sitename, url=document.url)
     found.tag(*(document.categories or []), *(document.tags or []))
@@ -253,6 +260,14 @@ def _with_header_lead(tree: Any, paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+def _is_update(date: str | None, found: Found) -> bool:
+    """Whether htmldate's `date` is the page's declared modified time, which it falls back on where the page
+    declares no publication: a modified time is never the publication date."""
+    updated = parse_timestamp(found.extra.get("updated"))
+    stamp = parse_timestamp(date)
+    return stamp is not None and updated is not None and stamp.iso == updated.iso
+
+
 def _date_only(date: str | None) -> str | None:
     """htmldate writes a date it found without a time as midnight without an offset: keep the date only."""
     return date[:10] if date and date.endswith("T00:00:00") else date
@@ -286,17 +301,24 @@ def _visible_time(tree: Any, found: Found) -> None:
 _UPDATED = re.compile(r"\s*(?:laatste?\s+)?(?:update|bijgewerkt|aangepast|gewijzigd|modified)", re.I)
 
 
+# A reporter's name on its own line in the article's header ("Nele Wouters", "Door Femke van Dongen").
+_BYLINE_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|von)\s+)*[A-ZÀ-Ý][\w'’-]+){1,3}")
+
+
 def _headline_date(tree: Any, found: Found) -> None:
-    """The date printed on the line right under the headline ("Nieuwsbericht | 12 maart 2024"), for a page
-    without a structured date: it outranks htmldate's guess, which can come from a list of other news."""
+    """The date printed under the headline ("Nieuwsbericht | 12 maart 2024"), also after the reporter's name
+    there, for a page without a structured date: it outranks htmldate's guess, which can come from a list of
+    other news or from the page's modified time. An update line is never it."""
     if found.stamp is not None:
         return
-    under = tree.xpath("(//body//h1)[1]/following::text()[normalize-space()][1]")
-    line = " ".join(str(under[0]).split()) if under else ""
-    for part in re.split(r"\s+[|·•–—]\s+", line) if len(line) <= 80 else ():
-        meta = metadata_line(part) if not _UPDATED.match(part) else None
-        if meta and "date" in meta:
-            found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+    for text in tree.xpath("(//body//h1)[1]/following::text()[normalize-space()][position() <= 3]"):
+        line = " ".join(str(text).split())
+        for part in re.split(r"\s+[|·•–—]\s+", line) if len(line) <= 80 else ():
+            meta = metadata_line(part) if not _UPDATED.match(part) else None
+            if meta and "date" in meta:
+                found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+                return
+        if not (byline(line) or _BYLINE_NAME.fullmatch(line)):
             return
 
 
