@@ -1123,3 +1123,11 @@ def test_a_page_with_only_a_modified_time_is_not_dated_by_it():
     article = only(load_articles([LAYOUTS / "modified-time-only.html"]))
     assert (article.title, article.date, article.extra["updated"]) == (
         "Tilburgse stadsbussen rijden voortaan op waterstof", None, "2024-11-12T08:05:00+01:00")
+
+
+def test_a_video_players_title_above_the_text_is_no_sentence_of_the_article():
+    article = only(load_articles([LAYOUTS / "video-player-title-above-text.html"]))
+    assert article.body.startswith("Bij station Zwolle staat sinds maandag de eerste fietsenstalling")
+    assert "Zo ziet de nieuwe stalling" not in article.body and "Video afspelen" not in article.body
+    assert article.body.endswith("De stalling biedt plek aan 1800 fietsen en is de eerste 24 uur gratis.")
+

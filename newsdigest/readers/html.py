@@ -47,6 +47,7 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
     except Exception:  # lxml raises ParserError or XMLSyntaxError on junk; trafilatura still gets the text
         tree = None
     if tree is not None:
+        _drop_players(tree)
         _structured_metadata(tree, found)
         _headline_date(tree, found)
     paragraphs = _trafilatura(text if tree is None else tree, found, url)
@@ -155,6 +156,23 @@ def _structured_metadata(tree: Any, found: Found) -> None:
 
 
 # -- main text -----------------------------------------------------------------------------------
+
+# A video or audio player's box ("mh-video", "sc-video-player", "audio-box"): its title, duration and
+# "Video afspelen" are no text of the article, and extraction would open the body with the title. A bare
+# "player" is no such box: sports pages class their players' names and tables so.
+_PLAYER_CLASS = re.compile(r"(?:^|[\s_-])(?:video|audio)(?=$|[\s_-])", re.I)
+
+
+def _drop_players(tree: Any) -> None:
+    """Remove the page's player boxes (blocks) that hold only a few words (a title, a duration), never a headline."""
+    players = [element for element in tree.xpath("//body//*[self::div or self::section or self::figure or self::aside]"
+                                                 "[@class]") if _PLAYER_CLASS.search(element.get("class"))]
+    for element in players:
+        if any(ancestor in players for ancestor in element.iterancestors()):
+            continue
+        if len(" ".join(element.text_content().split())) <= 200 and not element.xpath(".//h1"):
+            element.drop_tree()
+
 
 def _trafilatura(page: Any, found: Found, url: str | None) -> list[str]:
     from trafilatura import bare_extraction
