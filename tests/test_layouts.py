@@ -1131,3 +1131,13 @@ def test_a_video_players_title_above_the_text_is_no_sentence_of_the_article():
     assert "Zo ziet de nieuwe stalling" not in article.body and "Video afspelen" not in article.body
     assert article.body.endswith("De stalling biedt plek aan 1800 fietsen en is de eerste 24 uur gratis.")
 
+
+def test_a_firefox_reader_view_save_is_read_from_its_text_with_the_originals_address_and_site():
+    """The view names the site only by its link to the original ("www.volkskrant.nl"); Readability keeps the
+    original's kicker and byline above the text."""
+    article = only(load_articles([LAYOUTS / "Gemeente Utrecht verlaagt parkeertarief voor bewoners (leesweergave).html"]))
+    assert (article.title, article.date, article.time, article.source, article.author) == (
+        "Gemeente Utrecht verlaagt parkeertarief voor bewoners", "2024-05-14", "06:00", "de Volkskrant", "Sander Meijer")
+    assert article.url.startswith("https://www.volkskrant.nl/nieuws-achtergrond/gemeente-utrecht")
+    assert article.body.startswith("Bewoners van de Utrechtse binnenstad gaan vanaf juli minder betalen")
+    assert article.body.endswith("een uur kost nog altijd 7,50 euro.") and "Binnenland" in article.tags

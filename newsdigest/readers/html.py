@@ -18,7 +18,7 @@ from ..metadata import (agency, byline, metadata_line, name_for_host, outlet, ou
                         parse_timestamp)
 from .article import Article, Found
 from .fields import list_of, squashed, text_of
-from .layout import clean_body, offer_byline, read_header, title_and_tags
+from .layout import clean_body, offer_byline, read_header, same_text, title_and_tags
 
 log = logging.getLogger("newsdigest")
 
@@ -55,6 +55,8 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
         paragraphs = _fallback(text, found)
     elif tree is not None and (ordered := _in_page_order(paragraphs, _page_text(tree))) != paragraphs:
         paragraphs = _whole_article(text, ordered, found)
+    if tree is not None:
+        paragraphs = _without_reader_header(tree, paragraphs, found)
     if tree is not None:
         paragraphs = _with_header_lead(tree, paragraphs)
         _visible_time(tree, found)
@@ -96,6 +98,33 @@ def _json_ld(tree: Any) -> Iterator[Mapping[str, Any]]:
 
 
 _HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
+
+
+_READER_TEXT = "//*[@id='readability-page-1']"  # Readability.js's wrapper of the text it kept
+
+
+def _without_reader_header(tree: Any, paragraphs: list[str], found: Found) -> list[str]:
+    """`paragraphs` of a saved reader view (Firefox's Reader View, other Readability.js output) without the
+    original's header that Readability keeps above the text: the short lines before its first <time>, a kicker
+    (to the tags) and the byline. The link to the original in the view's header (class "reader-domain") is the
+    article's address and names the site; "reader-credits" is the byline."""
+    if not tree.xpath(_READER_TEXT):
+        return paragraphs
+    original = tree.xpath("//a[contains(concat(' ', normalize-space(@class), ' '), ' reader-domain ')]/@href")
+    found.offer(url=str(original[0]) if original else None)
+    credits = tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' reader-credits ')]")
+    offer_byline(" ".join(credits[0].text_content().split()) if credits else None, found)
+    stamp = tree.xpath(f"({_READER_TEXT}//time)[1]")
+    above = [" ".join(str(text).split()) for text in stamp[0].xpath(
+        "preceding::text()[normalize-space()][ancestor::*[@id='readability-page-1']]")] if stamp else []
+    if not above or len(above) > 4 or any(len(line) > 80 or re.search(r"[.!?]$", line) for line in above):
+        return paragraphs
+    header = {squashed(line) for line in above}
+    start = 0
+    while start < len(paragraphs) and squashed(paragraphs[start]) in header:
+        start += 1
+    found.tag(*(line for line in paragraphs[:start] if not (found.author and same_text(line, found.author))))
+    return paragraphs[start:]
 
 
 def _site_name(tree: Any, host: str | None) -> str | None:
