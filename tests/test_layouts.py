@@ -1141,3 +1141,11 @@ def test_a_firefox_reader_view_save_is_read_from_its_text_with_the_originals_add
     assert article.url.startswith("https://www.volkskrant.nl/nieuws-achtergrond/gemeente-utrecht")
     assert article.body.startswith("Bewoners van de Utrechtse binnenstad gaan vanaf juli minder betalen")
     assert article.body.endswith("een uur kost nog altijd 7,50 euro.") and "Binnenland" in article.tags
+
+
+def test_an_iptc_ninjs_2_item_reads_its_main_headline_and_body_among_the_alternatives():
+    article = only(load_articles([LAYOUTS / "ninjs2-wire-item.json"]))
+    assert (article.title, article.date, article.time, article.source) == (
+        "Gent test verkeerslichten die fietsers voorrang geven bij regen", "2024-09-18", "07:20", "Belga")
+    assert article.body == ("Op vijf kruispunten in Gent krijgen fietsers vanaf maandag sneller groen als het regent."
+                            "\n\nSensoren meten de neerslag en passen de wachttijden automatisch aan.")

@@ -23,7 +23,7 @@ from .layout import title_and_tags
 TITLE = ("title", "headline", "kop", "titel", "heading", "h1", "headlines")  # Arc XP: "headlines": {"basic": ...}
 BODY = ("full_content", "text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud",
         "fulltext", "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
-        "body_html", "html_body", "body_blocks", "content_blocks", "content_elements", "blocks", "paragraphs",
+        "body_html", "html_body", "bodies", "body_blocks", "content_blocks", "content_elements", "blocks", "paragraphs",
         "article_text", "description", "summary", "excerpt", "items")
 DATE = ("date", "published", "published_at",
         "first_issue_date",  # ANP's News API: first published; its "pubDate" is this version's release
@@ -67,20 +67,29 @@ _ROLES = {"source": SOURCE, "author": AUTHOR, "url": URL, "title": TITLE, "date"
 
 def rendered(value: Any) -> Any:
     """The string inside a WordPress REST field ({"rendered": "..."}) or a Drupal text field
-    ({"value": "...", "format": "full_html"}), else `value` as it is."""
+    ({"value": "...", "format": "full_html"}), the main one of ninjs 2's alternatives ("headlines": [{"role":
+    "main", "value": "..."}, {"role": "short", ...}]), else `value` as it is."""
     if isinstance(value, Mapping):
         return next((value[key] for key in ("rendered", "value") if isinstance(value.get(key), str)), value)
+    return _main_alternative(value)
+
+
+def _main_alternative(value: Any) -> Any:
+    """The "main" value of ninjs 2's role-tagged alternatives (else the first), or `value` as it is."""
+    if isinstance(value, list) and value and all(isinstance(item, Mapping) and "role" in item
+                                                 and isinstance(item.get("value"), str) for item in value):
+        return next((item["value"] for item in value if item["role"] == "main"), value[0]["value"])
     return value
 
 
 def scalar(value: Any) -> Any:
     """The one string of a list that holds one, as Scrapy items hold every field (["Titel"], ["\\n  Titel  "])
-    unless the spider's loader takes the first; else `value` as it is."""
+    unless the spider's loader takes the first, or the main one of ninjs 2's alternatives; else `value` as it is."""
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         filled = [item.strip() for item in value if item.strip()]
         if len(filled) == 1:
             return filled[0]
-    return value
+    return _main_alternative(value)
 
 
 def text_of(value: Any) -> str | None:
