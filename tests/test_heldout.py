@@ -22,7 +22,9 @@ were then fixed by family on fix10text (copied pages, clippings, wire headers, N
 Markdown and web-page families), tuned on it, so no longer blind: it reads 97.6% on every field, and heldout9
 rose to 97.6% / 97.6% / 97.6% / 92.9%; both thresholds leave one miss below the lowest field. heldout11, the
 same kind of mix, was measured blind once on the code after all of that (0014c93): 81.4% / 67.4% / 83.7% / 69.8%
-(BLIND_MEASUREMENT.txt).
+(BLIND_MEASUREMENT.txt). Its JSON, Markdown and web-page misses were then fixed by family on fix11rec (tuned on
+it, so no longer blind): 86.0% / 88.4% / 90.7% / 86.0% with its plain-text misses still open for fix11text; its
+threshold leaves one miss below the lowest field (36/43).
 """
 
 import sys
@@ -35,7 +37,7 @@ from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.90, "heldout10": 0.95,
-         "heldout11": 0.65}
+         "heldout11": 0.83}
 
 
 def test_every_set_is_scored():
