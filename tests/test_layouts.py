@@ -138,6 +138,10 @@ def only(items):
     # rule, the sender and the sending date are no part of the article
     ("forwarded-mail-outlook-note.txt", "Bibliotheek Almelo gaat ook op zondag open", "2024-10-08", "19:30",
      "Tubantia", "Linda Oosterhof", "De bibliotheek in het centrum van Almelo is vanaf november ook op zondagmiddag"),
+    # the sender's note above the forward line, however greeted ("Dag Ingrid,"), and Apple Mail's blank line under
+    # "Begin forwarded message:": the mail's date is not the article's, its subject not the headline
+    ("forwarded-mail-note-above.txt", "Maasboulevard in Venlo krijgt na tien jaar eindelijk een tweede fase",
+     "2024-05-14", "17:05", "De Limburger", "Rob Thijssen", "De gemeente Venlo begint in september met de tweede fase"),
     # a page copied as text with a menu of twenty lines and the buttons under the byline (Deel, Bewaar, Luister)
     ("copied-page-long-menu.txt", "Deventer opent overdekte fietsenstalling onder het Stationsplein", "2024-09-13",
      "08:15", "De Stentor", "Ilse Wijnberg", "De nieuwe fietsenstalling onder het Stationsplein in Deventer is vrijdag"),
@@ -994,6 +998,13 @@ def test_a_leading_run_of_paragraphs_from_further_down_the_page_goes_back_in_its
 def test_a_forwarded_mails_closing_rule_and_phone_signature_leave_the_body():
     article = only(load_articles([LAYOUTS / "forwarded-mail-outlook-note.txt"]))
     assert article.body.endswith("De bibliotheek zoekt nog vrijwilligers voor de zondagen.")
+
+
+def test_the_senders_note_above_a_forward_line_is_kept_as_a_note_not_as_text():
+    article = only(load_articles([LAYOUTS / "forwarded-mail-note-above.txt"]))
+    assert article.extra["note"].startswith("Dag Ingrid, Voor het overleg van donderdag")
+    assert "Ingrid" not in article.body and "Hermans" not in article.body
+    assert article.body.endswith("De werkzaamheden duren naar verwachting anderhalf jaar.")
 
 
 def test_a_wires_end_mark_and_copyright_line_leave_the_body():

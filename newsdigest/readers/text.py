@@ -42,13 +42,20 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
     line and the mail header, from the paragraph that carries the subject as its headline, so the
     sender's note above it stays out. Where no line repeats the subject, a forward's subject is the
     headline; a newsletter's subject names the issue, and its sender is the outlet. Other text as is."""
-    start = next((index for index, line in enumerate(lines[:5]) if _FORWARD.match(line)), None)
+    start = next((index for index, line in enumerate(lines[:40]) if _FORWARD.match(line)), None)
+    note = " ".join(line.strip() for line in lines[:start or 0] if line.strip())
+    if start is not None and len(note) > 600:  # a long text that quotes a forward line is no forward
+        start = None
+    elif note:  # the sender's own words above the forward line ("Hoi Joost, zie hieronder ..."), however greeted
+        found.extra.setdefault("note", note)
     sender = _MAIL_HEADER.match(lines[0]) if lines and start is None else None
     if start is None and (sender is None or sender["key"].lower() not in ("van", "from")):
         return lines
     if sender and _forward_subject(lines):  # "Onderwerp: FW: ...": a forward copied with its own mail header
         start, sender = -1, None
     index, subject = (start + 1 if start is not None else 0), None
+    while start is not None and index < len(lines) and not lines[index].strip():
+        index += 1  # Apple Mail leaves a blank line under "Begin forwarded message:"
     while index < len(lines) and _MAIL_HEADER.match(lines[index]):
         header = _MAIL_HEADER.match(lines[index])
         if header["key"].lower() in ("onderwerp", "subject"):
@@ -62,7 +69,7 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
     at = next((number for number, line in enumerate(rest) if subject and same_text(line, subject)), None)
     if at is None and not sender:
         article = _past_note(rest)
-        if article is rest:
+        if article is rest and not _own_headline(rest):
             found.offer(title=subject or None)
         return article
     if at is None:
@@ -70,6 +77,13 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
     while at > 0 and rest[at - 1].strip():  # the outlet's name or a kicker right above the headline
         at -= 1
     return rest[at:]
+
+
+def _own_headline(lines: list[str]) -> bool:
+    """Whether forwarded text opens with a headline or masthead of its own (a line that is no sentence), so the
+    mail's subject, the sender's words, is not its title."""
+    top = next((line.strip() for line in lines if line.strip()), "")
+    return 0 < len(top) <= 200 and not re.search(r"[.!?…\"”’)]$", top)
 
 
 # A newsletter's tagline under its masthead: "Het belangrijkste nieuws uit Zeeland, elke werkdag in je mail."
