@@ -17,6 +17,7 @@ MONTHS = {
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WORD_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I)
+_MONTH_FIRST_DATE = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)  # Nexis: "September 20, 2024"
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
 _TIME = re.compile(r"(?<![\d.,])(\d{1,2})(?:u|:|\.)(\d{2})(?:\s*uur)?(?![\d.,]\d)", re.I)
@@ -43,6 +44,18 @@ def parse_date(text: str) -> str | None:
         except (TypeError, ValueError):
             continue
     return None
+
+
+def _month_first_date(text: str) -> str | None:
+    """The English month-first date of a database's date line ("September 20, 2024 Friday") as ISO 8601; only
+    for header lines, as parse_timestamp leaves such dates, with their clock times, to dateutil."""
+    match = _MONTH_FIRST_DATE.search(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[3]), MONTHS[match[1].lower()], int(match[2])).isoformat()
+    except ValueError:
+        return None
 
 
 def parse_time(text: str) -> str | None:
@@ -73,7 +86,7 @@ def metadata_line(line: str) -> dict[str, str] | None:
     if source:
         found["source"] = source
     remainder = _SOURCE.sub(" ", stripped)
-    date = parse_date(remainder)
+    date = parse_date(remainder) or _month_first_date(remainder)
     if date:
         found["date"] = date
     clock = parse_time(remainder)
@@ -83,7 +96,7 @@ def metadata_line(line: str) -> dict[str, str] | None:
         return None
     # Only a line that is nothing but metadata counts: "Op 3 maart 2021 besloot de raad ..." is body.
     leftover = _LABEL.sub("", remainder)
-    for pattern in (_WORD_DATE, _ISO_DATE, _NUMERIC_DATE, _TIME):
+    for pattern in (_WORD_DATE, _MONTH_FIRST_DATE, _ISO_DATE, _NUMERIC_DATE, _TIME):
         leftover = pattern.sub(" ", leftover)
     leftover = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|om|"
                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|"

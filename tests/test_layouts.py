@@ -172,6 +172,13 @@ def only(items):
     # Nexis Uni's text export: title-case fields ("Byline:"), a bare "Body" line, "Load-Date:" and its end mark
     ("nexis-uni-text-export.txt", "Studenten in Groningen vinden vaker een kamer via de universiteit", "2024-04-04",
      None, "Trouw", "Femke Zandstra", "De Rijksuniversiteit Groningen heeft dit jaar voor ruim achthonderd"),
+    # a press database's cover or search summary before the first document, whatever its keys: Nexis Uni's job
+    # block and contents list, GoPress Academic's search (its name above it); the page and edition lines, the
+    # rights notice
+    ("nexis-uni-cover-contents.txt", "Amsterdamse pontjes varen vaker in de nacht", "2024-02-27", None, "Het Parool",
+     "Sophie Welling", "De pont tussen Centraal Station en Buiksloterweg vaart vanaf april ook tussen een en zes uur"),
+    ("gopress-academic-search-summary.txt", "Nieuwe tramlijn naar Wilrijk rijdt pas in 2026", "2024-01-20", None,
+     "Gazet van Antwerpen", "Katrien Peeters", "De tramlijn die het Antwerpse Zuid met het centrum van Wilrijk"),
     # MarkDownload of a DPG page: the section's link above the byline and date line, "| Nijmegen |" in the headline
     ("markdownload-section-kicker.md", "Nijmeegse Waalkade krijgt volgend voorjaar een drijvend terras", "2024-10-14",
      "06:00", "De Gelderlander", "Ruud Zwart", "Aan de Waalkade in Nijmegen komt volgend voorjaar een drijvend terras"),
@@ -1005,6 +1012,27 @@ def test_the_senders_note_above_a_forward_line_is_kept_as_a_note_not_as_text():
     assert article.extra["note"].startswith("Dag Ingrid, Voor het overleg van donderdag")
     assert "Ingrid" not in article.body and "Hermans" not in article.body
     assert article.body.endswith("De werkzaamheden duren naar verwachting anderhalf jaar.")
+
+
+@pytest.mark.parametrize(("name", "fields", "absent"), [
+    ("nexis-uni-cover-contents.txt", {"job number": "218436650", "search terms": None},
+     ["Job Number", "Documents (1)", "Search Terms", "Page 1 of 1", "Late Edition", "Load-Date"]),
+    ("gopress-academic-search-summary.txt", {"database": "GoPress Academic", "zoekterm": "tram AND Wilrijk"},
+     ["GoPress", "Zoekterm", "Pagina 7", "persoonlijk gebruik", "Copyright"]),
+])
+def test_a_press_databases_cover_goes_to_extra_and_never_into_the_text(name, fields, absent):
+    article = only(load_articles([LAYOUTS / name]))
+    assert {key: article.extra.get(key) for key in fields} == fields
+    assert not [word for word in absent if word in article.body]
+
+
+def test_an_interview_opening_with_question_and_answer_lines_keeps_them(tmp_path):
+    text = ("Vraag: Waarom stopt u na twintig jaar met de markt?\nAntwoord: Mijn rug wil niet meer, zegt hij.\n\n"
+            "Vraag: Wie neemt de kraam over?\nAntwoord: Mijn dochter, vanaf mei.\n")
+    (tmp_path / "interview.txt").write_text(text, encoding="utf-8")
+    article = only(load_articles([tmp_path / "interview.txt"]))
+    assert "Antwoord: Mijn rug wil niet meer" in article.body and "vraag" not in article.extra
+    assert article.body.endswith("Antwoord: Mijn dochter, vanaf mei.")
 
 
 def test_a_wires_end_mark_and_copyright_line_leave_the_body():

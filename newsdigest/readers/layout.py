@@ -92,6 +92,9 @@ _BOILERPLATE = re.compile(
     rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
     r"|(?:lees|read)\s+(?:verder|meer|more|het\s+hele\s+(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
     r"|eind(?:e)?\s+(?:bericht|tekst|artikel|knipsel)\b.{0,60}|end\s+of\s+(?:story|message|text|document)"  # a wire's end mark
+    r"|(?:page|pagina)\s+\d+\s+(?:of|van)\s+\d+"  # a press database's page mark ("Page 1 of 2")
+    r"|(?:deze\s+tekst|dit\s+artikel|this\s+(?:text|article|document))\s+(?:mag|may)\s.{0,80}"  # its rights notice
+    r"\b(?:persoonlijk|eigen|intern|personal|internal)\s+(?:gebruik|use)\b.{0,160}"
     r"|load-date\s*:.{0,40}"  # when Nexis Uni loaded the story, under its text: no publication date
     r"|/[A-Z]{2,5}(?:/[A-Z]{2,5})*"  # the wire editors' initials under the story: "/SEL/JVR"
     r"|(?:\(c\)|©|copyright)\s.{0,60}\b(?:alle\s+rechten\s+voorbehouden|all\s+rights\s+reserved)\b.{0,160}"
@@ -267,6 +270,9 @@ def _header_part(part: str, found: Found) -> bool:
             found.when(f"{date} {meta['time']}")
         found.offer(source=meta.get("source"), author=meta.get("author"))
         return True
+    if _PAGE.match(part):  # a press database's page or edition line under the paper's name ("Pagina 12", "1st Edition")
+        found.extra.setdefault("page", part)
+        return True
     if all(_WIRE_PART.match(slug) for slug in re.split(r"\s*[/|,]\s*", part)):
         found.extra.setdefault("slug", part)
         return True
@@ -327,7 +333,8 @@ def _parts_with_place(parts: list[str], found: Found) -> bool:
 
 _REFERENCE_LEAD = re.compile(r"^\s*(?:uit|bron|from|source)\s*:\s*", re.I)
 _REFERENCE_SPLIT = re.compile(r"\s*,\s*|\s+[|–—·•-]\s+")
-_EDITION = r"(?:editie|edition|ed\.)\s+[\w '’.-]{2,30}"
+_EDITION = (r"(?:(?:editie|edition|ed\.)\s+[\w '’.-]{2,30}"
+            r"|(?:\d+(?:st|nd|rd|th|e|ste|de)|late|early|final|national|city)\s+(?:edition|editie))")  # Nexis: "1st Edition"
 # "pagina 14", "p. 9 (editie 's-Hertogenbosch)", "editie Parkstad"
 _PAGE = re.compile(rf"^(?:(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?(?:\s*\(\s*{_EDITION}\s*\))?|{_EDITION})$", re.I)
 

@@ -10,7 +10,7 @@ from .article import Article, Found
 from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
 from ..metadata import outlet
-from .layout import VIEW_IN_BROWSER, clean_body, read_header, same_text, title_and_tags
+from .layout import VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, read_header, same_text, title_and_tags
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
@@ -137,6 +137,43 @@ def _past_note(lines: list[str]) -> list[str]:
     return lines[rule + 1:]
 
 
+# A line of a press database's cover or search summary: "Job Number: = 231877045", "Uw zoekopdracht: ...".
+_COVER_FIELD = re.compile(r"^\s*(?P<key>[^\W\d_][\w /.'’-]{0,30}?)\s*:\s*=?\s*(?P<value>.*?)\s*$")
+_CONTENTS_HEAD = re.compile(r"^\s*(?:documents?|documenten|dokumente|results?|resultaten)\s*\(\d+\)\s*$", re.I)
+_CONTENTS_ENTRY = re.compile(r"^\s*\d{1,3}\.\s+(?P<title>\S.{7,})$")  # " 1. Studenten in Delft krijgen ..."
+
+
+def _database_cover(lines: list[str], found: Found) -> list[str]:
+    """The export of a press database (Nexis Uni, GoPress) from its first document on: past the cover or search
+    summary it opens with, a block of "Key: value" lines whatever their keys (the database's name may stand
+    above them), none of which is an article field, and past the numbered contents list under it ("Documents
+    (1)", " 1. <title>" with the search's details indented below, "Page 1 of 2"). The fields go to extra; text
+    without such a block is returned as it is."""
+    top = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if top is None:
+        return lines
+    end = next((index for index in range(top, len(lines)) if not lines[index].strip()), len(lines))
+    block = [line.strip() for line in lines[top:end]]
+    name = block[0] if not _COVER_FIELD.match(block[0]) and len(block[0]) <= 40 and not outlet(block[0]) else None
+    fields = [_COVER_FIELD.match(line) for line in block[1 if name else 0:]]
+    if len(fields) < 2 or not all(fields) or any(header_line(line, Found()) for line in block) \
+            or any(len(field["value"]) > 100 or re.search(r"[.!?…\"”]$", field["value"]) for field in fields) \
+            or not any(line.strip() for line in lines[end:]):  # an interview's "Vraag: ...?" lines are text
+        return lines
+    if name:
+        found.extra.setdefault("database", name)
+    for field in fields:
+        found.extra.setdefault(field["key"].strip().lower(), field["value"].strip(" ="))
+    rest, listed = lines[end:], False
+    for index, line in enumerate(rest):
+        if _CONTENTS_ENTRY.match(line):
+            listed = True
+        elif line.strip() and not _CONTENTS_HEAD.match(line) and not is_boilerplate(line.strip()) \
+                and not (listed and line[:1].isspace()):  # the entry's search details are indented under it
+            return rest[index:] if listed else rest
+    return rest
+
+
 # A Common Crawl WET file: WARC records, each a block of "WARC-...: value" headers, a blank line, the page text.
 _WARC = re.compile(r"^WARC/\d\.\d\r?$", re.M)
 
@@ -201,6 +238,7 @@ def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Art
         found.offer(url=warc.get("warc-target-uri"))
         found.extra.setdefault("crawled", warc.get("warc-date"))
     lines = _forwarded(_lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found)).splitlines(), found)
+    lines = _database_cover(lines, found)
     lines = _newsletter_head(lines)
     if warc:
         lines = _page_title(lines, found)
