@@ -172,6 +172,13 @@ def only(items):
     # Nexis Uni's text export: title-case fields ("Byline:"), a bare "Body" line, "Load-Date:" and its end mark
     ("nexis-uni-text-export.txt", "Studenten in Groningen vinden vaker een kamer via de universiteit", "2024-04-04",
      None, "Trouw", "Femke Zandstra", "De Rijksuniversiteit Groningen heeft dit jaar voor ruim achthonderd"),
+    # a copied page's menu of short lines ("Radio live", "Tv gemist", "Zoek") above a headline whose reporter
+    # stands under a bare "Geschreven door"; a menu on one line, its items set apart by runs of spaces, and a
+    # caption under its credit line
+    ("copied-page-menu-byline-label.txt", "Abdijplein krijgt weer bomen na jaren van protest", "2024-10-03", "09:17",
+     "Omroep Zeeland", "Mirthe de Visser", "Op het Abdijplein in Middelburg komen volgend voorjaar weer bomen te staan."),
+    ("copied-page-menu-one-line.txt", "Waterpoort in Sneek gaat een jaar in de steigers", "2024-08-21", "10:05",
+     "Leeuwarder Courant", "Hylke Dijkstra", "De Waterpoort in Sneek, het symbool van de stad, staat vanaf oktober"),
     # a press database's cover or search summary before the first document, whatever its keys: Nexis Uni's job
     # block and contents list, GoPress Academic's search (its name above it); the page and edition lines, the
     # rights notice
@@ -1012,6 +1019,17 @@ def test_the_senders_note_above_a_forward_line_is_kept_as_a_note_not_as_text():
     assert article.extra["note"].startswith("Dag Ingrid, Voor het overleg van donderdag")
     assert "Ingrid" not in article.body and "Hermans" not in article.body
     assert article.body.endswith("De werkzaamheden duren naar verwachting anderhalf jaar.")
+
+
+@pytest.mark.parametrize(("name", "last", "absent"), [
+    ("copied-page-menu-byline-label.txt", "De bomen komen aan de randen van het plein.",
+     ["Radio live", "Zoek", "Geschreven door", "afbeelding", "Volg Omroep Zeeland", "Weet je meer"]),
+    ("copied-page-menu-one-line.txt", "De restauratie kost 2,4 miljoen euro.",
+     ["Puzzels", "Foto:", "gezien vanaf de Geeuw", "Reageer", "Mail"]),
+])
+def test_a_copied_pages_menu_caption_and_buttons_leave_the_text(name, last, absent):
+    article = only(load_articles([LAYOUTS / name]))
+    assert article.body.endswith(last) and not [word for word in absent if word in article.body]
 
 
 @pytest.mark.parametrize(("name", "fields", "absent"), [

@@ -69,11 +69,13 @@ _BOILERPLATE = re.compile(
     r"|(?:gerelateerde|meer)\s+artikelen|gerelateerd|uit\s+andere\s+media|ook\s+interessant"
     r"|advertentie|advertisement|gesponsord|sponsored"
     r"|deel\s+(?:dit\s+)?(?:artikel|bericht|via)|delen(?:\s+via)?|share(?:\s+this)?|print|e-?mail"
-    r"|deel|bewaar|bewaren|opslaan|luister|voorlezen|lees\s+voor|(?:beluister|luister\s+naar)\s+(?:dit|het)\s+artikel"
+    r"|deel|bewaar|bewaren|opslaan|mail|luister|voorlezen|lees\s+voor|(?:beluister|luister\s+naar)\s+(?:dit|het)\s+artikel"
     rf"|(?:deel|delen|share)\b[\w ]{{0,30}}:\s*{_NETWORK}(?:\s*[|,·•/]\s*{_NETWORK})*"
     rf"|(?:deel|delen|share)\s+(?:via|op|on|to)\s+{_NETWORK}"
     r"|reageer|reacties?(?:\s*\(\d+\))?|plaats\s+een\s+reactie|(?:\d+\s+)?reacties?"
-    r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.{0,60}|download\s+(?:de|onze)\s+(?:gratis\s+)?(?:nieuws)?app\b.{0,40}"
+    r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.{0,60}|volg\s+[\w .'’-]{2,40}?\s+ook\s+(?:op|via)\s+\w+"  # "Volg X ook op WhatsApp"
+    r"|(?:heb|weet)\s+(?:je|jij|u)\s+(?:een\s+tip|meer)\b[^?]{0,60}\?.{0,120}?(?:redactie|@).{0,80}"  # newsroom's call for tips
+    r"|download\s+(?:de|onze)\s+(?:gratis\s+)?(?:nieuws)?app\b.{0,40}"
     r"|(?:je|u)\s+(?:gebruikt|hebt)\s+(?:een\s+)?(?:ad-?\s?blocker|advertentieblokker)\b.*"
     r"|(?:schakel|zet)\s+(?:je|uw)\s+ad-?\s?blocker\b.*"
     r"|(?:wij|we|deze\s+(?:web)?site)(?:\s+en\s+onze\s+partners)?\s+(?:gebruiken|gebruikt|maakt\s+gebruik\s+van|maken\s+gebruik\s+van)\s+cookies\b.*"
@@ -136,12 +138,16 @@ _CONSENT = re.compile(r"^\W*(?:[\w-]+\s+){0,2}(?:cookie|privacy|consent|toestemm
 def is_boilerplate(line: str) -> bool:
     """A whole line that is page furniture: a "Lees ook" header, share buttons, a cookie or adblock notice,
     a menu bar."""
+    parts = [part for part in re.split(r"\s*[|·•]\s*|\s{2,}", line.strip()) if part]
+    if len(parts) > 1 and all(_BOILERPLATE.match(part) for part in parts):
+        return True  # a row of buttons under the story: "Reageer  |  Deel op Facebook  |  Mail"
     return bool(_BOILERPLATE.match(line) or _BREADCRUMB.match(line) or _menu_bar(line)
                 or (_CONSENT.match(line) and not re.search(r"[.!?]\W*$", line)))
 
 
 def _menu_bar(line: str) -> bool:
-    parts = re.split(r"\s*\|\s*", line.strip())
+    """A row of four or more menu items, set apart by bars, dots or the runs of spaces a copied nav bar leaves."""
+    parts = re.split(r"\s*[|·•]\s*|\s{2,}|\t", line.strip())
     return len(parts) >= 4 and all(_MENU_ITEM.match(part) for part in parts)
 
 
@@ -421,12 +427,17 @@ def _menu_above_headline(line: str, following: list[str]) -> bool:
     for index, item in enumerate(rest):
         if _menu_like(item) or is_boilerplate(item.strip()):
             continue
-        after = rest[index + 1:index + 3]
         if re.search(r"[.!?]$", item.strip()):
             return False  # a sentence: `line` was the headline and this its lead
-        return bool(after) and (_dated(after[0]) or (
-            len(after) == 2 and bool(_NAME_LINE.match(after[0].strip())) and _dated(after[1])))
+        after = rest[index + 1:index + 4]
+        while len(after) > 1 and (_BYLINE_LABEL.match(after[0]) or _NAME_LINE.match(after[0].strip())):
+            after = after[1:]  # the reporter's name, alone or under a bare "Geschreven door", above the date
+        return bool(after) and _dated(after[0])
     return False
+
+
+# A byline's label on a line of its own, the name on the next: "Geschreven door" / "Noud Verhoeven".
+_BYLINE_LABEL = re.compile(r"^\s*(?:geschreven\s+door|door|tekst|auteur|by|written\s+by)\s*:?\s*$", re.I)
 
 
 # The note of whoever typed or copied the text above it: "[overgetypt uit de krant, J. Smit]", "KNIPSEL -
@@ -513,6 +524,17 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
         if found.title is None and has_more and (_copy_note(line) or _IDENTIFIER.fullmatch(line.strip())):
             key = "note" if _copy_note(line) else "id"  # a wire story's number: "ANP-20240416-0312"
             found.extra.setdefault(key, line.strip().strip("[]() "))
+            index += 1
+            continue
+        name_at = next((number for number, item in enumerate(following) if item.strip()), None)
+        if found.title is not None and found.author is None and _BYLINE_LABEL.match(line) and name_at is not None \
+                and _NAME_LINE.match(following[name_at].strip()):
+            found.author = following[name_at].strip()  # "Geschreven door" above the name on a line of its own
+            index += 2 + name_at
+            continue
+        if found.title is not None and index and credit(lines[index - 1]) and following and not following[0].strip() \
+                and len(line.strip()) <= 200 and any(item.strip() for item in following):
+            found.extra.setdefault("caption", line.strip())  # the photo's caption right under its credit line
             index += 1
             continue
         if found.title is not None and found.author is None and found.extra.get("subtitle") is None \
@@ -739,8 +761,8 @@ def _closing_stamp(paragraph: str, found: Found) -> bool:
 
 # An image caption ending in its credit: "Zo moet de ingang eruitzien. Beeld: gemeente Breda",
 # "De Grote Markt in Hasselt. © Karel Hemerijckx".
-_CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|beeld|photo|image|illustratie)\s*:\s*|\(?©\s*)"
-                      r"(?P<credit>[^.:©()]{2,60}?)\)?\s*$", re.I)
+_CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|beeld|afbeelding|photo|image|illustratie)\s*:\s*"
+                      r"|\(?©\s*)(?P<credit>[^.:©()]{2,60}?)(?:\)\.?)?\s*$", re.I)  # "... (afbeelding: gemeente Tilburg)."
 
 
 def _furniture(line: str, found: Found) -> bool:
