@@ -172,6 +172,9 @@ def only(items):
     # Nexis Uni's text export: title-case fields ("Byline:"), a bare "Body" line, "Load-Date:" and its end mark
     ("nexis-uni-text-export.txt", "Studenten in Groningen vinden vaker een kamer via de universiteit", "2024-04-04",
      None, "Trouw", "Femke Zandstra", "De Rijksuniversiteit Groningen heeft dit jaar voor ruim achthonderd"),
+    # a lynx dump whose site is named only by the titles of the page's <link rel> list ("#[1]Trouw [2]alternate")
+    ("lynx-dump-link-rel-site.txt", "Kerken in Zwolle delen voortaan hun kosters en organisten", "2024-09-18", "17:30",
+     "Trouw", "Marit Bosman", "Vijf protestantse kerken in de binnenstad van Zwolle gaan hun kosters"),
     # a copied page's menu of short lines ("Radio live", "Tv gemist", "Zoek") above a headline whose reporter
     # stands under a bare "Geschreven door"; a menu on one line, its items set apart by runs of spaces, and a
     # caption under its credit line

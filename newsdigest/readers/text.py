@@ -217,15 +217,18 @@ _LYNX_REFERENCES = re.compile(r"\n\s*(?:References|Verwijzingen)\s*\n(?:\s*\n)*(
 _LYNX_MARK = re.compile(r"\[\d+\]")
 
 
-def _lynx_dump(text: str) -> str:
+def _lynx_dump(text: str, found: Found) -> str:
     """The text of a `lynx -dump` page without its link markers, list bullets and References list; other
-    text as it is."""
+    text as it is. The page's <link rel> titles ("#[1]Het Financieele Dagblad [2]alternate") name its site."""
     references = _LYNX_REFERENCES.search(text)
     if references is None:
         return text
     lines = text[: references.start()].split("\n")
     top = next((index for index, line in enumerate(lines) if line.strip()), 0)
     if lines[top].lstrip().startswith("#"):  # the page's <link rel> list ("#[1]NH Nieuws (RSS)"), no text
+        titles = [re.sub(r"\s+(?:[-|–]\s+.*|\((?:rss|atom|feed)\))$", "", title.strip(), flags=re.I)
+                  for title in re.split(r"\[\d+\]", lines[top].lstrip("# "))]
+        found.offer(source=next((outlet(title) for title in titles if title and outlet(title)), None))
         del lines[top]
     return "\n".join(re.sub(r"^\s*[*+o]\s+", "", _LYNX_MARK.sub("", line)).strip() for line in lines)
 
@@ -237,7 +240,7 @@ def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Art
     if warc:
         found.offer(url=warc.get("warc-target-uri"))
         found.extra.setdefault("crawled", warc.get("warc-date"))
-    lines = _forwarded(_lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found)).splitlines(), found)
+    lines = _forwarded(_lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found), found).splitlines(), found)
     lines = _database_cover(lines, found)
     lines = _newsletter_head(lines)
     if warc:
