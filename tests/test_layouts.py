@@ -175,6 +175,10 @@ def only(items):
     # a lynx dump whose site is named only by the titles of the page's <link rel> list ("#[1]Trouw [2]alternate")
     ("lynx-dump-link-rel-site.txt", "Kerken in Zwolle delen voortaan hun kosters en organisten", "2024-09-18", "17:30",
      "Trouw", "Marit Bosman", "Vijf protestantse kerken in de binnenstad van Zwolle gaan hun kosters"),
+    # pdftotext of an e-paper page: the running head ("Binnenland 7") above the paper's date line, the headline
+    # broken over four lines above the byline
+    ("pdftotext-epaper-page.txt", "Waddenveren krijgen vanaf volgend jaar elektrische boten", "2024-10-08", None,
+     "Trouw", "Jelle Hoekstra", "De veerdiensten naar Texel en Vlieland varen vanaf volgend jaar met elektrische"),
     # a copied page's menu of short lines ("Radio live", "Tv gemist", "Zoek") above a headline whose reporter
     # stands under a bare "Geschreven door"; a menu on one line, its items set apart by runs of spaces, and a
     # caption under its credit line
@@ -1022,6 +1026,19 @@ def test_the_senders_note_above_a_forward_line_is_kept_as_a_note_not_as_text():
     assert article.extra["note"].startswith("Dag Ingrid, Voor het overleg van donderdag")
     assert "Ingrid" not in article.body and "Hermans" not in article.body
     assert article.body.endswith("De werkzaamheden duren naar verwachting anderhalf jaar.")
+
+
+def test_a_printed_pages_foot_leaves_the_text_and_its_hyphenated_words_are_joined():
+    article = only(load_articles([LAYOUTS / "pdftotext-epaper-page.txt"]))
+    assert "De accu's worden in de haven opgeladen" in article.body and "Den\nHelder" in article.body
+    assert article.body.endswith("directeur Cees de Waal.") and article.credits == ["Koen van Weel"]
+    assert article.extra["see_also"] == "Eilanders boos over hogere tarieven pagina 9"
+
+
+def test_a_line_break_after_a_hyphen_before_en_keeps_the_hyphen(tmp_path):
+    (tmp_path / "a.txt").write_text("Akkerbouw onder druk\n\nDe land-\nen tuinbouw in Zeeland verloor dit jaar "
+                                    "veel grond aan natuur.\nDe boeren zijn boos.\n", encoding="utf-8")
+    assert "De land-\nen tuinbouw" in only(load_articles([tmp_path / "a.txt"])).body
 
 
 @pytest.mark.parametrize(("name", "last", "absent"), [

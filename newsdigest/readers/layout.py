@@ -276,6 +276,9 @@ def _header_part(part: str, found: Found) -> bool:
             found.when(f"{date} {meta['time']}")
         found.offer(source=meta.get("source"), author=meta.get("author"))
         return True
+    if _page_head(part):  # a printed page's running head, its number beside the section: "12 Nieuws & achtergrond"
+        found.extra.setdefault("page", part)
+        return True
     if _PAGE.match(part):  # a press database's page or edition line under the paper's name ("Pagina 12", "1st Edition")
         found.extra.setdefault("page", part)
         return True
@@ -290,6 +293,12 @@ def _header_part(part: str, found: Found) -> bool:
     if comma and outlet(name) and metadata_line(rest):  # "de Volkskrant, 23 februari 2024"
         return _header_part(name, found) and _header_part(rest, found)
     return _byline_or_credit(part, found) or is_boilerplate(part)
+
+
+def _page_head(part: str) -> bool:
+    match = re.fullmatch(r"\d{1,3}\s+(?P<after>\D.{2,40})|(?P<before>\D.{2,40}?)\s+\d{1,3}", part)
+    sections = re.split(r"\s*(?:&|\ben\b|,|/|\+)\s*", (match["after"] or match["before"]).lower()) if match else []
+    return bool(sections) and all(section in _SECTIONS or section in _LABEL_WORDS for section in sections)
 
 
 def _byline_or_credit(line: str, found: Found) -> bool:
@@ -555,6 +564,12 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             found.author = line.strip()
             index += 1
             continue
+        broken = _broken_headline(lines, index) if want_title and found.title is None else 0
+        if broken:  # a headline that a narrow column or pdftotext broke over lines, its byline or date under it
+            found.title = title_and_tags(" ".join(item.strip() for item in lines[index:index + broken]), found,
+                                         crawled=True)
+            index += broken
+            continue
         if want_title and found.title is None and has_more and host and _site_name(line, host):
             found.offer(source=line.strip())  # "hoogeveenschecourant.nl" above "De Hoogeveensche Courant"
             index += 1
@@ -581,6 +596,21 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
                 continue
         break
     return index
+
+
+def _broken_headline(lines: list[str], index: int) -> int:
+    """How many lines from `index` on make one headline broken over short lines ("Gemeenten" / "mogen vaker
+    zelf" / "kiezen waar een" / "zonnepark komt"): two or more, none a sentence or a name, a continuation in
+    lower case, and the byline or date line right under the last; 0 where the lines are anything else."""
+    end = index
+    while end < len(lines) and 0 < len(lines[end].strip()) <= 40 and not re.search(r"[.!?:;,]$", lines[end].strip()) \
+            and not byline(lines[end]) and not _dated(lines[end]):
+        end += 1
+    run = [line.strip() for line in lines[index:end]]
+    if len(run) < 2 or end >= len(lines) or not (byline(lines[end]) or _dated(lines[end])) \
+            or not any(line[:1].islower() for line in run[1:]):
+        return 0
+    return len(run)
 
 
 def _caption_credit(line: str, following: list[str], found: Found) -> int:
@@ -637,6 +667,7 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
                 found.offer(source=agency)
             kept[0] = rest
         kept[-1] = _without_post_footer(kept[-1], found)
+        _without_page_foot(kept, found)
         if len(kept) > 1 and (not kept[-1] or _closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
                               or _desk_line(kept[-1], found)):
             kept.pop()
@@ -653,6 +684,21 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         elif len(kept) > 1 and kept[-1].strip().strip("()") in {"ANP", "Belga", "BELGA", "AFP", "Reuters", "AP"}:
             found.offer(source=kept.pop().strip().strip("()"))
     return [paragraph for paragraph in kept if paragraph.strip()]
+
+
+# A printed page's pointer to a story elsewhere in the paper: "Kabinet wil af van salderingsregeling pagina 14".
+_PAGE_POINTER = re.compile(r"^[A-ZÀ-Ý][^.!?:;]{4,80}?\s+(?:pagina|pag\.|blz\.|p\.)\s*\d{1,3}$", re.I)
+
+
+def _without_page_foot(paragraphs: list[str], found: Found) -> None:
+    """Take off the foot of a printed page that pdftotext left at the end of the text: the page number alone,
+    then a pointer to a story on another page on the last line; the number goes to extra."""
+    if len(paragraphs) > 1 and re.fullmatch(r"\d{1,3}", paragraphs[-1].strip()):
+        found.extra.setdefault("page", paragraphs.pop().strip())
+    lines = paragraphs[-1].split("\n")
+    if len(lines) > 1 and _PAGE_POINTER.match(lines[-1].strip()):
+        found.extra.setdefault("see_also", lines.pop().strip())
+        paragraphs[-1] = "\n".join(lines)
 
 
 # The line WordPress adds to each post in its feeds, which feed APIs pass on: "Het bericht <title>
@@ -762,7 +808,9 @@ def _closing_stamp(paragraph: str, found: Found) -> bool:
 # An image caption ending in its credit: "Zo moet de ingang eruitzien. Beeld: gemeente Breda",
 # "De Grote Markt in Hasselt. © Karel Hemerijckx".
 _CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|beeld|afbeelding|photo|image|illustratie)\s*:\s*"
-                      r"|\(?©\s*)(?P<credit>[^.:©()]{2,60}?)(?:\)\.?)?\s*$", re.I)  # "... (afbeelding: gemeente Tilburg)."
+                      r"|\(?©\s*)(?P<credit>[^.:©()]{2,60}?)(?:\)\.?)?\s*$"  # "... (afbeelding: gemeente Tilburg)."
+                      r"|^(?P<printed>.{0,160}[.!?])\s+(?-i:(?:Beeld|Foto)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:van|de|der|den|"
+                      r"[A-ZÀ-Ý][\w'’/-]*)){0,4}))$", re.I)  # a printed caption's credit without colon: "... Beeld Rutger Smits"
 
 
 def _furniture(line: str, found: Found) -> bool:
@@ -774,7 +822,7 @@ def _furniture(line: str, found: Found) -> bool:
         return True
     caption = _CAPTION.match(stripped)
     if caption:
-        found.credit(caption["credit"].strip())
+        found.credit((caption["credit"] or caption["name"]).strip())
         return True
     source = parse_source(stripped) if re.match(r"^\s*(?:bron|source)\s*:", stripped, re.I) else None
     if source and len(stripped) <= 60:

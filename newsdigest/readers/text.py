@@ -233,6 +233,11 @@ def _lynx_dump(text: str, found: Found) -> str:
     return "\n".join(re.sub(r"^\s*[*+o]\s+", "", _LYNX_MARK.sub("", line)).strip() for line in lines)
 
 
+# A word that a narrow column hyphenated at the end of a line ("ge-" / "meenten"): one word again. "land- en
+# tuinbouw" keeps its hyphen, and so does a compound with a capital ("IPO-" / "voorzitter").
+_HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ]{2})-\n(?=[a-zà-ÿ]{2})(?!(?:en|of|tot|noch)\b)")
+
+
 def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Article:
     """Plain text; a headline, date, source, byline and credit lines around it become metadata. `warc` are
     the headers of the WARC record the text came from: its address is the article's, its date the crawl's."""
@@ -247,7 +252,7 @@ def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Art
         lines = _page_title(lines, found)
     start = read_header(lines, found, want_title=found.title is None)
     paragraphs = [part for part in re.split(r"\n[ \t\r\f\v]*\n", "\n".join(lines[start:])) if part.strip()]
-    body = "\n\n".join(clean_body(paragraphs, found)).strip()
+    body = _HYPHEN_BREAK.sub("", "\n\n".join(clean_body(paragraphs, found))).strip()
     if not body and found.title and start <= 2:  # a one-paragraph file: the "title" was the body
         body, found.title = text.strip(), None
     return found.article(path, body, "text")
