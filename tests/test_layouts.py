@@ -1028,6 +1028,12 @@ def test_the_senders_note_above_a_forward_line_is_kept_as_a_note_not_as_text():
     assert article.body.endswith("De werkzaamheden duren naar verwachting anderhalf jaar.")
 
 
+def test_a_lynx_dumps_image_link_and_caption_leave_the_text():
+    article = only(load_articles([LAYOUTS / "lynx-dump-link-rel-site.txt"]))
+    assert article.body.startswith("Vijf protestantse kerken") and "Grote Kerk" not in article.body
+    assert article.credits == ["ANP / Vincent Jannink"]
+
+
 def test_a_printed_pages_foot_leaves_the_text_and_its_hyphenated_words_are_joined():
     article = only(load_articles([LAYOUTS / "pdftotext-epaper-page.txt"]))
     assert "De accu's worden in de haven opgeladen" in article.body and "Den\nHelder" in article.body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from ..metadata import outlet_for_host
+from ..metadata import credit, outlet_for_host
 from .article import Article, Found
 from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
@@ -230,7 +230,17 @@ def _lynx_dump(text: str, found: Found) -> str:
                   for title in re.split(r"\[\d+\]", lines[top].lstrip("# "))]
         found.offer(source=next((outlet(title) for title in titles if title and outlet(title)), None))
         del lines[top]
+    lines = [line for number, line in enumerate(lines)  # an image's link, its alt text, over its credited caption
+             if not (_LYNX_LINK_LINE.match(line) and number + 1 < len(lines) and _credited(lines[number + 1]))]
     return "\n".join(re.sub(r"^\s*[*+o]\s+", "", _LYNX_MARK.sub("", line)).strip() for line in lines)
+
+
+_LYNX_LINK_LINE = re.compile(r"^\s*\[\d+\][^\[\]]{2,160}$")  # a line that is one link and nothing else
+
+
+def _credited(line: str) -> bool:
+    """Whether `line` carries a photo credit: "... de N200. Foto: NH Nieuws / Rick Jansen", "© ANP"."""
+    return bool(credit(line) or re.search(r"(?:^|[.!?]\s|\()\s*(?:foto|beeld|afbeelding)\s*:\s*\S|©", line, re.I))
 
 
 # A word that a narrow column hyphenated at the end of a line ("ge-" / "meenten"): one word again. "land- en
