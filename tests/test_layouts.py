@@ -186,6 +186,10 @@ def only(items):
      "Omroep Zeeland", "Mirthe de Visser", "Op het Abdijplein in Middelburg komen volgend voorjaar weer bomen te staan."),
     ("copied-page-menu-one-line.txt", "Waterpoort in Sneek gaat een jaar in de steigers", "2024-08-21", "10:05",
      "Leeuwarder Courant", "Hylke Dijkstra", "De Waterpoort in Sneek, het symbool van de stad, staat vanaf oktober"),
+    # a newsletter forwarded under a note and a rule, with its own mail header: the editors' greeting and intro
+    # above the first story's heading framed by rules; the sender's address names the outlet
+    ("forwarded-newsletter-intro.txt", "Herstel kademuren Prinsengracht begint eerder dan gepland", "2024-04-11", "12:00",
+     "Het Parool", None, "De gemeente begint in mei al met het herstel van de kademuren langs de Prinsengracht"),
     # a press database's cover or search summary before the first document, whatever its keys: Nexis Uni's job
     # block and contents list, GoPress Academic's search (its name above it); the page and edition lines, the
     # rights notice
@@ -1026,6 +1030,13 @@ def test_the_senders_note_above_a_forward_line_is_kept_as_a_note_not_as_text():
     assert article.extra["note"].startswith("Dag Ingrid, Voor het overleg van donderdag")
     assert "Ingrid" not in article.body and "Hermans" not in article.body
     assert article.body.endswith("De werkzaamheden duren naar verwachting anderhalf jaar.")
+
+
+def test_a_forwarded_newsletters_intro_list_and_footer_leave_the_story():
+    article = only(load_articles([LAYOUTS / "forwarded-newsletter-intro.txt"]))
+    assert article.body.endswith("Een deel van de parkeerplaatsen verdwijnt tijdelijk.")
+    assert not [word for word in ("Hallo", "middageditie", "UITGELICHT", "Lees het artikel", "Stedelijk", "Afmelden",
+                                  "Postbus", "map over") if word in article.body]
 
 
 def test_a_lynx_dumps_image_link_and_caption_leave_the_text():

@@ -42,18 +42,20 @@ _MAIL = r"(?:e-?mail|mail|nieuwsbrief|newsletter)"
 # The line at the top of a newsletter that links to its web copy, in the words mail tools and outlets use.
 _VIEW_IN_BROWSER = (
     rf"(?:bekijk|open|lees)\s+(?:deze|de|dit|this|the)\s+{_MAIL}\s+(?:in|via|op)\s+(?:je|uw|de|your|the)\s+(?:web)?browser"
-    r"|(?:bekijk|lees)\s+(?:de|deze)\s+(?:online|web)\s*versie|(?:bekijk|lees)\s+online|online\s+bekijken|webversie"
+    r"|(?:bekijk|lees)\s+(?:de|deze)\s+(?:online|web)\s*versie"
+    rf"|(?:bekijk|lees|open)\s+(?:deze|de|dit)\s+{_MAIL}\s+online|(?:bekijk|lees)\s+online|online\s+bekijken|webversie"
     rf"|(?:wordt|is)\s+(?:deze|de)\s+{_MAIL}\s+niet\s+(?:goed|juist|correct)\s+(?:weergegeven|leesbaar)\s*\?.{{0,80}}"
     rf"|(?:kun|kan|kunt)\s+(?:je|u)\s+(?:deze|de)\s+{_MAIL}\s+niet\s+(?:goed\s+)?(?:lezen|bekijken|zien)\s*\?.{{0,80}}"
     rf"|problemen\s+met\s+(?:het\s+)?(?:bekijken|lezen|weergeven)(?:\s+van\s+deze\s+{_MAIL})?\s*\?.{{0,80}}"
     rf"|view\s+(?:this\s+)?(?:{_MAIL}\s+)?(?:in\s+(?:your\s+)?browser|online|(?:as\s+a\s+)?web\s*page)|web\s+version"
     rf"|having\s+trouble\s+viewing\s+this\s+{_MAIL}\s*\?.{{0,80}}")
-VIEW_IN_BROWSER = re.compile(rf"^\s*(?:{_VIEW_IN_BROWSER})\s*[.!:»›>]*\s*$", re.I)
+VIEW_IN_BROWSER = re.compile(rf"^\s*(?:{_VIEW_IN_BROWSER})(?:\s*<\S+>)?\s*[.!:»›>]*\s*$", re.I)  # plain-text mail: "<url>"
 _UNSUBSCRIBE = (
     rf"(?:je|u)\s+ontvangt\s+(?:deze|dit|de)\s+(?:{_MAIL}|bericht)\s+(?:omdat|want|als)\b.{{0,160}}"
     rf"|you\s+(?:are\s+)?receiv(?:e|ing)\s+this\s+{_MAIL}\s+because\b.{{0,160}}"
     rf"|wil\s+(?:je|u)\s+(?:deze\s+{_MAIL}\s+)?niet\s+meer\s+ontvangen\s*\?.{{0,80}}"
     r"|afmelden|uitschrijven|unsubscribe|(?:meld|schrijf)\s+(?:je|u)\s+(?:hier\s+)?af")
+_MAIL_FOOTER = re.compile(rf"^\s*(?:{_UNSUBSCRIBE})", re.I)
 _NETWORK = r"(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|messenger|telegram|pinterest|reddit|bluesky|kopieer\s+link)"
 _CONTINUES = r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s+(?:de|het)\s+\w+"
 # "(Tekst gaat verder onder de foto.)" that a page's text run glued to the sentence before the photo
@@ -92,7 +94,8 @@ _BOILERPLATE = re.compile(
     r"|(?:dit\s+bericht\s+is\s+|this\s+(?:message|e-?mail)\s+was\s+)?"  # a mail signature
     r"(?:verzonden\s+(?:vanaf|met|van)|verstuurd\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"
     rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
-    r"|(?:lees|read)\s+(?:verder|meer|more|het\s+hele\s+(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
+    r"|(?:lees|read)\s+(?:verder|meer|more|het\s+(?:hele\s+)?(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
+    r"(?:\s*<\S+>)?"
     r"|eind(?:e)?\s+(?:bericht|tekst|artikel|knipsel)\b.{0,60}|end\s+of\s+(?:story|message|text|document)"  # a wire's end mark
     r"|(?:page|pagina)\s+\d+\s+(?:of|van)\s+\d+"  # a press database's page mark ("Page 1 of 2")
     r"|(?:deze\s+tekst|dit\s+artikel|this\s+(?:text|article|document))\s+(?:mag|may)\s.{0,80}"  # its rights notice
@@ -110,7 +113,7 @@ _MENU_ITEM = re.compile(r"^[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:&\s+)?[\w'’&-]+){0,2}
 _WIRE_PART = re.compile(r"^(?:prio(?:riteit)?|priority|urgentie)\s*:?\s*\d+|\d+\s+(?:woorden|words|tekens|regels)$", re.I)
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 # Headings over a list of links to other stories: the lines under them that are no sentences go with them.
-_READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen"
+_READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen|ook\s+interessant"
                         r"|gerelateerde\s+artikelen|gerelateerd)\b\s*:?\s*", re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$")
 # A source line that a crawl glued to the last sentence when it flattened the paragraphs: "... gelijk. Bron: Belga"
@@ -668,6 +671,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             kept[0] = rest
         kept[-1] = _without_post_footer(kept[-1], found)
         _without_page_foot(kept, found)
+        if len(kept) > 1 and _MAIL_FOOTER.match(kept[-1]):  # why the mail came, how to stop it, the sender's address
+            kept.pop()
         if len(kept) > 1 and (not kept[-1] or _closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
                               or _desk_line(kept[-1], found)):
             kept.pop()

@@ -65,12 +65,16 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
         index += 1
     rest = lines[index:]
     if sender:  # "Van: NH Nieuws <nieuwsbrief@nhnieuws.nl>": the newsletter's sender is its outlet
-        found.offer(source=re.sub(r"\s*<[^>]*>\s*$", "", sender["value"]).strip(' "') or None)
+        name = re.sub(r"\s*<[^>]*>\s*$", "", sender["value"]).strip(' "')
+        address = re.search(r"@([\w.-]+\.[a-z]{2,})", sender["value"], re.I)
+        found.offer(source=outlet(name) or (address and outlet_for_host(address[1])) or name or None)
     at = next((number for number, line in enumerate(rest) if subject and same_text(line, subject)), None)
     if at is None and not sender:
         article = _past_note(rest)
         if article is rest and not _own_headline(rest):
             found.offer(title=subject or None)
+        if article is not rest and _MAIL_HEADER.match(next((line for line in article if line.strip()), "")):
+            return _forwarded(article, found)  # under the note, the forwarded mail with its own header
         return article
     if at is None:
         return rest
@@ -101,7 +105,21 @@ def _newsletter_head(lines: list[str]) -> list[str]:
     tagline = next((index for index in following if _TAGLINE.search(lines[index]) and len(lines[index]) <= 160), None)
     if tagline is not None and all(_masthead(lines[index]) for index in following if index < tagline):
         return lines[tagline + 1:]
-    return lines[view + 1:]
+    return _past_intro(lines[view + 1:])
+
+
+def _past_intro(lines: list[str]) -> list[str]:
+    """A newsletter from its first story on, past the editors' greeting and intro ("Goedemorgen, vandaag in de
+    nieuwsbrief: ...") where a heading framed by rules ("----" / "VERHAAL VAN DE DAG" / "----") opens the
+    story and the intro above it is short; else `lines` as they are."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    for first, heading, second in zip(filled, filled[1:], filled[2:]):
+        intro = " ".join(lines[index].strip() for index in filled if index < first)
+        if len(intro) > 600:
+            break
+        if _RULE.match(lines[first]) and _RULE.match(lines[second]) and _masthead(lines[heading]):
+            return lines[second + 1:]
+    return lines
 
 
 def _masthead(line: str) -> bool:
