@@ -83,9 +83,12 @@ def metadata_line(line: str) -> dict[str, str] | None:
         return None
     found: dict[str, str] = {}
     source = parse_source(stripped)
+    remainder = _SOURCE.sub(" ", stripped)
+    name, comma, day = (source or "").partition(",")
+    if comma and parse_date(day):  # "Bron: HLN, 07/05/2024": the paper, then the day
+        source, remainder = name.strip(), f"{remainder} {day}"
     if source:
         found["source"] = source
-    remainder = _SOURCE.sub(" ", stripped)
     date = parse_date(remainder) or _month_first_date(remainder)
     if date:
         found["date"] = date

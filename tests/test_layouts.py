@@ -190,6 +190,10 @@ def only(items):
     # above the first story's heading framed by rules; the sender's address names the outlet
     ("forwarded-newsletter-intro.txt", "Herstel kademuren Prinsengracht begint eerder dan gepland", "2024-04-11", "12:00",
      "Het Parool", None, "De gemeente begint in mei al met het herstel van de kademuren langs de Prinsengracht"),
+    # an article pasted into a working document between rules: the document's title, contents and notes, the
+    # comment anchors ("[a]") and the article's number ("Knipsel 2") are no part of it; "Bron: Trouw, 14/02/2024"
+    ("working-document-notes.txt", "Laatste dorpsschool van Sluis-Oost gaat na de zomer dicht", "2024-02-14", None,
+     "Trouw", None, "De basisschool in Eede, de laatste school in het oosten van de gemeente Sluis, sluit na de"),
     # a press database's cover or search summary before the first document, whatever its keys: Nexis Uni's job
     # block and contents list, GoPress Academic's search (its name above it); the page and edition lines, the
     # rights notice
@@ -1037,6 +1041,13 @@ def test_a_forwarded_newsletters_intro_list_and_footer_leave_the_story():
     assert article.body.endswith("Een deel van de parkeerplaatsen verdwijnt tijdelijk.")
     assert not [word for word in ("Hallo", "middageditie", "UITGELICHT", "Lees het artikel", "Stedelijk", "Afmelden",
                                   "Postbus", "map over") if word in article.body]
+
+
+def test_a_working_documents_notes_and_comments_go_to_extra_and_never_into_the_text():
+    article = only(load_articles([LAYOUTS / "working-document-notes.txt"]))
+    assert article.body.endswith("De gemeente regelt een schoolbus.") and "[" not in article.body
+    assert article.extra["notes"].endswith("[b]Schoolbus: wie betaalt?")
+    assert article.url == "https://www.trouw.nl/onderwijs/dorpsschool-zeeuws-vlaanderen~b91f2c0d/"
 
 
 def test_a_lynx_dumps_image_link_and_caption_leave_the_text():

@@ -16,7 +16,7 @@ from .article import Found
 
 # A crawl or download stamp is not a publication date.
 _CRAWL = re.compile(r"^\s*\[?(?:ge)?(?:crawl(?:ed|d)?|gecrawld|opgehaald|retrieved|scraped|fetched|downloaded|"
-                    r"gedownload|archived|gearchiveerd|bezocht|accessed|saved(?:\s+(?:to|in)\s+\w+)?|opgeslagen(?:\s+in\s+\w+)?)"
+                    r"gedownload|archived|gearchiveerd|bezocht|geraadpleegd|accessed|saved(?:\s+(?:to|in)\s+\w+)?|opgeslagen(?:\s+in\s+\w+)?)"
                     r"(?:[\s_]+(?:op|on|at|om))?\s*:?\s*(?P<when>.*?)\]?\s*$",
                     re.I)
 _UPDATED = re.compile(r"^\s*(?:laatste?\s+)?(?:bijgewerkt|aangepast|gewijzigd|update[d]?|last\s+updated?|modified)"

@@ -192,6 +192,37 @@ def _database_cover(lines: list[str], found: Found) -> list[str]:
     return rest
 
 
+# A comment's anchor that Google Docs leaves in pasted text ("... van buurt[a]"), and the comment at the end.
+_COMMENT_ANCHOR = re.compile(r"(?<=\S)\[[a-z]{1,2}\](?=\s|$)")
+_COMMENT = re.compile(r"^\s*\[[a-z]{1,2}\]\s*\S")
+_ITEM_LABEL = re.compile(r"^\s*[A-ZÀ-Ý][a-zà-ÿ]+\s+\d{1,3}\s*$")  # "Artikel 3", "Bijlage 2": a part's number
+
+
+def _working_document(lines: list[str], found: Found) -> list[str]:
+    """The article pasted into a working document (a dossier in Google Docs or Word) without the notes around
+    it: where rules cut the text into three or more parts and the middle part holding the most text is more
+    than twice as long as all the others, those go to extra as notes, and the article's number label ("Artikel
+    3") and comment anchors ("[a]") leave it. Other text as it is."""
+    rules = [index for index, line in enumerate(lines) if _RULE.match(line)]
+    bounds = [-1, *rules, len(lines)]
+    parts = [lines[start + 1:end] for start, end in zip(bounds, bounds[1:])]
+    sizes = [len(" ".join(" ".join(part).split())) for part in parts]
+    if len(parts) < 3:
+        return lines
+    main = max(range(len(parts)), key=sizes.__getitem__)
+    if main in (0, len(parts) - 1) or sizes[main] <= 2 * (sum(sizes) - sizes[main]) \
+            or any(header_line(line, Found()) for number, part in enumerate(parts) if number != main for line in part
+                   if line.strip()):  # a crawler's header of fields above its rule carries the article's metadata
+        return lines
+    notes = [line.strip() for number, part in enumerate(parts) if number != main for line in part if line.strip()]
+    found.extra.setdefault("notes", "\n".join(notes))
+    article = [_COMMENT_ANCHOR.sub("", line) for line in parts[main] if not _COMMENT.match(line)]
+    top = next((index for index, line in enumerate(article) if line.strip()), None)
+    if top is not None and _ITEM_LABEL.match(article[top]):
+        del article[top]
+    return article
+
+
 # A Common Crawl WET file: WARC records, each a block of "WARC-...: value" headers, a blank line, the page text.
 _WARC = re.compile(r"^WARC/\d\.\d\r?$", re.M)
 
@@ -275,7 +306,7 @@ def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Art
         found.extra.setdefault("crawled", warc.get("warc-date"))
     lines = _forwarded(_lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found), found).splitlines(), found)
     lines = _database_cover(lines, found)
-    lines = _newsletter_head(lines)
+    lines = _working_document(_newsletter_head(lines), found)
     if warc:
         lines = _page_title(lines, found)
     start = read_header(lines, found, want_title=found.title is None)
