@@ -1050,6 +1050,15 @@ def test_a_working_documents_notes_and_comments_go_to_extra_and_never_into_the_t
     assert article.url == "https://www.trouw.nl/onderwijs/dorpsschool-zeeuws-vlaanderen~b91f2c0d/"
 
 
+def test_an_article_in_parts_between_rules_keeps_every_part(tmp_path):
+    part = "De raad stemde in met het plan voor de nieuwe haven, na een debat van zes uur over de kosten en de natuur."
+    text = (f"Haven Harlingen wordt groter\n\n{part}\n\n-----\n\n{part} {part} {part}\n\n{part} {part}\n\n"
+            f"-----\n\nAfmelden voor de inspraakavond kan tot vrijdag.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    body = only(load_articles([tmp_path / "a.txt"])).body
+    assert body.startswith("De raad stemde in") and body.endswith("Afmelden voor de inspraakavond kan tot vrijdag.")
+
+
 def test_a_lynx_dumps_image_link_and_caption_leave_the_text():
     article = only(load_articles([LAYOUTS / "lynx-dump-link-rel-site.txt"]))
     assert article.body.startswith("Vijf protestantse kerken") and "Grote Kerk" not in article.body

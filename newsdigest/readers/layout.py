@@ -55,7 +55,8 @@ _UNSUBSCRIBE = (
     rf"|you\s+(?:are\s+)?receiv(?:e|ing)\s+this\s+{_MAIL}\s+because\b.{{0,160}}"
     rf"|wil\s+(?:je|u)\s+(?:deze\s+{_MAIL}\s+)?niet\s+meer\s+ontvangen\s*\?.{{0,80}}"
     r"|afmelden|uitschrijven|unsubscribe|(?:meld|schrijf)\s+(?:je|u)\s+(?:hier\s+)?af")
-_MAIL_FOOTER = re.compile(rf"^\s*(?:{_UNSUBSCRIBE})", re.I)
+_MAIL_FOOTER = re.compile(rf"^\s*(?:je|u|you)\s+(?:are\s+)?(?:ontvangt|receiv(?:e|ing))\s+(?:deze|dit|de|this)\s+"
+                          rf"(?:{_MAIL}|bericht)\s+(?:omdat|want|als|because)\b", re.I)  # "Je ontvangt deze e-mail omdat ..."
 _NETWORK = r"(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|messenger|telegram|pinterest|reddit|bluesky|kopieer\s+link)"
 _CONTINUES = r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s+(?:de|het)\s+\w+"
 # "(Tekst gaat verder onder de foto.)" that a page's text run glued to the sentence before the photo

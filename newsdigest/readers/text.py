@@ -201,8 +201,9 @@ _ITEM_LABEL = re.compile(r"^\s*[A-ZÀ-Ý][a-zà-ÿ]+\s+\d{1,3}\s*$")  # "Artikel
 def _working_document(lines: list[str], found: Found) -> list[str]:
     """The article pasted into a working document (a dossier in Google Docs or Word) without the notes around
     it: where rules cut the text into three or more parts and the middle part holding the most text is more
-    than twice as long as all the others, those go to extra as notes, and the article's number label ("Artikel
-    3") and comment anchors ("[a]") leave it. Other text as it is."""
+    than twice as long as all the others, which are short lines and no sentences (a comment may be one), those go
+    to extra as notes, and the article's number label ("Artikel 3") and comment anchors ("[a]") leave it. Other
+    text as it is."""
     rules = [index for index, line in enumerate(lines) if _RULE.match(line)]
     bounds = [-1, *rules, len(lines)]
     parts = [lines[start + 1:end] for start, end in zip(bounds, bounds[1:])]
@@ -210,12 +211,13 @@ def _working_document(lines: list[str], found: Found) -> list[str]:
     if len(parts) < 3:
         return lines
     main = max(range(len(parts)), key=sizes.__getitem__)
+    others = [line for number, part in enumerate(parts) if number != main for line in part if line.strip()]
     if main in (0, len(parts) - 1) or sizes[main] <= 2 * (sum(sizes) - sizes[main]) \
-            or any(header_line(line, Found()) for number, part in enumerate(parts) if number != main for line in part
-                   if line.strip()):  # a crawler's header of fields above its rule carries the article's metadata
+            or any(len(line.strip()) > 120 or (re.search(r"[.!?]\W*$", line) and not _COMMENT.match(line))
+                   for line in others) \
+            or any(header_line(line, Found()) for line in others):  # a paragraph of text, or a crawler's header
         return lines
-    notes = [line.strip() for number, part in enumerate(parts) if number != main for line in part if line.strip()]
-    found.extra.setdefault("notes", "\n".join(notes))
+    found.extra.setdefault("notes", "\n".join(line.strip() for line in others))
     article = [_COMMENT_ANCHOR.sub("", line) for line in parts[main] if not _COMMENT.match(line)]
     top = next((index for index, line in enumerate(article) if line.strip()), None)
     if top is not None and _ITEM_LABEL.match(article[top]):
