@@ -1090,8 +1090,9 @@ def test_a_copied_pages_menu_caption_and_buttons_leave_the_text(name, last, abse
 
 
 @pytest.mark.parametrize(("name", "fields", "absent"), [
-    ("nexis-uni-cover-contents.txt", {"job number": "218436650", "search terms": None},
-     ["Job Number", "Documents (1)", "Search Terms", "Page 1 of 1", "Late Edition", "Load-Date"]),
+    ("nexis-uni-cover-contents.txt", {"job number": "218436650", "search terms": None,
+                                      "graphic": "De pont naar Buiksloterweg bij de steiger achter het station."},
+     ["Job Number", "Documents (1)", "Search Terms", "Page 1 of 1", "Late Edition", "Load-Date", "Graphic", "achter het station"]),
     ("gopress-academic-search-summary.txt", {"database": "GoPress Academic", "zoekterm": "tram AND Wilrijk"},
      ["GoPress", "Zoekterm", "Pagina 7", "persoonlijk gebruik", "Copyright"]),
 ])

@@ -672,6 +672,11 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             kept[0] = rest
         kept[-1] = _without_post_footer(kept[-1], found)
         _without_page_foot(kept, found)
+        graphic = next((index for index in range(len(kept) - 1, 0, -1) if kept[index].strip().lower() == "graphic"), None)
+        if graphic is not None and len(kept) - graphic <= 4 and all(len(item) <= 300 for item in kept[graphic + 1:]):
+            if kept[graphic + 1:]:  # Nexis Uni: the captions under "Graphic"
+                found.extra.setdefault("graphic", "\n".join(kept[graphic + 1:]))
+            del kept[graphic:]
         if len(kept) > 1 and _MAIL_FOOTER.match(kept[-1]):  # why the mail came, how to stop it, the sender's address
             kept.pop()
         if len(kept) > 1 and (not kept[-1] or _closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
