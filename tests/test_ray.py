@@ -280,10 +280,14 @@ def test_an_interrupted_shard_run_resumes_without_loss_or_duplicates(models, tmp
     env = {name: value for name, value in os.environ.items() if name != "RAY_ADDRESS"}  # a Ray of its own
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True)
-    deadline = time.time() + 180
+    # Ray's start and the model loading take minutes on a loaded 2-core machine: wait for the first shard as
+    # long as the run itself may take, and interrupt only once there is one (a 180 s wait ran out under load
+    # and interrupted a run that had written nothing yet)
+    deadline = time.time() + 540
     while time.time() < deadline and process.poll() is None and not list(out.glob("digest-*.jsonl")):
         time.sleep(0.1)
     assert process.poll() is None, "the run ended before it could be interrupted"
+    assert list(out.glob("digest-*.jsonl")), "no shard written within 540 s"
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == ExitStatus.INTERRUPTED, stderr
