@@ -214,6 +214,9 @@ def only(items):
      "Tubantia", "Sjoerd Kamphuis", "Het zwembad in Hengelo-Noord blijft nog zeker twee jaar open"),
     ("cms-epoch-millis.json", "Antwerpse bibliotheek blijft voortaan open op zondag", "2024-06-11", "07:40",
      "Gazet van Antwerpen", "Joke Peeters", "De stadsbibliotheek aan het Hendrik Conscienceplein gaat vanaf"),
+    # Hugo's JSON front matter: an object instead of a --- or +++ block, the source under "params"
+    ("hugo-json-front-matter.md", "Deventer zet boekenmarkt voort met extra kramen aan de IJssel", "2024-07-26",
+     "16:15", "RTV Oost", None, "De Deventer Boekenmarkt krijgt dit jaar tweehonderd extra kramen langs de IJsselkade."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
