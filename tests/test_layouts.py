@@ -214,6 +214,9 @@ def only(items):
      "Tubantia", "Sjoerd Kamphuis", "Het zwembad in Hengelo-Noord blijft nog zeker twee jaar open"),
     ("cms-epoch-millis.json", "Antwerpse bibliotheek blijft voortaan open op zondag", "2024-06-11", "07:40",
      "Gazet van Antwerpen", "Joke Peeters", "De stadsbibliotheek aan het Hendrik Conscienceplein gaat vanaf"),
+    # MarkDownload of a DPG paper's page: the byline and the day with its month written out on one line
+    ("markdownload-byline-word-date.md", "Zwolse basisscholen stoppen met huiswerk in groep acht", "2024-10-01",
+     "17:45", "Trouw", "Merel Hoekstra", "Vier basisscholen in Zwolle geven hun leerlingen in groep acht dit"),
     # Hugo's JSON front matter: an object instead of a --- or +++ block, the source under "params"
     ("hugo-json-front-matter.md", "Deventer zet boekenmarkt voort met extra kramen aan de IJssel", "2024-07-26",
      "16:15", "RTV Oost", None, "De Deventer Boekenmarkt krijgt dit jaar tweehonderd extra kramen langs de IJsselkade."),
