@@ -217,6 +217,9 @@ def only(items):
     # MarkDownload of a DPG paper's page: the byline and the day with its month written out on one line
     ("markdownload-byline-word-date.md", "Zwolse basisscholen stoppen met huiswerk in groep acht", "2024-10-01",
      "17:45", "Trouw", "Merel Hoekstra", "Vier basisscholen in Zwolle geven hun leerlingen in groep acht dit"),
+    # a site's byline written out ("Geschreven door ...") above its "Gepubliceerd op ..." line
+    ("written-by-published-lines.txt", "Eindhovense bibliotheek leent voortaan ook gereedschap uit", "2024-09-18",
+     "11:40", None, "Joris van Dongen", "De bibliotheek in Eindhoven leent vanaf oktober ook boormachines"),
     # Hugo's JSON front matter: an object instead of a --- or +++ block, the source under "params"
     ("hugo-json-front-matter.md", "Deventer zet boekenmarkt voort met extra kramen aan de IJssel", "2024-07-26",
      "16:15", "RTV Oost", None, "De Deventer Boekenmarkt krijgt dit jaar tweehonderd extra kramen langs de IJsselkade."),
