@@ -220,6 +220,9 @@ def only(items):
     # a site's byline written out ("Geschreven door ...") above its "Gepubliceerd op ..." line
     ("written-by-published-lines.txt", "Eindhovense bibliotheek leent voortaan ook gereedschap uit", "2024-09-18",
      "11:40", None, "Joris van Dongen", "De bibliotheek in Eindhoven leent vanaf oktober ook boormachines"),
+    # a DPG page copied as text: the lead under the headline, then the byline and the day and time
+    ("lead-above-byline-date.txt", "Spoorzone krijgt overdekte markthal met veertig kramen", "2024-06-05", "12:30",
+     None, "Niels Verhoeven", "In de Tilburgse Spoorzone opent volgend voorjaar een overdekte markthal."),
     # Hugo's JSON front matter: an object instead of a --- or +++ block, the source under "params"
     ("hugo-json-front-matter.md", "Deventer zet boekenmarkt voort met extra kramen aan de IJssel", "2024-07-26",
      "16:15", "RTV Oost", None, "De Deventer Boekenmarkt krijgt dit jaar tweehonderd extra kramen langs de IJsselkade."),

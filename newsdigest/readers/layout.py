@@ -640,6 +640,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
     its dateline or agency ("AMSTERDAM (ANP) - "), the last one without a trailing "(ANP)"."""
     kept: list[str] = []
     skipping_links = False
+    if len(paragraphs) > 2 and _byline_block(paragraphs[1], found):
+        paragraphs = paragraphs[:1] + paragraphs[2:]  # the lead stays the text's first paragraph
     for paragraph in paragraphs:
         lines = []
         for line in paragraph.splitlines():
@@ -695,6 +697,25 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         elif len(kept) > 1 and kept[-1].strip().strip("()") in {"ANP", "Belga", "BELGA", "AFP", "Reuters", "AP"}:
             found.offer(source=kept.pop().strip().strip("()"))
     return [paragraph for paragraph in kept if paragraph.strip()]
+
+
+def _byline_block(paragraph: str, found: Found) -> bool:
+    """The byline and date under a lead that a page prints above them (HLN: the lead, then "Redactie",
+    "11-04-24, 08:32", "Laatste update: ..."): taken into `found` when every line is the reporter's name or
+    a header line and one of them dates an article that has no date yet; False (and `found` untouched) if not."""
+    if found.stamp is not None:
+        return False
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    scratch = copy.deepcopy(found)
+    if len(lines) > 1 and _NAME_LIKE.match(lines[0]) and not header_line(lines[0], scratch) \
+            and not outlet(lines[0]):
+        scratch.author = scratch.author or lines[0]
+        lines = lines[1:]
+    if not lines or len(lines) > 3 or not all(len(line) <= 80 and header_line(line, scratch) for line in lines) \
+            or scratch.stamp is None:
+        return False
+    found.__dict__.update(scratch.__dict__)
+    return True
 
 
 # A printed page's pointer to a story elsewhere in the paper: "Kabinet wil af van salderingsregeling pagina 14".
