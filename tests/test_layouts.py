@@ -223,6 +223,9 @@ def only(items):
     # a DPG page copied as text: the lead under the headline, then the byline and the day and time
     ("lead-above-byline-date.txt", "Spoorzone krijgt overdekte markthal met veertig kramen", "2024-06-05", "12:30",
      None, "Niels Verhoeven", "In de Tilburgse Spoorzone opent volgend voorjaar een overdekte markthal."),
+    # GoPress Academic's printed article: the print date above the paper, day, edition, page and section
+    ("gopress-academic-print-header.txt", "Hasselt plant fietsstraat langs de Demer", "2024-10-11", None,
+     "Het Belang van Limburg", "Sofie Claes", "De stad Hasselt maakt van de kaai langs de Demer een fietsstraat."),
     # Hugo's JSON front matter: an object instead of a --- or +++ block, the source under "params"
     ("hugo-json-front-matter.md", "Deventer zet boekenmarkt voort met extra kramen aan de IJssel", "2024-07-26",
      "16:15", "RTV Oost", None, "De Deventer Boekenmarkt krijgt dit jaar tweehonderd extra kramen langs de IJsselkade."),

@@ -21,6 +21,10 @@ _CRAWL = re.compile(r"^\s*\[?(?:ge)?(?:crawl(?:ed|d)?|gecrawld|opgehaald|retriev
                     re.I)
 _UPDATED = re.compile(r"^\s*(?:laatste?\s+)?(?:bijgewerkt|aangepast|gewijzigd|update[d]?|last\s+updated?|modified)"
                       r"(?:\s+(?:op|on|om|at))?\s*:?\s*(?P<when>.*\d.*)$", re.I)
+# A press database's print header ("GoPress Academic - Artikel afgedrukt op 29/04/2024", "Printed on ..."): the
+# day it was printed, never the day it was published.
+_PRINTED = re.compile(r"^\s*(?:(?P<database>[^\W\d_][\w .'’-]{1,40}?)\s+[-–—|:]\s+)?(?:(?:artikel|article|document)\s+)?"
+                      r"(?:afgedrukt|geprint|gedrukt|printed)(?:\s+(?:op|on|at|om))?\s*:?\s*(?P<when>.*\d.*)$", re.I)
 # Labels that papers put before or above a headline.
 _LABEL_WORDS = ("live", "liveblog", "live-blog", "video", "foto", "foto's", "bio", "update", "breaking",
                 "interview", "reportage", "analyse", "opinie", "column", "recensie", "review", "podcast",
@@ -267,6 +271,12 @@ def _header_part(part: str, found: Found) -> bool:
             if address.strip().startswith(("http://", "https://")):
                 found.offer(url=address.strip())
             return True
+    printed = _PRINTED.match(part)
+    if printed and len(part) <= 100:
+        found.extra.setdefault("printed", printed["when"].strip())
+        if printed["database"]:
+            found.extra.setdefault("database", printed["database"].strip())
+        return True
     updated = _UPDATED.match(part)
     if updated and len(part) <= 80:
         found.extra.setdefault("updated", updated["when"].strip())
@@ -352,7 +362,7 @@ def _parts_with_place(parts: list[str], found: Found) -> bool:
 
 _REFERENCE_LEAD = re.compile(r"^\s*(?:uit|bron|from|source)\s*:\s*", re.I)
 _REFERENCE_SPLIT = re.compile(r"\s*,\s*|\s+[|–—·•-]\s+")
-_EDITION = (r"(?:(?:editie|edition|ed\.)\s+[\w '’.-]{2,30}"
+_EDITION = (r"(?:(?:editie|edition|ed\.)\s*:?\s+[\w '’.-]{2,30}"
             r"|(?:\d+(?:st|nd|rd|th|e|ste|de)|late|early|final|national|city)\s+(?:edition|editie))")  # Nexis: "1st Edition"
 # "pagina 14", "p. 9 (editie 's-Hertogenbosch)", "editie Parkstad"
 _PAGE = re.compile(rf"^(?:(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?(?:\s*\(\s*{_EDITION}\s*\))?|{_EDITION})$", re.I)
