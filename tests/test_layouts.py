@@ -732,6 +732,15 @@ def test_a_lead_kept_apart_from_the_body_opens_it(tmp_path, record, first):
     assert body.startswith(first) and body.count(first) == 1 and body.endswith(_SECOND)
 
 
+def test_a_teaser_that_sums_up_the_opening_stays_apart_from_the_text():
+    """A CMS "intro" that says again, in other words, what the text's first paragraph says is a teaser for
+    lists and shares, not a paragraph before the text: kept in extra, never the first sentence."""
+    article = only(load_articles([LAYOUTS / "cms-teaser-lead.json"]))
+    assert article.body.startswith("Belgische chocolatiers betalen vandaag dubbel zoveel voor hun cacao")
+    assert article.extra["intro"] == "De cacaoprijs blijft stijgen, en Belgische chocolatiers voelen het in hun marges."
+    assert article.body.endswith("Slechte oogsten in Ivoorkust en Ghana liggen aan de basis.")
+
+
 @pytest.mark.parametrize("suffix", [".html", ".txt"])
 def test_a_photo_note_glued_to_a_sentence_leaves_the_body(tmp_path, suffix):
     paragraphs = [_FIRST, f"{_SECOND} (Tekst gaat verder onder de foto.)", "Het veer vaart tot middernacht."]
