@@ -226,6 +226,9 @@ def only(items):
     # GoPress Academic's printed article: the print date above the paper, day, edition, page and section
     ("gopress-academic-print-header.txt", "Hasselt plant fietsstraat langs de Demer", "2024-10-11", None,
      "Het Belang van Limburg", "Sofie Claes", "De stad Hasselt maakt van de kaai langs de Demer een fietsstraat."),
+    # Nexis Uni: "Highlight:" above "Body" is the database's summary of the story, not its text
+    ("nexis-uni-highlight.txt", "Waterschap bouwt vistrap bij stuw in de Vecht", "2024-10-09", None, "De Stentor",
+     "Harm Jansen", "Waterschap Drents Overijsselse Delta bouwt deze winter een vistrap naast de stuw"),
     # Hugo's JSON front matter: an object instead of a --- or +++ block, the source under "params"
     ("hugo-json-front-matter.md", "Deventer zet boekenmarkt voort met extra kramen aan de IJssel", "2024-07-26",
      "16:15", "RTV Oost", None, "De Deventer Boekenmarkt krijgt dit jaar tweehonderd extra kramen langs de IJsselkade."),

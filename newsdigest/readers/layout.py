@@ -210,7 +210,8 @@ _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": 
 # A wire service's header block ("Nummer : ANP-20240412-0412", "Prio : 3") has keys of its own.
 _EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language", "type", "status", "afbeelding",
                "image", "locatie", "plaats", "nummer", "number", "nr.", "prio", "prioriteit", "priority", "versie",
-               "version"}
+               "version",
+               "highlight"}  # Nexis Uni's "Highlight:" is a summary of the story, above "Body" (LexisNexis's HIGHLIGHT)
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
                         r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
 # "TEXT:" on its own line; Nexis Uni's text export writes a bare "Body" under its fields
