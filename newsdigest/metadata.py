@@ -105,7 +105,8 @@ def metadata_line(line: str) -> dict[str, str] | None:
                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|"
                       r"gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
     named = _NAMED_STAMP.fullmatch(stripped)
-    if named and date and not named["names"].isupper():  # a DPG site's byline, copied as one line
+    if named and date and not named["names"].isupper() and not _STAMP_PREPOSITION.match(named["names"]):
+        # a DPG site's byline, copied as one line
         found["author"] = named["names"]
         return found
     by = re.search(r"\b(?:door|by)\b.*$", leftover, flags=re.I)  # "Door Jef Van Hoof | wo 17 januari 2024 om 17:45"
@@ -353,12 +354,15 @@ def name_for_host(host: str, texts: list[str]) -> str | None:
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|en|&|and)\s+)*[A-ZÀ-Ý][\w'’.-]*){0,4}"
 # The reporters' names before the day and time in the short form of DPG Media's sites (AD, Tubantia, HLN,
-# BN DeStem): "Marieke Oude Luttikhuis 05-06-24, 12:30"; an all-caps place there is a dateline, never a name.
-_NAMED_STAMP = re.compile(rf"(?P<names>{_NAME}(?:\s*(?:,|en|&)\s*{_NAME})*)\s+\d{{1,2}}-\d{{1,2}}-\d{{2}},?\s+"
+# BN DeStem): "Marieke Oude Luttikhuis 05-06-24, 12:30", and with the month written out on its papers' sites
+# (de Volkskrant, Trouw): "Lisa Brouwer 5 maart 2024, 14:12"; an all-caps place there is a dateline, never a name.
+_NAMED_STAMP = re.compile(rf"(?P<names>{_NAME}(?:\s*(?:,|en|&)\s*{_NAME})*)\s+"
+                          rf"(?:\d{{1,2}}-\d{{1,2}}-\d{{2}}|\d{{1,2}}\s+(?i:{_MONTH})\.?\s+\d{{4}}),?\s+"
                           r"\d{1,2}[:.]\d{2}")
+_STAMP_PREPOSITION = re.compile(r"(?:op|in|om|na|sinds|tot|vanaf|voor|per|tussen|bijgewerkt|gewijzigd)\b", re.I)
 _BYLINE = re.compile(
     rf"^(?:(?i:door|by|tekst|text|auteur|author|redactie)\s*:\s*(?P<labelled>.{{2,80}})"
-    rf"|(?i:door|by)\s+(?P<name>{_NAME}(?:\s*(?:,|en|and|&)\s*{_NAME})*)"
+    rf"|(?i:(?:geschreven\s+|written\s+)?(?:door|by))\s+(?P<name>{_NAME}(?:\s*(?:,|en|and|&)\s*{_NAME})*)"
     r"|(?P<own>(?i:(?:van|door)\s+(?:onze|een\s+onzer|onze\s+eigen)\s+(?:\w+\s+)?(?:correspondent(?:e|en)?"
     r"|verslaggever(?:s|ster)?|redacteur(?:en)?|redactie|medewerker(?:s|ster)?))\b(?P<after>.{0,60})))\s*$")
 _CREDIT = re.compile(r"^[(\[]?\s*(?:(?:foto(?:'s|grafie|graaf|grafe)?|beeld|photo|image|illustratie|video|graphic|afbeelding)"

@@ -46,10 +46,10 @@ def words(text: str) -> list[str]:
     ("lexisnexis-kranten.txt", 3, "Amsterdam krijgt nieuwe brug over het IJ", "2002-09-24", "NRC Handelsblad",
      "BAKKER, JOOST", "Amsterdam krijgt een fiets- en voetgangersbrug tussen het Centraal Station en Noord.",
      "Daarom komt er in het midden een beweegbaar deel."),
-    # a Dutch date line with the weekday after it; the HIGHLIGHT lead opens the text; the agency in the
-    # dateline is the source, as everywhere
+    # a Dutch date line with the weekday after it; the HIGHLIGHT summary stays out of the text (extra); the
+    # agency in the dateline is the source, as everywhere
     ("lexisnexis-kranten.txt", 4, "Kabinet trekt extra geld uit voor sluizen", "2015-06-12", "ANP", None,
-     "Het kabinet steekt de komende tien jaar 900 miljoen euro extra in sluizen en stuwen.",
+     "Minister Schultz van Haegen van Infrastructuur maakte het besluit vrijdag bekend.",
      "'Er zijn al jaren storingen bij de sluizen van Terneuzen', zei een woordvoerder."),
 ])
 def test_lexisnexis_documents(name, number, title, date, source, author, first, last):
@@ -71,6 +71,7 @@ def test_lexisnexis_fields_that_no_article_field_takes_are_kept_in_extra():
     assert first.extra["copyright"] == "Copyright 2014 De Persgroep Nederland BV All Rights Reserved"
     assert second.extra["dateline"] == "BRUSSEL, dinsdag" and third.extra["length"] == "164 words"
     assert fourth.extra["graphic"] == "De sluizen bij Terneuzen. foto anp"
+    assert fourth.extra["highlight"] == "Het kabinet steekt de komende tien jaar 900 miljoen euro extra in sluizen en stuwen."
 
 
 def test_a_field_like_line_inside_the_text_stays_text():

@@ -29,7 +29,10 @@ field, and the same fixes lifted heldout9 to 100% / 100% / 100% / 97.6% and held
 The thresholds of heldout9-11 leave one miss below their lowest field (heldout9 40/42, heldout10 41/42,
 heldout11 42/43).
 heldout12, the same kind of mix with three quarters everyday cases, was measured blind once on the final
-readers of the day (3c3ba67): 95.0% / 90.0% / 97.5% / 85.0% (BLIND_MEASUREMENT.txt).
+readers of the day (3c3ba67): 95.0% / 90.0% / 97.5% / 85.0% (BLIND_MEASUREMENT.txt). Its misses were then fixed
+by family on fix12 (Hugo JSON front matter, a byline with a written date, "Geschreven door", a byline block
+under the lead, GoPress Academic's print header, a teaser field, Nexis Uni's Highlight; tuned on it, so no
+longer blind): it reads 100% on every field, and its threshold leaves one miss below that (39/40).
 """
 
 import sys
@@ -42,7 +45,7 @@ from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.95, "heldout10": 0.97,
-         "heldout11": 0.97, "heldout12": 0.82}
+         "heldout11": 0.97, "heldout12": 0.97}
 
 
 def test_every_set_is_scored():

@@ -214,6 +214,24 @@ def only(items):
      "Tubantia", "Sjoerd Kamphuis", "Het zwembad in Hengelo-Noord blijft nog zeker twee jaar open"),
     ("cms-epoch-millis.json", "Antwerpse bibliotheek blijft voortaan open op zondag", "2024-06-11", "07:40",
      "Gazet van Antwerpen", "Joke Peeters", "De stadsbibliotheek aan het Hendrik Conscienceplein gaat vanaf"),
+    # MarkDownload of a DPG paper's page: the byline and the day with its month written out on one line
+    ("markdownload-byline-word-date.md", "Zwolse basisscholen stoppen met huiswerk in groep acht", "2024-10-01",
+     "17:45", "Trouw", "Merel Hoekstra", "Vier basisscholen in Zwolle geven hun leerlingen in groep acht dit"),
+    # a site's byline written out ("Geschreven door ...") above its "Gepubliceerd op ..." line
+    ("written-by-published-lines.txt", "Eindhovense bibliotheek leent voortaan ook gereedschap uit", "2024-09-18",
+     "11:40", None, "Joris van Dongen", "De bibliotheek in Eindhoven leent vanaf oktober ook boormachines"),
+    # a DPG page copied as text: the lead under the headline, then the byline and the day and time
+    ("lead-above-byline-date.txt", "Spoorzone krijgt overdekte markthal met veertig kramen", "2024-06-05", "12:30",
+     None, "Niels Verhoeven", "In de Tilburgse Spoorzone opent volgend voorjaar een overdekte markthal."),
+    # GoPress Academic's printed article: the print date above the paper, day, edition, page and section
+    ("gopress-academic-print-header.txt", "Hasselt plant fietsstraat langs de Demer", "2024-10-11", None,
+     "Het Belang van Limburg", "Sofie Claes", "De stad Hasselt maakt van de kaai langs de Demer een fietsstraat."),
+    # Nexis Uni: "Highlight:" above "Body" is the database's summary of the story, not its text
+    ("nexis-uni-highlight.txt", "Waterschap bouwt vistrap bij stuw in de Vecht", "2024-10-09", None, "De Stentor",
+     "Harm Jansen", "Waterschap Drents Overijsselse Delta bouwt deze winter een vistrap naast de stuw"),
+    # Hugo's JSON front matter: an object instead of a --- or +++ block, the source under "params"
+    ("hugo-json-front-matter.md", "Deventer zet boekenmarkt voort met extra kramen aan de IJssel", "2024-07-26",
+     "16:15", "RTV Oost", None, "De Deventer Boekenmarkt krijgt dit jaar tweehonderd extra kramen langs de IJsselkade."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -715,6 +733,15 @@ def test_a_lead_kept_apart_from_the_body_opens_it(tmp_path, record, first):
     (tmp_path / "a.json").write_text(json.dumps({"title": "Veer vaart weer", **record}), encoding="utf-8")
     body = only(load_articles([tmp_path / "a.json"])).body
     assert body.startswith(first) and body.count(first) == 1 and body.endswith(_SECOND)
+
+
+def test_a_teaser_that_sums_up_the_opening_stays_apart_from_the_text():
+    """A CMS "intro" that says again, in other words, what the text's first paragraph says is a teaser for
+    lists and shares, not a paragraph before the text: kept in extra, never the first sentence."""
+    article = only(load_articles([LAYOUTS / "cms-teaser-lead.json"]))
+    assert article.body.startswith("Belgische chocolatiers betalen vandaag dubbel zoveel voor hun cacao")
+    assert article.extra["intro"] == "De cacaoprijs blijft stijgen, en Belgische chocolatiers voelen het in hun marges."
+    assert article.body.endswith("Slechte oogsten in Ivoorkust en Ghana liggen aan de basis.")
 
 
 @pytest.mark.parametrize("suffix", [".html", ".txt"])

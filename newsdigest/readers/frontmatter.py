@@ -1,7 +1,8 @@
-"""Front matter: the YAML (---) or TOML (+++) block at the top of Jekyll, Hugo and Obsidian files."""
+"""Front matter: the YAML (---), TOML (+++) or JSON ({ }) block at the top of Jekyll, Hugo and Obsidian files."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
@@ -22,14 +23,18 @@ _KEY_VALUE = re.compile(r"^(?P<key>[\w.-]+)\s*[:=]\s*(?P<value>.*)$")
 def without_front_matter(text: str) -> str:
     """`text` after its front matter block, unparsed: metadata is never text to translate."""
     match = _BLOCK.match(text)
-    return text[match.end():] if match else text
+    if match:
+        return text[match.end():]
+    json_block = _json_block(text)
+    return json_block[1] if json_block else text
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, str]:
     """(metadata, rest of the text); (None, text) when there is no front matter."""
     match = _BLOCK.match(text)
     if not match:
-        return None, text
+        json_block = _json_block(text)
+        return json_block if json_block else (None, text)
     block, rest = match["block"], text[match.end():]
     data: Any = None
     try:
@@ -45,6 +50,21 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, str
     if not isinstance(data, dict):
         data = _lines(block)
     return data, rest
+
+
+def _json_block(text: str) -> tuple[dict[str, Any], str] | None:
+    """Hugo's JSON front matter: an object that opens the file and ends its own line, then the text."""
+    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    if not text.startswith("{", start):
+        return None
+    try:
+        data, end = json.JSONDecoder().raw_decode(text, start)
+    except ValueError:
+        return None
+    rest = text[end:]
+    if not isinstance(data, dict) or not re.match(r"[ \t]*(?:\r?\n|\Z)", rest):
+        return None
+    return data, rest.lstrip(" \t\r\n")
 
 
 def _lines(block: str) -> dict[str, Any]:

@@ -21,6 +21,10 @@ _CRAWL = re.compile(r"^\s*\[?(?:ge)?(?:crawl(?:ed|d)?|gecrawld|opgehaald|retriev
                     re.I)
 _UPDATED = re.compile(r"^\s*(?:laatste?\s+)?(?:bijgewerkt|aangepast|gewijzigd|update[d]?|last\s+updated?|modified)"
                       r"(?:\s+(?:op|on|om|at))?\s*:?\s*(?P<when>.*\d.*)$", re.I)
+# A press database's print header ("GoPress Academic - Artikel afgedrukt op 29/04/2024", "Printed on ..."): the
+# day it was printed, never the day it was published.
+_PRINTED = re.compile(r"^\s*(?:(?P<database>[^\W\d_][\w .'’-]{1,40}?)\s+[-–—|:]\s+)?(?:(?:artikel|article|document)\s+)?"
+                      r"(?:afgedrukt|geprint|gedrukt|printed)(?:\s+(?:op|on|at|om))?\s*:?\s*(?P<when>.*\d.*)$", re.I)
 # Labels that papers put before or above a headline.
 _LABEL_WORDS = ("live", "liveblog", "live-blog", "video", "foto", "foto's", "bio", "update", "breaking",
                 "interview", "reportage", "analyse", "opinie", "column", "recensie", "review", "podcast",
@@ -206,7 +210,8 @@ _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": 
 # A wire service's header block ("Nummer : ANP-20240412-0412", "Prio : 3") has keys of its own.
 _EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language", "type", "status", "afbeelding",
                "image", "locatie", "plaats", "nummer", "number", "nr.", "prio", "prioriteit", "priority", "versie",
-               "version"}
+               "version",
+               "highlight"}  # Nexis Uni's "Highlight:" is a summary of the story, above "Body" (LexisNexis's HIGHLIGHT)
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
                         r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
 # "TEXT:" on its own line; Nexis Uni's text export writes a bare "Body" under its fields
@@ -267,6 +272,12 @@ def _header_part(part: str, found: Found) -> bool:
             if address.strip().startswith(("http://", "https://")):
                 found.offer(url=address.strip())
             return True
+    printed = _PRINTED.match(part)
+    if printed and len(part) <= 100:
+        found.extra.setdefault("printed", printed["when"].strip())
+        if printed["database"]:
+            found.extra.setdefault("database", printed["database"].strip())
+        return True
     updated = _UPDATED.match(part)
     if updated and len(part) <= 80:
         found.extra.setdefault("updated", updated["when"].strip())
@@ -352,7 +363,7 @@ def _parts_with_place(parts: list[str], found: Found) -> bool:
 
 _REFERENCE_LEAD = re.compile(r"^\s*(?:uit|bron|from|source)\s*:\s*", re.I)
 _REFERENCE_SPLIT = re.compile(r"\s*,\s*|\s+[|–—·•-]\s+")
-_EDITION = (r"(?:(?:editie|edition|ed\.)\s+[\w '’.-]{2,30}"
+_EDITION = (r"(?:(?:editie|edition|ed\.)\s*:?\s+[\w '’.-]{2,30}"
             r"|(?:\d+(?:st|nd|rd|th|e|ste|de)|late|early|final|national|city)\s+(?:edition|editie))")  # Nexis: "1st Edition"
 # "pagina 14", "p. 9 (editie 's-Hertogenbosch)", "editie Parkstad"
 _PAGE = re.compile(rf"^(?:(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?(?:\s*\(\s*{_EDITION}\s*\))?|{_EDITION})$", re.I)
@@ -640,6 +651,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
     its dateline or agency ("AMSTERDAM (ANP) - "), the last one without a trailing "(ANP)"."""
     kept: list[str] = []
     skipping_links = False
+    if len(paragraphs) > 2 and _byline_block(paragraphs[1], found):
+        paragraphs = paragraphs[:1] + paragraphs[2:]  # the lead stays the text's first paragraph
     for paragraph in paragraphs:
         lines = []
         for line in paragraph.splitlines():
@@ -695,6 +708,25 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         elif len(kept) > 1 and kept[-1].strip().strip("()") in {"ANP", "Belga", "BELGA", "AFP", "Reuters", "AP"}:
             found.offer(source=kept.pop().strip().strip("()"))
     return [paragraph for paragraph in kept if paragraph.strip()]
+
+
+def _byline_block(paragraph: str, found: Found) -> bool:
+    """The byline and date under a lead that a page prints above them (HLN: the lead, then "Redactie",
+    "11-04-24, 08:32", "Laatste update: ..."): taken into `found` when every line is the reporter's name or
+    a header line and one of them dates an article that has no date yet; False (and `found` untouched) if not."""
+    if found.stamp is not None:
+        return False
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    scratch = copy.deepcopy(found)
+    if len(lines) > 1 and _NAME_LIKE.match(lines[0]) and not header_line(lines[0], scratch) \
+            and not outlet(lines[0]):
+        scratch.author = scratch.author or lines[0]
+        lines = lines[1:]
+    if not lines or len(lines) > 3 or not all(len(line) <= 80 and header_line(line, scratch) for line in lines) \
+            or scratch.stamp is None:
+        return False
+    found.__dict__.update(scratch.__dict__)
+    return True
 
 
 # A printed page's pointer to a story elsewhere in the paper: "Kabinet wil af van salderingsregeling pagina 14".

@@ -32,7 +32,10 @@ _TITLE_KEYS = {"headline", "kop", "title", "titel", "titre", "überschrift", "le
 _AUTHOR_KEYS = {"byline", "auteur", "author", "autor", "name", "signature"}
 _SECTION_KEYS = {"section", "rubriek", "rubrik", "rubrique", "sectie"}
 _BODY_KEYS = {"body", "tekst", "text", "article", "artikel", "corps"}
-_LEAD_KEYS = {"highlight", "chapeau"}  # the paper's lead above the text: printed with it, so body
+_LEAD_KEYS = {"chapeau"}  # the paper's lead above the text: printed with it, so body
+# HIGHLIGHT "contains a brief summary that emphasizes the theme of the story" (LexisNexis's list of document
+# sections; LEAD is the one holding the text's first sentences): a summary, kept in extra like Nexis Uni's.
+_SUMMARY_KEYS = {"highlight"}
 _OTHER_KEYS = {
     "length", "lengte", "länge", "longueur", "load-date", "date-chargement", "update", "language", "taal",
     "sprache", "langue", "publication-type", "pub-type", "type-publication", "document-type", "pub-subject",
@@ -40,7 +43,7 @@ _OTHER_KEYS = {
     "graphic", "grafik", "journal-code", "code-revue", "dateline", "ortszeile", "notes", "correction-date",
     "correction", "url", "view original page", "distribution", "transcript", "show", "guests", "anchors",
     "series", "edition", "type", "bio", "copyright", "issn", "acc-no", "pub-date"}
-_KNOWN = _TITLE_KEYS | _AUTHOR_KEYS | _SECTION_KEYS | _BODY_KEYS | _LEAD_KEYS | _OTHER_KEYS
+_KNOWN = _TITLE_KEYS | _AUTHOR_KEYS | _SECTION_KEYS | _BODY_KEYS | _LEAD_KEYS | _SUMMARY_KEYS | _OTHER_KEYS
 # Fields that no Article field takes are kept in `extra` under their English names.
 _ENGLISH = {"lengte": "length", "länge": "length", "longueur": "length", "taal": "language", "sprache": "language",
             "langue": "language", "date-chargement": "load-date", "update": "load-date", "pub-type": "publication-type",
@@ -243,7 +246,7 @@ def _after_place_day(paragraph: str, found: Found) -> str | None:
 
 
 def _fields(lines: list[str], found: Found) -> tuple[int, list[str], list[str]]:
-    """Read the fields above the text. Returns where the text starts, the lead a HIGHLIGHT field gave,
+    """Read the fields above the text. Returns where the text starts, the lead a CHAPEAU field gave,
     and the text's first line where the BODY field carries it ("TEXT: De ...")."""
     index, lead = 0, []
     while index < len(lines):

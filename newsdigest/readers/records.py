@@ -132,14 +132,32 @@ def _body_key(record: Mapping[str, Any], explicit: str | None) -> str | None:
 def _lead_key(record: Mapping[str, Any], body_key: str, parts: list[str], url: str | None) -> str | None:
     """The field holding the article's lead where the body field goes on after it: a "lead" or "intro",
     and the "description" of VRT NWS's API (the bold lead of vrt.be). None where the body already opens
-    with the lead; a "description" elsewhere is a summary, never text of the article."""
+    with the lead or where the lead only sums the opening up again (a teaser); a "description" elsewhere is a
+    summary, never text of the article. A field left out stays in extra."""
     host = (urlparse(url).hostname or "") if url else ""
     names = _LEADS + (("description",) if host.endswith(_DESCRIPTION_IS_LEAD) else ())
     key = next((key for key in find_keys(record, names) if key != body_key), None)
     lead = rendered(record[key]) if key is not None else None
     if not isinstance(lead, str) or not lead.strip():
         return None
-    return None if squashed(lead)[:80] in squashed(" ".join(parts)[: len(lead) + 400]) else key
+    opening = " ".join(parts)[: len(lead) + 400]
+    return None if squashed(lead)[:80] in squashed(opening) or _restates(lead, opening) else key
+
+
+# Words that say nothing of what an article is about, left out when comparing a lead with the text.
+_COMMON = frozenset("""deze dezer dit dat die zijn heeft hebben wordt worden werd werden kunnen kan moet moeten
+    zullen zal voor naar maar over niet ook meer nog door omdat waar want toen tegen onder tussen binnen volgens
+    with that this have from they will their been were""".split())
+
+
+def _restates(lead: str, opening: str) -> bool:
+    """A teaser that sums up the text's opening in other words (most of its own words recur there), rather
+    than a paragraph that comes before it: a summary to keep apart, never the article's first sentence."""
+    words = {word for word in re.findall(r"\w{4,}", lead.lower()) if word not in _COMMON}
+    if len(words) < 4:
+        return False
+    text = set(re.findall(r"\w{4,}", opening.lower()))
+    return sum(word in text for word in words) >= 0.5 * len(words)
 
 
 # MongoDB Extended JSON (mongoexport, v1 and v2): typed values as one-key objects, {"$date": "...Z"},

@@ -174,7 +174,7 @@ def _database_cover(lines: list[str], found: Found) -> list[str]:
     block = [line.strip() for line in lines[top:end]]
     name = block[0] if not _COVER_FIELD.match(block[0]) and len(block[0]) <= 40 and not outlet(block[0]) else None
     fields = [_COVER_FIELD.match(line) for line in block[1 if name else 0:]]
-    if len(fields) < 2 or not all(fields) or any(header_line(line, Found()) for line in block) \
+    if len(fields) < 2 or not all(fields) or any(_article_field(line) for line in block) \
             or any(len(field["value"]) > 100 or re.search(r"[.!?…\"”]$", field["value"]) for field in fields) \
             or not any(line.strip() for line in lines[end:]):  # an interview's "Vraag: ...?" lines are text
         return lines
@@ -190,6 +190,12 @@ def _database_cover(lines: list[str], found: Found) -> list[str]:
                 and not (listed and line[:1].isspace()):  # the entry's search details are indented under it
             return rest[index:] if listed else rest
     return rest
+
+
+def _article_field(line: str) -> bool:
+    """A header line that carries the article's metadata; a print date ("Afgedrukt op: ...") is the cover's."""
+    scratch = Found()
+    return header_line(line, scratch) and "printed" not in scratch.extra
 
 
 # A comment's anchor that Google Docs leaves in pasted text ("... van buurt[a]"), and the comment at the end.
