@@ -1129,6 +1129,11 @@ def test_a_press_databases_cover_goes_to_extra_and_never_into_the_text(name, fie
     assert not [word for word in absent if word in article.body]
 
 
+def test_a_press_databases_edition_and_page_lines_are_both_kept():
+    article = only(load_articles([LAYOUTS / "gopress-academic-print-header.txt"]))
+    assert (article.extra.get("edition"), article.extra.get("page")) == ("Editie: Hasselt", "Pagina 9")
+
+
 def test_an_interview_opening_with_question_and_answer_lines_keeps_them(tmp_path):
     text = ("Vraag: Waarom stopt u na twintig jaar met de markt?\nAntwoord: Mijn rug wil niet meer, zegt hij.\n\n"
             "Vraag: Wie neemt de kraam over?\nAntwoord: Mijn dochter, vanaf mei.\n")

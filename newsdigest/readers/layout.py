@@ -295,7 +295,7 @@ def _header_part(part: str, found: Found) -> bool:
         found.extra.setdefault("page", part)
         return True
     if _PAGE.match(part):  # a press database's page or edition line under the paper's name ("Pagina 12", "1st Edition")
-        found.extra.setdefault("page", part)
+        found.extra.setdefault("edition" if re.fullmatch(_EDITION, part, re.I) else "page", part)
         return True
     if all(_WIRE_PART.match(slug) for slug in re.split(r"\s*[/|,]\s*", part)):
         found.extra.setdefault("slug", part)
