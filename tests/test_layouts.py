@@ -1296,3 +1296,10 @@ def test_an_iptc_ninjs_2_item_reads_its_main_headline_and_body_among_the_alterna
         "Gent test verkeerslichten die fietsers voorrang geven bij regen", "2024-09-18", "07:20", "Belga")
     assert article.body == ("Op vijf kruispunten in Gent krijgen fietsers vanaf maandag sneller groen als het regent."
                             "\n\nSensoren meten de neerslag en passen de wachttijden automatisch aan.")
+
+
+def test_a_headline_that_trafilatura_takes_for_the_site_name_is_not_the_source():
+    # "<label. headline: quote> | section | host" in <title>: trafilatura's sitename is then the headline part
+    article = only(load_articles([LAYOUTS / "title-section-and-host-suffix.html"]))
+    assert (article.source, article.title) == ("Gazet van Antwerpen",
+                                               "Antwerpse veerpont vaart weer na drie weken herstel: “Eindelijk”")

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import (agency, byline, metadata_line, name_for_host, outlet, outlet_for_host, parse_source,
-                        parse_timestamp)
+from ..metadata import (HOST, agency, byline, metadata_line, name_for_host, outlet, outlet_for_host,
+                        parse_source, parse_timestamp)
 from .article import Article, Found
 from .fields import list_of, squashed, text_of
 from .layout import clean_body, offer_byline, read_header, same_text, title_and_tags
@@ -63,8 +63,10 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
         _source_line(tree, found)
     if found.url is None and url:
         found.url = url
-    if tree is not None and (found.source is None or _HOST.fullmatch(found.source)):
+    if tree is not None and (found.source is None or HOST.fullmatch(found.source)):
         found.source = _site_name(tree, found.source) or found.source
+    if found.source and HOST.fullmatch(found.source):  # a <title> suffix "| gva.be": the outlet behind it
+        found.source = outlet_for_host(found.source) or found.source
     if found.source is None and found.url:
         host = urlparse(found.url).hostname or ""
         found.offer(source=outlet_for_host(host) or host.removeprefix("www."))
@@ -97,7 +99,6 @@ def _json_ld(tree: Any) -> Iterator[Mapping[str, Any]]:
                     stack.append(item["mainEntity"])
 
 
-_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
 
 
 _READER_TEXT = "//*[@id='readability-page-1']"  # Readability.js's wrapper of the text it kept
@@ -223,7 +224,10 @@ def _trafilatura(page: Any, found: Found, url: str | None) -> list[str]:
     if not _is_update(document.date, found):
         found.when(_date_only(document.date))
     offer_byline(document.author, found)
-    found.offer(source=document.sitename, url=document.url)
+    sitename = document.sitename
+    if sitename and document.title and squashed(document.title) in squashed(sitename):
+        sitename = None  # trafilatura took the headline's part of "<headline> | Gent | hln.be" for the site
+    found.offer(source=sitename, url=document.url)
     found.tag(*(document.categories or []), *(document.tags or []))
     if document.body is None:
         return []
