@@ -33,6 +33,9 @@ readers of the day (3c3ba67): 95.0% / 90.0% / 97.5% / 85.0% (BLIND_MEASUREMENT.t
 by family on fix12 (Hugo JSON front matter, a byline with a written date, "Geschreven door", a byline block
 under the lead, GoPress Academic's print header, a teaser field, Nexis Uni's Highlight; tuned on it, so no
 longer blind): it reads 100% on every field, and its threshold leaves one miss below that (39/40).
+heldout13, written blind in a short round (three quarters everyday), was measured once on the final readers
+(077e855): 93.5% / 90.3% / 87.1% / 90.3% (BLIND_MEASUREMENT.txt); one family was fixed after (a headline that
+trafilatura takes for the site name), giving 93.5% / 90.3% / 90.3% / 90.3%; its threshold guards that.
 """
 
 import sys
@@ -45,7 +48,7 @@ from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.95, "heldout10": 0.97,
-         "heldout11": 0.97, "heldout12": 0.97}
+         "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.87}
 
 
 def test_every_set_is_scored():
