@@ -16,6 +16,7 @@ MONTHS = {
     "oct": 10,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DUTCH_WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 _WORD_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I)
 _MONTH_FIRST_DATE = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)  # Nexis: "September 20, 2024"
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -101,7 +102,7 @@ def metadata_line(line: str) -> dict[str, str] | None:
     leftover = _LABEL.sub("", remainder)
     for pattern in (_WORD_DATE, _MONTH_FIRST_DATE, _ISO_DATE, _NUMERIC_DATE, _TIME):
         leftover = pattern.sub(" ", leftover)
-    leftover = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|om|"
+    leftover = re.sub(rf"\b(?:{DUTCH_WEEKDAYS}|ma|di|wo|do|vr|za|zo|om|"
                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|"
                       r"gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
     named = _NAMED_STAMP.fullmatch(stripped)

@@ -13,14 +13,13 @@ import logging
 import re
 from dataclasses import dataclass
 
-from ..metadata import outlet, parse_date
+from ..metadata import DUTCH_WEEKDAYS, outlet, parse_date
 from .article import Found
 from .layout import clean_body, same_text
 
 log = logging.getLogger("newsdigest")
 
-_DAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
-_INDEX_LINE = re.compile(rf"^(?P<paper>[^,\n]{{2,80}}),\s+(?P<date>(?:(?:{_DAYS})\s+)?\d{{1,2}}\s+\w+\s+\d{{4}}),"
+_INDEX_LINE = re.compile(rf"^(?P<paper>[^,\n]{{2,80}}),\s+(?P<date>(?:(?:{DUTCH_WEEKDAYS})\s+)?\d{{1,2}}\s+\w+\s+\d{{4}}),"
                          r"\s+p\.\s*(?P<page>\d+),\s+\d+\s*w\.?\s*$", re.I)
 _TEXT_START = re.compile(r"^(?P<date>\d{2}-\d{2}-\d{4}),\s*p\.\s*(?P<page>\d+)\s*$")
 _NUMBERED = re.compile(r"^\W?\d+\.\s+(?P<title>\S.*)$")  # "1. Het compromis is springlevend" ("?1." after a lost BOM)
