@@ -36,6 +36,11 @@ longer blind): it reads 100% on every field, and its threshold leaves one miss b
 heldout13, written blind in a short round (three quarters everyday), was measured once on the final readers
 (077e855): 93.5% / 90.3% / 87.1% / 90.3% (BLIND_MEASUREMENT.txt); one family was fixed after (a headline that
 trafilatura takes for the site name), giving 93.5% / 90.3% / 90.3% / 90.3%; its threshold guards that.
+heldout14 (three quarters everyday, leaning to saved pages of less common outlets and plain text) was measured
+blind once on 88242f2, the readers at the start of stop 18: 90.2% / 92.7% / 87.8% / 82.9% (BLIND_MEASUREMENT.txt).
+heldout15 (three quarters everyday, leaning to what tools and people write: scraper JSON, note apps, forwards,
+clippings, wire copy, transcripts) was measured blind once on 88242f2, the readers at the start of stop 18:
+87.8% / 87.8% / 85.4% / 80.5% (BLIND_MEASUREMENT.txt); the thresholds of both guard that until their misses are fixed.
 """
 
 import sys
@@ -48,7 +53,8 @@ from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.95, "heldout10": 0.97,
-         "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.87}
+         "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.87,
+         "heldout14": 0.82, "heldout15": 0.80}
 
 
 def test_every_set_is_scored():
