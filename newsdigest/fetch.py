@@ -2,7 +2,8 @@
 
 httpx does the HTTP. Around it: a User-Agent naming newsdigest and its version, timeouts, a redirect
 limit, a size limit (the body is streamed and cut off past it), retries with exponential backoff on
-429 and 5xx that honour Retry-After, and a cache keyed by URL that is revalidated with
+429 and 5xx that honour Retry-After (a name that does not resolve is not retried, and a host that could not be
+reached is not tried again in the same run), and a cache keyed by URL that is revalidated with
 ETag/Last-Modified, so a re-run downloads nothing that has not changed. Offline, only the cache is read.
 """
 
@@ -13,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import socket
 import tempfile
 import time
 from dataclasses import asdict, dataclass
@@ -132,6 +134,7 @@ class Fetcher:
         self.cache = PageCache(self.settings.page_cache_dir or default_cache_dir()) if self.settings.page_cache \
             else None
         self._client = None
+        self._unreachable: dict[str, str] = {}  # host -> why, for hosts that could not be reached in this run
 
     def _http(self):
         if self._client is None:
@@ -179,6 +182,9 @@ class Fetcher:
         import httpx
 
         settings = self.settings
+        host = httpx.URL(url).host if url.startswith(("http://", "https://")) else ""
+        if host in self._unreachable:  # a feed of fifty links to a host that is down costs one wait, not fifty
+            raise FetchError(f"{url}: {self._unreachable[host]} (not tried again in this run)")
         attempt = 0
         while True:
             last = attempt >= settings.fetch_retries
@@ -198,7 +204,15 @@ class Fetcher:
                 raise FetchError(f"{url}: more than {settings.max_redirects} redirects") from None
             except httpx.TimeoutException:
                 raise FetchError(f"{url}: timed out after {settings.fetch_timeout:g} s") from None
-            except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as error:
+            except httpx.ConnectError as error:
+                lookup = _failed_lookup(error)
+                if lookup is not None and lookup.errno != socket.EAI_AGAIN or last:
+                    why = f"cannot resolve {host} ({lookup.strerror})" if lookup is not None \
+                        else f"cannot connect ({error})"
+                    self._unreachable[host] = why
+                    raise FetchError(f"{url}: {why}") from None
+                time.sleep(settings.retry_backoff * 2 ** attempt)
+            except (httpx.RemoteProtocolError, httpx.ReadError) as error:
                 if last:
                     raise FetchError(f"{url}: cannot connect ({error})") from None
                 time.sleep(settings.retry_backoff * 2 ** attempt)
@@ -234,6 +248,20 @@ class Fetcher:
             return Page(url=url, final_url=str(response.url), status=response.status_code, content_type=kind,
                         charset=charset, body=b"".join(chunks), etag=response.headers.get("ETag"),
                         last_modified=response.headers.get("Last-Modified"))
+
+
+def _failed_lookup(error: BaseException) -> socket.gaierror | None:
+    """The name lookup failure under an httpx connect error, if that is what it was.
+
+    A name that does not exist will not exist a second later, so only a temporary failure (EAI_AGAIN) is
+    worth a retry."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, socket.gaierror):
+            return error
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return None
 
 
 class _Retry(Exception):

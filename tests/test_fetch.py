@@ -3,6 +3,8 @@
 import dataclasses
 import email.utils
 import json
+import logging
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -338,6 +340,31 @@ def test_a_text_file_of_urls_and_a_saved_feed(server, settings, tmp_path):
     assert [type(item).__name__ for item in items] == ["Article", "Failure", "Article", "Article"]
     assert items[1].error == f"{server.base}/missing: HTTP 404 Not Found"
     assert items[3].path == f"{feed}#1" and items[3].title == "Raad stemt in met begroting"
+
+
+def test_a_host_that_cannot_be_reached_is_tried_once_per_run(settings, tmp_path, caplog):
+    with socket.socket() as probe:  # a port nothing listens on: connection refused
+        probe.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    entry = "<item><title>Bericht {n}</title><link>{down}/{n}</link><description>Bericht {n} in het kort.</description></item>"
+    feed = tmp_path / "stad.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Stadsnieuws</title>'
+                    + "".join(entry.format(n=n, down=down) for n in range(1, 4)) + "</channel></rss>")
+    with caplog.at_level(logging.WARNING, logger="newsdigest"):
+        items = read([feed], settings)
+    assert [item.body for item in items] == [f"Bericht {n} in het kort." for n in range(1, 4)]  # the feed's text
+    warnings = [record.getMessage() for record in caplog.records]
+    assert len(warnings) == 3 and all("using the feed's own text" in warning for warning in warnings)
+    assert warnings[0].startswith(f"{down}/1: cannot connect (") and "not tried again" not in warnings[0]
+    assert all(warning.startswith(f"{down}/{n}: cannot connect (") and "(not tried again in this run)" in warning
+               for n, warning in zip((2, 3), warnings[1:]))
+
+
+def test_a_name_that_does_not_resolve_is_said_so_and_not_retried_or_tried_again(settings):
+    first, second = read(["http://newsdigest-test.invalid/a", "http://newsdigest-test.invalid/b"], settings)
+    assert first.error.startswith("http://newsdigest-test.invalid/a: cannot resolve newsdigest-test.invalid")
+    assert second.error.startswith("http://newsdigest-test.invalid/b: cannot resolve newsdigest-test.invalid")
+    assert second.error.endswith("(not tried again in this run)")
 
 
 def test_digest_offline_names_the_inputs_it_could_not_read(server, tmp_path, monkeypatch):
