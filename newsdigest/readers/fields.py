@@ -48,6 +48,8 @@ SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium"
           *(f"{name}_name" for name in ("source", "outlet", "publication", "publisher", "media", "medium",
                                         "newspaper")), "media_outlet", "source_title",
           "source_id",  # newsdata.io names the publisher by a slug: "telegraaf", "nos"
+          # reference managers name the paper an item appeared in: Zotero "publicationTitle", CSL "container-title"
+          "publication_title", "container_title",
           # extraction tools name the site: newspaper4k "meta_site_name", trafilatura's JSON "source-hostname"
           # (its "source" is the URL), Diffbot "siteName", wallabag "domain_name" (a host)
           "meta_site_name", "source_hostname", "sitename", "domain_name")

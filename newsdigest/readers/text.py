@@ -11,6 +11,7 @@ from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
 from ..metadata import outlet
 from .layout import VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, read_header, same_text, title_and_tags
+from .noteapps import TEXT_HEADING, text_sections, without_comments
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
@@ -328,8 +329,9 @@ def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Art
 # A clipping tool's "> ## Excerpt" block quote: the page's description, not its text.
 _EXCERPT = re.compile(r"^>\s?#{1,6}\s*(?:excerpt|samenvatting)\s*\n(?P<text>(?:>.*(?:\n|$))*)", re.I | re.M)
 # The reader's own note on a clipped article, as a labelled block quote ("> Notitie: bellen met ...",
-# "> **NB:** ...") or an Obsidian callout ("> [!note] ..."): the reader's words, not the article's.
-_NOTE = re.compile(r"^>\s?(?:\[!(?:note|notes|todo|tip|info|comment|question)\][-+]?|[*_]{0,2}(?:notitie|aantekening|"
+# "> **NB:** ...") or an Obsidian callout of any type ("> [!note] ...", a Zotero note's "> [!cite] ..."): the
+# reader's words, not the article's.
+_NOTE = re.compile(r"^>\s?(?:\[![\w-]+\][-+]?|[*_]{0,2}(?:notitie|aantekening|"
                    r"opmerking|memo|nb|n\.b\.|note|todo|to do)[*_]{0,2}\s*:[*_]{0,2})(?P<text>.*(?:\n>.*)*)(?:\n|$)",
                    re.I | re.M)
 # A Pandoc fenced div ("::: {.epigraph}" ... ":::", attributes required): the fences are markup. One classed
@@ -350,7 +352,6 @@ _APP_LINK = re.compile(r"(?:read|view|open|lees|bekijk)\s+(?:on|in|op)\s+[\w .-]
                        r"bekijk)\s+(?:the\s+|het\s+)?)?(?:original|origineel)(?:\s+(?:article|content|artikel))?|source",
                        re.I)
 _TAG_LINE = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")  # "#Omnivore": no space, so no heading
-_TEXT_HEADING = re.compile(r"^#{1,6}\s*(?:full\s+|volledige\s+)?(?:content|text|tekst|inhoud|artikel|article)\s*:?$", re.I)
 _TEMPLATE_DATE = re.compile(r"^(?P<key>date_?saved|saved_?at|date_?published|published_?at)\s*:\s*(?P<when>.+)$", re.I)
 
 
@@ -372,7 +373,7 @@ def _read_later_furniture(text: str, found: Found) -> str:
             found.extra.setdefault(dated["key"], dated["when"].strip())
         elif dated:
             found.when(dated["when"].strip())
-        elif not (_TAG_LINE.match(stripped) or _TEXT_HEADING.match(stripped)):
+        elif not (_TAG_LINE.match(stripped) or TEXT_HEADING.match(stripped)):
             if stripped and not stripped.startswith("#") and not re.fullmatch(r"[-*_ ]{3,}", stripped):
                 break  # the first paragraph of text; the headline's "# ..." and rules before it stay as they are
             continue
@@ -420,8 +421,8 @@ def parse_markdown(text: str, path: str) -> Article:
     from .html import fragment_paragraphs
 
     found = Found()
-    rest = _read_later_furniture(_properties(_TEMPLATE_TAG.sub("", _front_matter(text.lstrip("\ufeff"), path, found)), found),
-                                 found)
+    rest = without_comments(_front_matter(text.lstrip("\ufeff"), path, found), found)
+    rest = _read_later_furniture(_properties(_TEMPLATE_TAG.sub("", rest), found), found)
     excerpt = _EXCERPT.search(rest)
     if excerpt:  # a clipping tool's summary of the page above the text (MarkDownload): kept, never body
         found.extra.setdefault("excerpt", re.sub(r"^>\s?", "", excerpt["text"], flags=re.M).strip())
@@ -437,6 +438,7 @@ def parse_markdown(text: str, path: str) -> Article:
     if tasks:
         found.extra.setdefault("tasks", tasks)
         rest = _TASK.sub("", rest)
+    rest = text_sections(rest, found)
     blocks = fragment_paragraphs(MarkdownIt("commonmark").render(rest), found)
     if blocks and found.title and re.sub(r"\W+", "", blocks[0]).lower() == re.sub(r"\W+", "", found.title).lower():
         blocks.pop(0)
