@@ -24,6 +24,85 @@ def read(tmp_path, text, name="note.md"):
     return only(load_articles([tmp_path / name]))
 
 
+# -- Logseq -------------------------------------------------------------------------------------------------
+
+
+def test_a_logseq_pages_properties_are_its_metadata_and_its_blocks_its_paragraphs():
+    """Page properties as `key:: value` lines above the blocks; a block's second line, a nested block, block
+    properties (id::, collapsed::), a TODO and a closing notes block under a rule."""
+    article = only(load_articles([LAYOUTS / "logseq-page-properties.md"]))
+    assert (article.title, article.date, article.source, article.url) == (
+        "Gemaal bij Kampen draait maanden langer op noodstroom", "2025-02-03", "RTV Oost",
+        "https://www.rtvoost.nl/nieuws/2291834/gemaal-bij-kampen-draait-maanden-langer-op-noodstroom")
+    assert article.tags == ["waterschap", "Kampen", "IJsseldelta"]
+    assert article.body == (
+        "Het gemaal Veneriete bij Kampen draait zeker tot de zomer op een noodaggregaat, omdat de nieuwe stroomkabel "
+        "later komt.\n\n"
+        "Waterschap Drents Overijsselse Delta had de kabel in januari verwacht. Netbeheerder Enexis meldt nu dat het "
+        "werk pas in juni kan beginnen, omdat er eerst een nieuw verdeelstation moet komen.\n\n"
+        "\"Het aggregaat doet wat het moet doen\", zegt een woordvoerder van het waterschap. \"Maar het is duur en het "
+        "maakt lawaai.\"\n\n"
+        "Omwonenden aan de Zwartendijk klagen al weken over het geluid in de nacht.")
+    assert article.extra["tasks"] == ["waterschap terugbellen over de kosten van het aggregaat"]
+    assert "gemaal bij Genemuiden (zie Jan 14th, 2025)" in article.extra["note"]
+    assert (article.extra["type"], article.extra["dossier"]) == ("nieuwsbericht", "Netcongestie Overijssel")
+
+
+def test_logseq_page_properties_in_the_first_block_and_nested_blocks_and_headings():
+    article = only(load_articles([LAYOUTS / "logseq-first-block-properties.md"]))
+    assert (article.title, article.date, article.source, article.author) == (
+        "Zwolle schrapt betaald parkeren op zondag in de binnenstad", "2025-02-11", "De Stentor", "Lotte Brink")
+    assert article.tags == ["parkeren", "Zwolle"]
+    assert article.body.split("\n\n") == [
+        "De gemeente Zwolle stopt vanaf april met betaald parkeren op zondag in de binnenstad.",
+        "Winkeliers vroegen daar al jaren om. Volgens de ondernemersvereniging blijven bezoekers uit de regio op zondag "
+        "nu weg.",
+        "De gemeente loopt zo ongeveer vierhonderdduizend euro per jaar mis.",
+        "Bewoners bezorgd",
+        "Bewoners van de Assendorperstraat vrezen dat hun straat op zondag volloopt met auto's van bezoekers."]
+    assert article.extra["tasks"] == ["stuk doorgestuurd naar de eindredactie"]
+
+
+def test_a_logseq_date_link_is_read_in_the_graphs_own_journal_title_format():
+    """The graph's logseq/config.edn says "MM-dd-yyyy"; the same page outside a graph is read day first."""
+    page = LAYOUTS / "logseq-graph" / "pages" / "Deventer fietsenstalling.md"
+    article = only(load_articles([page]))
+    assert (article.title, article.date, article.source) == (
+        "Deventer opent fietsenstalling onder het Stationsplein", "2025-03-11", "De Stentor")
+    assert article.body.startswith("Onder het Stationsplein in Deventer is dinsdag een fietsenstalling")
+
+
+def test_a_logseq_date_link_outside_a_graph_reads_numbers_day_first(tmp_path):
+    page = LAYOUTS / "logseq-graph" / "pages" / "Deventer fietsenstalling.md"
+    assert read(tmp_path, page.read_text(encoding="utf-8")).date == "2025-11-03"
+
+
+@pytest.mark.parametrize("value", [
+    "[[Mar 4th, 2025]]", "[[March 4th, 2025]]", "[[4th Mar 2025]]", "[[4th March 2025]]", "[[Tue, 04-03-2025]]",
+    "[[Tuesday, 04.03.2025]]", "[[Tue, 2025/03/04]]", "[[04-03-2025]]", "[[04.03.2025]]", "[[2025/03/04]]",
+    "[[2025-03-04]]", "[[2025-03-04 Tuesday]]", "[[2025_03_04]]", "[[20250304]]", "[[2025年03月04日]]",
+    "2025-03-04",
+    # Logseq's only journal formats with "/" and "_" after the day put the month first (as set in the US)
+    "[[03/04/2025]]", "[[Tue, 03/04/2025]]", "[[03_04_2025]]",
+])
+def test_every_journal_title_format_logseq_offers_dates_a_page(tmp_path, value):
+    article = read(tmp_path, f"title:: Brug dicht\ndate:: {value}\n\n- De brug is dicht.\n")
+    assert (article.title, article.date, article.body) == ("Brug dicht", "2025-03-04", "De brug is dicht.")
+
+
+def test_an_outline_without_properties_reads_its_blocks_as_paragraphs(tmp_path):
+    article = read(tmp_path, "- De brug over de Eem is dicht.\n\t- Fietsers rijden om via de Koppelpoort.\n"
+                             "- Het werk duurt tot vrijdag.\n  collapsed:: true\n")
+    assert article.body == ("De brug over de Eem is dicht.\n\nFietsers rijden om via de Koppelpoort.\n\n"
+                            "Het werk duurt tot vrijdag.")
+
+
+def test_a_markdown_list_inside_ordinary_text_stays_a_list(tmp_path):
+    article = read(tmp_path, "---\ntitle: Stremmingen\n---\n\nDeze week zijn twee bruggen dicht:\n\n"
+                             "- de Eembrug\n- de Koppelpoortbrug\n")
+    assert article.body == "Deze week zijn twee bruggen dicht:\n\n- de Eembrug\n\n- de Koppelpoortbrug"
+
+
 # -- Zotero literature notes ------------------------------------------------------------------------------
 
 

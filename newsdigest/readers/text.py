@@ -12,18 +12,24 @@ from .frontmatter import split_front_matter
 from ..metadata import outlet
 from .layout import VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, read_header, same_text, title_and_tags
 from .noteapps import TEXT_HEADING, text_sections, without_comments
+from .outline import read_outline
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
     """Take the front matter's metadata into `found` (never into the text); returns the rest."""
     meta, rest = split_front_matter(text, path)
+    _metadata(meta, found)
+    return rest
+
+
+def _metadata(meta: object, found: Found) -> None:
+    """Take the fields of front matter or page properties into `found`; the others into extra."""
     if isinstance(meta, dict):  # fields kept in a wrapper (Hugo's [params]) count as in JSON records
         meta = record_view(meta)
     if isinstance(meta, dict) and "created" in meta and re.match(r"https?://", str(meta.get("source") or meta.get("url") or "")):
         meta["clipped"] = meta.pop("created")  # a web clipper's "created" is when the page was clipped
     if meta:
         keep_extra(meta, take_fields(meta, found), found)
-    return rest
 
 
 # Static site generator tags in a post: Hugo shortcodes ({{< figure ... >}}, {{% note %}}) and Liquid tags
@@ -422,6 +428,12 @@ def parse_markdown(text: str, path: str) -> Article:
 
     found = Found()
     rest = without_comments(_front_matter(text.lstrip("\ufeff"), path, found), found)
+    page = read_outline(rest, path)
+    if page:  # a Logseq page: its properties are metadata, its blocks paragraphs
+        _metadata(page.properties, found)
+        if page.tasks:
+            found.extra.setdefault("tasks", page.tasks)
+        rest = page.text
     rest = _read_later_furniture(_properties(_TEMPLATE_TAG.sub("", rest), found), found)
     excerpt = _EXCERPT.search(rest)
     if excerpt:  # a clipping tool's summary of the page above the text (MarkDownload): kept, never body
