@@ -368,8 +368,10 @@ _BYLINE = re.compile(
     r"|verslaggever(?:s|ster)?|redacteur(?:en)?|redactie|medewerker(?:s|ster)?))\b(?P<after>.{0,60})))\s*$")
 _CREDIT = re.compile(r"^[(\[]?\s*(?:(?:foto(?:'s|grafie|graaf|grafe)?|beeld|photo|image|illustratie|video|graphic|afbeelding)"
                      r"\s*(?::|©)\s*|©\s*|\(c\)\s*|copyright\s+)(?P<credit>[^()\[\]]{2,80}?)\s*[)\]]?\s*$", re.I)
-# "Foto ANP", "Beeld Robin van Lonkhuijsen/ANP", "Foto Belga / Dirk Waem": names and agencies only
-_CREDIT_BARE = re.compile(rf"^[(\[]?\s*(?i:foto|beeld)\s+(?P<credit>(?:{_AGENCY}|{_NAME})(?:\s*[/|,]\s*(?:{_AGENCY}|{_NAME}))*)"
+# "Foto ANP", "Beeld Robin van Lonkhuijsen/ANP", "Foto Belga / Dirk Waem", "Beeld Erik Smits / de Volkskrant" (a
+# paper's name after the photographer's): names and agencies only
+_CREDIT_BARE = re.compile(rf"^[(\[]?\s*(?i:foto|beeld)\s+(?P<credit>(?:{_AGENCY}|{_NAME})"
+                          rf"(?:\s*[/|,]\s*(?:de\s+|het\s+)?(?:{_AGENCY}|{_NAME}))*)"
                           r"\s*[)\]]?\s*$")
 
 

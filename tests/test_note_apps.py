@@ -103,6 +103,59 @@ def test_a_markdown_list_inside_ordinary_text_stays_a_list(tmp_path):
     assert article.body == "Deze week zijn twee bruggen dicht:\n\n- de Eembrug\n\n- de Koppelpoortbrug"
 
 
+# -- captions in web clippings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "title", "date", "source", "credit", "caption", "first"), [
+    # NOS prints the agency after the caption without a stop: ANP made the photo, NOS published the story
+    ("web-clipper-caption-agency.md", "Voetveer Vlissingen-Breskens vaart deze zomer twee keer per uur",
+     "2025-04-22", "NOS", "ANP", "Het voetveer Prins Willem-Alexander bij de aanlegsteiger in Breskens ANP",
+     "Het voetveer tussen Vlissingen en Breskens vaart deze zomer twee keer per uur in plaats van een keer."),
+    # de Volkskrant: "Beeld" and the photographer with the paper, no colon
+    ("web-clipper-caption-beeld-outlet.md", "Haarlemse buitenbaden gaan na dit seizoen dicht", "2025-08-29",
+     "de Volkskrant", "Sanne Peters / de Volkskrant",
+     "Het openluchtbad De Houtvaart op de laatste zomerdag. Beeld Sanne Peters / de Volkskrant",
+     "De gemeente Haarlem sluit na dit seizoen haar twee openluchtbaden."),
+])
+def test_a_web_clippers_caption_under_the_image_does_not_open_the_text(name, title, date, source, credit, caption,
+                                                                        first):
+    article = only(load_articles([LAYOUTS / name]))
+    assert (article.title, article.date, article.source) == (title, date, source)
+    assert article.body.startswith(first)
+    assert article.credits == [credit] and article.extra["caption"] == caption
+
+
+CLIPPING = ("---\ntitle: Brug over de Eem dicht\npublished: 2025-03-04\nsource: https://www.rtvutrecht.nl/nieuws/1\n"
+            "---\n{image}\n\n{under}\n\nDe brug over de Eem in Amersfoort is tot vrijdag dicht voor onderhoud. "
+            "Fietsers moeten omrijden.\n\nHet werk kost twee ton.\n")
+
+
+@pytest.mark.parametrize(("image", "under"), [
+    ("![De brug over de Eem bij de Koppelpoort](https://cdn.example.org/eem.jpg)",
+     "De brug over de Eem bij de Koppelpoort"),  # the caption repeats the image's alt text
+    ("![](https://cdn.example.org/eem.jpg)", "De brug over de Eem bij de Koppelpoort"),  # no credit, no stop
+    ("[![](https://cdn.example.org/eem.jpg)](https://www.rtvutrecht.nl/foto/1)", "De Eembrug in 2019 Getty Images"),
+    ("![[eem-brug.jpg]]", "De Eembrug bij laag water"),  # an image saved in the vault
+])
+def test_a_caption_without_a_stop_under_the_opening_image_leaves_the_body(tmp_path, image, under):
+    article = read(tmp_path, CLIPPING.format(image=image, under=under))
+    assert article.body.startswith("De brug over de Eem in Amersfoort is tot vrijdag dicht")
+    assert article.extra["caption"] == under
+
+
+def test_the_first_sentence_under_the_opening_image_stays_in_the_body(tmp_path):
+    article = read(tmp_path, CLIPPING.format(image="![](https://cdn.example.org/eem.jpg)",
+                                             under="Bij de Koppelpoort is de brug over de Eem dicht."))
+    assert article.body.startswith("Bij de Koppelpoort is de brug over de Eem dicht.\n\nDe brug over de Eem")
+    assert "caption" not in article.extra
+
+
+def test_a_byline_under_the_opening_image_is_the_author_not_a_caption(tmp_path):
+    article = read(tmp_path, CLIPPING.format(image="![](https://cdn.example.org/eem.jpg)", under="Door Eva de Boer"))
+    assert article.author == "Eva de Boer" and "caption" not in article.extra
+    assert article.body.startswith("De brug over de Eem in Amersfoort is tot vrijdag dicht")
+
+
 # -- Zotero literature notes ------------------------------------------------------------------------------
 
 

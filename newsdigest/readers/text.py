@@ -11,7 +11,7 @@ from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
 from ..metadata import outlet
 from .layout import VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, read_header, same_text, title_and_tags
-from .noteapps import TEXT_HEADING, text_sections, without_comments
+from .noteapps import TEXT_HEADING, opening_caption, text_sections, without_comments, without_embeds
 from .outline import read_outline
 
 
@@ -450,7 +450,7 @@ def parse_markdown(text: str, path: str) -> Article:
     if tasks:
         found.extra.setdefault("tasks", tasks)
         rest = _TASK.sub("", rest)
-    rest = text_sections(rest, found)
+    rest = without_embeds(opening_caption(text_sections(rest, found), found), found)
     blocks = fragment_paragraphs(MarkdownIt("commonmark").render(rest), found)
     if blocks and found.title and re.sub(r"\W+", "", blocks[0]).lower() == re.sub(r"\W+", "", found.title).lower():
         blocks.pop(0)
