@@ -40,7 +40,10 @@ heldout14 (three quarters everyday, leaning to saved pages of less common outlet
 blind once on 88242f2, the readers at the start of stop 18: 90.2% / 92.7% / 87.8% / 82.9% (BLIND_MEASUREMENT.txt).
 heldout15 (three quarters everyday, leaning to what tools and people write: scraper JSON, note apps, forwards,
 clippings, wire copy, transcripts) was measured blind once on 88242f2, the readers at the start of stop 18:
-87.8% / 87.8% / 85.4% / 80.5% (BLIND_MEASUREMENT.txt); the thresholds of both guard that until their misses are fixed.
+87.8% / 87.8% / 85.4% / 80.5% (BLIND_MEASUREMENT.txt). Their Markdown misses were then fixed by family on fixmd
+(Logseq pages, a web clipper's caption under the opening photo, a Zotero note's text heading; tuned on them, so
+no longer blind): heldout14 92.7% / 95.1% / 90.2% / 87.8%, heldout15 90.2% / 90.2% / 87.8% / 87.8%; the
+thresholds of both leave one miss below their lowest field (35/41).
 """
 
 import sys
@@ -54,7 +57,7 @@ from heldout import SETS, score  # noqa: E402
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.95, "heldout10": 0.97,
          "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.87,
-         "heldout14": 0.82, "heldout15": 0.80}
+         "heldout14": 0.85, "heldout15": 0.85}
 
 
 def test_every_set_is_scored():
