@@ -3,6 +3,7 @@ stage and the total, the closing summary line, the include-translation switch, a
 interruption says it kept."""
 
 import dataclasses
+import errno
 import fcntl
 import json
 import os
@@ -198,51 +199,102 @@ def _articles(folder, count):
         (folder / f"artikel-{index:03d}.txt").write_text(f"Titel {index}\n\n{BODY} Nummer {index}.")
 
 
-def _command(models, *args):
-    return [sys.executable, "-m", "newsdigest", "digest", "--translation-model", str(models["marian"]),
+def _command(models, *args, start=("-m", "newsdigest")):
+    return [sys.executable, *start, "digest", "--translation-model", str(models["marian"]),
             "--summary-model", str(models["bart"]), "--max-new-tokens", "3", "--language-check", "off", *args]
 
 
-def _on_a_terminal(command, env, until, timeout=120):
-    """Run with stderr on a pseudo-terminal; returns the process once `until(screen)` holds, and the screen."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal has a size
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=follower)
-    os.close(follower)
-    screen = b""
-    deadline = time.time() + timeout
-    while time.time() < deadline and not until(screen.decode("utf-8", "replace")):
-        ready, _, _ = select.select([leader], [], [], 0.2)
+# the program, holding after two finished articles until it is interrupted (tests_helpers.run_cli_holding)
+_HOLDING = ("-c", "import tests_helpers; tests_helpers.run_cli_holding()")
+
+
+def _holding_env(held, **values):
+    path = os.pathsep.join(filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": path, "HOLD_AFTER": "2", "HOLD_FILE": str(held),
+            **values}
+
+
+class _Terminal:
+    """A command run with its stderr on a pseudo-terminal (where the progress bar shows), and what it showed."""
+
+    def __init__(self, command, env):
+        self.leader, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal has a size
+        self.process = subprocess.Popen(command, env=env, cwd=ROOT, stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL, stderr=follower)
+        os.close(follower)
+        self.output, self.started = b"", time.monotonic()
+
+    @property
+    def screen(self):
+        return self.output.decode("utf-8", "replace")
+
+    def _read(self, timeout):
+        """Read what arrives within `timeout` seconds; False once the process has closed the terminal."""
+        ready, _, _ = select.select([self.leader], [], [], timeout)
         if ready:
             try:
-                screen += os.read(leader, 65536)
-            except OSError:  # the process closed the terminal
-                break
-    return process, leader, screen.decode("utf-8", "replace")
+                chunk = os.read(self.leader, 65536)
+            except OSError as error:  # EIO, and only once no process holds the other end: all output is read
+                if error.errno != errno.EIO:
+                    raise
+                return False
+            self.output += chunk
+        return True
 
+    def wait_for(self, condition, timeout=120):
+        """Read the screen until `condition()` holds; False if it does not within `timeout` seconds or before
+        the process ends."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline or not self._read(0.2):
+                return condition()
+        return True
 
-def _rest(process, leader, screen):
-    while True:
+    def finish(self, timeout=120):
+        """Read to the end and wait for the process; returns the screen."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self._read(0.2):
+            pass
         try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        screen += chunk.decode("utf-8", "replace")
-    process.wait(60)
-    os.close(leader)
-    return screen
+            self.process.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"still running after {timeout} s: {self}")
+        return self.screen
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.leader)
+
+    def __str__(self):
+        """For failure messages: how the process stands, after how long, and its last lines and bar frames."""
+        frames = [frame for frame in re.split(r"[\r\n]", self.screen) if frame.strip()]
+        return (f"exit status {self.process.poll()} after {time.monotonic() - self.started:.1f} s; "
+                f"the terminal showed ({len(frames)} lines and frames, the last 20 here):\n" + "\n".join(frames[-20:]))
 
 
-def test_progress_bar_shows_the_stage_and_the_total(models, tmp_path):
+@pytest.fixture
+def terminal():
+    """terminal(command, env) starts a _Terminal; a process still running when the test ends is killed."""
+    started = []
+
+    def start(command, env):
+        started.append(_Terminal(command, env))
+        return started[-1]
+
+    yield start
+    for run in started:
+        run.close()
+
+
+def test_progress_bar_shows_the_stage_and_the_total(models, tmp_path, terminal):
     _articles(tmp_path / "in", 20)
     env = {**os.environ, "NEWSDIGEST_CACHE_DIR": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1"}
-    process, leader, screen = _on_a_terminal(_command(models, str(tmp_path / "in"), "-o", str(tmp_path / "d.md")),
-                                             env, lambda screen: False, timeout=0)
-    screen = _rest(process, leader, screen)
-    assert process.returncode == 0, screen
+    run = terminal(_command(models, str(tmp_path / "in"), "-o", str(tmp_path / "d.md")), env)
+    screen = run.finish()
+    assert run.process.returncode == 0, run
     frames = re.split(r"[\r\n]", screen)
     assert any(f.startswith("reading:") for f in frames)
     assert any(f.startswith("translating:") and "/20 " in f for f in frames)
@@ -263,36 +315,34 @@ def _cached(database):
         return 0
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_an_interrupted_run_says_truthfully_what_it_kept(models, tmp_path, signum):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=lambda signum: signum.name)
+def test_an_interrupted_run_says_truthfully_what_it_kept(models, tmp_path, terminal, signum):
     _articles(tmp_path / "in", 40)
-    out = tmp_path / "d.md"
+    out, held = tmp_path / "d.md", tmp_path / "held"
     database = tmp_path / "cache" / "results.sqlite3"
-    env = {**os.environ, "NEWSDIGEST_CACHE_DIR": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1"}
-    process, leader, screen = _on_a_terminal(_command(models, str(tmp_path / "in"), "-o", str(out)), env,
-                                             lambda screen: _cached(database) >= 2)
-    assert process.poll() is None, "the digest finished before it could be interrupted"
-    process.send_signal(signum)
-    screen = _rest(process, leader, screen)
-    assert process.returncode == ExitStatus.INTERRUPTED
-    [line] = [line for line in re.split(r"[\r\n]", screen) if "interrupted" in line]
-    kept = int(re.fullmatch(r"newsdigest: interrupted; (\d+) finished articles kept in the result cache; "
-                            r"run the same command again to go on from there", line).group(1))
-    assert kept == _cached(database) and 2 <= kept < 40
+    run = terminal(_command(models, str(tmp_path / "in"), "-o", str(out), start=_HOLDING),
+                   _holding_env(held, NEWSDIGEST_CACHE_DIR=str(tmp_path / "cache")))
+    assert run.wait_for(held.exists), f"the run did not get to two finished articles: {run}"
+    run.process.send_signal(signum)
+    screen = run.finish()
+    assert run.process.returncode == ExitStatus.INTERRUPTED, run
+    lines = [line for line in re.split(r"[\r\n]", screen) if "interrupted" in line]
+    kept = len(lines) == 1 and re.fullmatch(r"newsdigest: interrupted; (\d+) finished articles kept in the result "
+                                            r"cache; run the same command again to go on from there", lines[0])
+    assert kept, run
+    assert int(kept.group(1)) == _cached(database) and 2 <= int(kept.group(1)) < 40
     assert not out.exists()
 
 
-def test_an_interrupted_run_without_the_cache_says_nothing_was_kept(models, tmp_path):
+def test_an_interrupted_run_without_the_cache_says_nothing_was_kept(models, tmp_path, terminal):
     _articles(tmp_path / "in", 40)
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    process, leader, screen = _on_a_terminal(_command(models, str(tmp_path / "in"), "--no-cache"), env,
-                                             lambda screen: re.search(r"summarising: +\d+%.*\b[1-9]\d*/40", screen))
-    assert process.poll() is None, "the digest finished before it could be interrupted"
-    process.send_signal(signal.SIGINT)
-    screen = _rest(process, leader, screen)
-    assert process.returncode == ExitStatus.INTERRUPTED
-    assert "newsdigest: interrupted; nothing was kept (the result cache is off)" in screen
-
+    held = tmp_path / "held"
+    run = terminal(_command(models, str(tmp_path / "in"), "--no-cache", start=_HOLDING), _holding_env(held))
+    assert run.wait_for(held.exists), f"the run did not get to two finished articles: {run}"
+    run.process.send_signal(signal.SIGINT)
+    screen = run.finish()
+    assert run.process.returncode == ExitStatus.INTERRUPTED, run
+    assert "newsdigest: interrupted; nothing was kept (the result cache is off)" in screen, run
 
 
 def _key(**changes):

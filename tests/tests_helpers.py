@@ -92,6 +92,36 @@ def fake_pipeline_class(delay: float = 0.0) -> type:
     return FakePipeline
 
 
+def holding_pipeline_class(after: int, marker: Path, seconds: float = 60.0) -> type:
+    """A Pipeline subclass whose runs hold for `seconds` once `after` articles are finished (cached and
+    counted), after creating the file `marker`: an interruption then certainly lands mid-run."""
+    from newsdigest.pipeline import Pipeline
+
+    class HoldingPipeline(Pipeline):
+        def run(self, items):
+            for count, record in enumerate(super().run(items), 1):
+                yield record
+                if count == after:
+                    marker.touch()
+                    time.sleep(seconds)
+
+    return HoldingPipeline
+
+
+def _run_cli_with(pipeline_class: type) -> None:
+    """The program, on `pipeline_class`. Ctrl-C (SIGINT) interrupts it as at a terminal even where this
+    process inherited SIGINT ignored: a shell without job control starts background jobs so, Python keeps
+    it so, and so a test suite started that way would see runs that SIGINT cannot interrupt."""
+    import signal
+
+    import newsdigest.pipeline
+    from newsdigest.cli import run
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    newsdigest.pipeline.Pipeline = pipeline_class
+    run()
+
+
 def run_cli_on_fakes() -> None:
     """For a subprocess: `python -c 'import tests_helpers; tests_helpers.run_cli_on_fakes()' ARGS`.
 
@@ -99,8 +129,16 @@ def run_cli_on_fakes() -> None:
     """
     import os
 
-    import newsdigest.pipeline
-    from newsdigest.cli import run
+    _run_cli_with(fake_pipeline_class(float(os.environ.get("FAKE_DELAY", "0"))))
 
-    newsdigest.pipeline.Pipeline = fake_pipeline_class(float(os.environ.get("FAKE_DELAY", "0")))
-    run()
+
+def run_cli_holding() -> None:
+    """For a subprocess: `python -c 'import tests_helpers; tests_helpers.run_cli_holding()' ARGS`, the
+    real program on its real pipeline, which holds once HOLD_AFTER articles are finished and creates the
+    file HOLD_FILE then (holding_pipeline_class). A test that waits for that file and then interrupts
+    does not race the run: with tiny models the rest of a run takes a tenth of a second, and a test
+    process that gets to its signal later than that (a busy machine, a pause of its own) sent it to a
+    run that had finished its work."""
+    import os
+
+    _run_cli_with(holding_pipeline_class(int(os.environ["HOLD_AFTER"]), Path(os.environ["HOLD_FILE"])))
