@@ -251,7 +251,7 @@ class _Terminal:
                 return condition()
         return True
 
-    def finish(self, timeout=120):
+    def finish(self, timeout=300):
         """Read to the end and wait for the process; returns the screen."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self._read(0.2):
