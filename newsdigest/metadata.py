@@ -102,13 +102,10 @@ def metadata_line(line: str) -> dict[str, str] | None:
     leftover = _LABEL.sub("", remainder)
     for pattern in (_WORD_DATE, _MONTH_FIRST_DATE, _ISO_DATE, _NUMERIC_DATE, _TIME):
         leftover = pattern.sub(" ", leftover)
-    leftover = re.sub(rf"\b(?:{DUTCH_WEEKDAYS}|ma|di|wo|do|vr|za|zo|om|"
-                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|"
-                      r"gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
-    named = _NAMED_STAMP.fullmatch(stripped)
-    if named and date and not named["names"].isupper() and not _STAMP_PREPOSITION.match(named["names"]):
-        # a DPG site's byline, copied as one line
-        found["author"] = named["names"]
+    leftover = re.sub(rf"\b(?:{_WEEKDAY}|om|at|gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
+    names = _stamp_names(stripped) if date else None
+    if names:  # a site's byline with the day, copied as one line
+        found["author"] = names
         return found
     by = re.search(r"\b(?:door|by)\b.*$", leftover, flags=re.I)  # "Door Jef Van Hoof | wo 17 januari 2024 om 17:45"
     if by:
@@ -354,13 +351,33 @@ def name_for_host(host: str, texts: list[str]) -> str | None:
 
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|en|&|and)\s+)*[A-ZÀ-Ý][\w'’.-]*){0,4}"
-# The reporters' names before the day and time in the short form of DPG Media's sites (AD, Tubantia, HLN,
-# BN DeStem): "Marieke Oude Luttikhuis 05-06-24, 12:30", and with the month written out on its papers' sites
-# (de Volkskrant, Trouw): "Lisa Brouwer 5 maart 2024, 14:12"; an all-caps place there is a dateline, never a name.
-_NAMED_STAMP = re.compile(rf"(?P<names>{_NAME}(?:\s*(?:,|en|&)\s*{_NAME})*)\s+"
-                          rf"(?:\d{{1,2}}-\d{{1,2}}-\d{{2}}|\d{{1,2}}\s+(?i:{_MONTH})\.?\s+\d{{4}}),?\s+"
-                          r"\d{1,2}[:.]\d{2}")
+_WEEKDAY = (rf"{DUTCH_WEEKDAYS}|ma|di|wo|do|vr|za|zo|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|mon|tue|wed|thu|fri|sat|sun")
+# The reporters' names before the day (and time) the story appeared, as sites print a byline: DPG Media's short
+# form ("Marieke Oude Luttikhuis 05-06-24, 12:30"), the month written out ("Lisa Brouwer 5 maart 2024, 14:12"),
+# a weekday before it ("Sofie Claes vrijdag 11 april 2025, 06:00"): any date form parse_date knows.
+_NAMED_STAMP = re.compile(rf"(?P<names>{_NAME}(?:\s*(?:,|en|&)\s*{_NAME})*)\s+(?P<when>(?:(?i:{_WEEKDAY})\.?,?\s+)?\d.*)")
 _STAMP_PREPOSITION = re.compile(r"(?:op|in|om|na|sinds|tot|vanaf|voor|per|tussen|bijgewerkt|gewijzigd)\b", re.I)
+# A first word no person's name starts with: a place ("Den Haag", "Sint-Niklaas", "'s-Hertogenbosch") or a newsroom.
+_NO_FIRST_NAME = re.compile(r"(?:de|den|het|'s|sint|sint-\w+|redactie|nieuwsdienst)\b", re.I)
+
+
+def _stamp_names(line: str) -> str | None:
+    """The names in a byline followed by nothing but a date and time ("Ruud Kleinsman 28-02-25, 06:12"), or None.
+    A name is two words or more: one word before a date is a dateline's place ("Enschede 2 mei 2024"), and so
+    are all-caps words; an outlet's name before its date is the source, never an author."""
+    match = _NAMED_STAMP.fullmatch(line)
+    if not match:
+        return None
+    names, when = match["names"], match["when"]
+    *rest, last = names.split()
+    if rest and re.fullmatch(_WEEKDAY, last, re.I):  # "Jesse Mulder Zaterdag 12 april 2025": the weekday is the date's
+        names, when = " ".join(rest), f"{last} {when}"
+    if len(names.split()) < 2 or names.isupper() or _STAMP_PREPOSITION.match(names) or _NO_FIRST_NAME.match(names) \
+            or outlet(names) or agency(names):
+        return None
+    meta = metadata_line(when)
+    return names if meta and "date" in meta and set(meta) <= {"date", "time"} else None
 _BYLINE = re.compile(
     rf"^(?:(?i:door|by|tekst|text|auteur|author|redactie)\s*:\s*(?P<labelled>.{{2,80}})"
     rf"|(?i:(?:geschreven\s+|written\s+)?(?:door|by))\s+(?P<name>{_NAME}(?:\s*(?:,|en|and|&)\s*{_NAME})*)"

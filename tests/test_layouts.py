@@ -1303,3 +1303,23 @@ def test_a_headline_that_trafilatura_takes_for_the_site_name_is_not_the_source()
     article = only(load_articles([LAYOUTS / "title-section-and-host-suffix.html"]))
     assert (article.source, article.title) == ("Gazet van Antwerpen",
                                                "Antwerpse veerpont vaart weer na drie weken herstel: “Eindelijk”")
+
+
+@pytest.mark.parametrize(("line", "author", "date", "time"), [
+    ("Ruud Kleinsman 28-02-25, 06:12", "Ruud Kleinsman", "2025-02-28", "06:12"),
+    ("Ruud Kleinsman 28-02-2025 06:12", "Ruud Kleinsman", "2025-02-28", "06:12"),
+    ("Lisa Brouwer za 12 apr 2025 om 09:12", "Lisa Brouwer", "2025-04-12", "09:12"),
+    ("Sofie Claes vrijdag 11 april 2025, 06:00", "Sofie Claes", "2025-04-11", "06:00"),
+    ("Jan Peeters 12/04/2025", "Jan Peeters", "2025-04-12", None),
+    ("Jesse Mulder 12.04.2025", "Jesse Mulder", "2025-04-12", None),
+    ("Marieke van den Berg en Tom de Wit 3 maart 2025, 17:45", "Marieke van den Berg en Tom de Wit", "2025-03-03",
+     "17:45"),
+    ("Door Eva Smit · za 12 apr 2025, 09:12", "Eva Smit", "2025-04-12", "09:12"),
+])
+def test_a_byline_with_a_date_in_any_known_form_gives_author_and_date(tmp_path, line, author, date, time):
+    (tmp_path / "a.txt").write_text(f"Tubantia\nOldenzaal\nOldenzaal krijgt een nieuwe stadsbeiaardier\n{line}\n\n"
+                                    "De gemeente Oldenzaal heeft een nieuwe beiaardier gevonden.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.author, article.date, article.time, article.source) == (
+        "Oldenzaal krijgt een nieuwe stadsbeiaardier", author, date, time, "Tubantia")
+    assert article.body == "De gemeente Oldenzaal heeft een nieuwe beiaardier gevonden."
