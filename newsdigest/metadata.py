@@ -420,10 +420,18 @@ _DATELINE = re.compile(
     rf"^(?:(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{{1,30}}?)\s*(?:\d{{1,2}}/\d{{1,2}}\s*)?)?"
     rf"(?:\(\s*(?P<agency>(?:{_AGENCY}|[A-Z]{{2,6}})(?:\s*[/,]\s*(?:{_AGENCY}|[A-Z]{{2,10}}))*)\s*\)\s*(?:[-–—=]\s*)?"
     rf"|(?P<dash>[-–—]\s+))")
+# Words that open a Dutch sentence and never go on a name: articles, pronouns, prepositions, conjunctions.
+_SENTENCE_OPENER = ("De|Het|Een|Er|Dat|Dit|Die|Deze|Hij|Zij|Ze|Wij|We|Men|In|Op|Bij|Na|Voor|Met|Door|Volgens|Uit|Aan|"
+                    "Om|Tijdens|Sinds|Vanaf|Tot|Tegen|Onder|Over|Nadat|Omdat|Toen|Terwijl|Hoewel|Ondanks|Zonder|"
+                    "Ook|Nog|Zo|Ruim|Bijna|Zeker|Meer|Minder|Wie|Wat|Hoe|Waarom|Waar")
+_WIRE = "|".join(re.escape(name) for name in sorted((name for name in GLUED if name.lower() in NEWS_AGENCIES),
+                                                   key=len, reverse=True))
 # A leading name is the source only when it is set off from the sentence: by a dash or colon ("ANP - De"),
-# by "Bron:" before it, or glued without a space ("BelgaDe", which is no word); "NOS Jeugdjournaal" is text.
+# by "Bron:" before it, glued without a space ("BelgaDe", which is no word), or, for a news agency, by a space
+# before a word that opens a sentence ("ANP De politie ..."); "NOS Jeugdjournaal" and "AP Stylebook" are text.
 _AGENCY_LEAD = re.compile(rf"^(?:(?i:bron|source)\s*:\s*(?P<labelled>{_AGENCY})(?:\s*[-–—:])?\s+(?=[A-Z„“\"'‘])"
-                          rf"|(?P<agency>{_AGENCY})(?:\s*[-–—:]\s+|(?=[A-Z][a-z])))")
+                          rf"|(?P<agency>{_AGENCY})(?:\s*[-–—:]\s+|(?=[A-Z][a-z]))"
+                          rf"|(?P<wire>{_WIRE})\s+(?=(?:{_SENTENCE_OPENER})\s))")
 
 
 def dateline(paragraph: str) -> tuple[str | None, str | None, str]:
@@ -444,5 +452,5 @@ def dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     if lead:
         rest = paragraph[lead.end():].lstrip(" -–—")
         if rest[:1].isupper() or rest[:1] in "„“\"'‘":
-            return None, lead["agency"] or lead["labelled"], rest
+            return None, lead["agency"] or lead["labelled"] or lead["wire"], rest
     return None, None, paragraph

@@ -232,6 +232,11 @@ def only(items):
     # Hugo's JSON front matter: an object instead of a --- or +++ block, the source under "params"
     ("hugo-json-front-matter.md", "Deventer zet boekenmarkt voort met extra kramen aan de IJssel", "2024-07-26",
      "16:15", "RTV Oost", None, "De Deventer Boekenmarkt krijgt dit jaar tweehonderd extra kramen langs de IJsselkade."),
+    # a news agency glued to the first sentence with only a space ("ANP De politie ...")
+    ("agency-glued-without-dash.txt", "Politie zoekt getuigen van overval op juwelier in Zwolle", "2025-04-14", "11:05",
+     "ANP", None, "De politie zoekt getuigen van een overval op een juwelier"),
+    ("agency-glued-without-dash-belga.txt", "Antwerpse haven verwerkt recordaantal auto's", "2025-04-11", "16:40",
+     "Belga", None, "Het havenbedrijf Antwerpen-Brugge heeft in het eerste kwartaal"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -342,8 +347,12 @@ def test_credits_go_to_their_field():
 
 @pytest.mark.parametrize(("paragraph", "agency", "rest"), [
     ("NOS Jeugdjournaal begint volgende week.", None, "NOS Jeugdjournaal begint volgende week."),
-    ("ANP De politie zoekt getuigen.", None, "ANP De politie zoekt getuigen."),
+    ("ANP De politie zoekt getuigen.", "ANP", "De politie zoekt getuigen."),  # a sentence's first word after it
+    ("Belga De Lijn schrapt haltes.", "Belga", "De Lijn schrapt haltes."),
+    ("Reuters Volgens de bank daalt de rente.", "Reuters", "Volgens de bank daalt de rente."),
     ("AP Stylebook heet het zo.", None, "AP Stylebook heet het zo."),
+    ("Reuters Institute meet het vertrouwen.", None, "Reuters Institute meet het vertrouwen."),
+    ("NOS De Ochtend begint om zes uur.", None, "NOS De Ochtend begint om zes uur."),  # an outlet, no agency
     ("BelgaDe Gentse bakker staat vroeg op.", "Belga", "De Gentse bakker staat vroeg op."),
     ("ANP - De politie zoekt getuigen.", "ANP", "De politie zoekt getuigen."),
     ("Bron: NOS De NS reed op tijd.", "NOS", "De NS reed op tijd."),
