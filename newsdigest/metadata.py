@@ -17,6 +17,9 @@ MONTHS = {
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DUTCH_WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+# Weekdays as dates name them, written out or short, in Dutch and English: "za 12 apr 2025", "Fri, 11 Apr".
+WEEKDAYS = (rf"{DUTCH_WEEKDAYS}|ma|di|wo|do|vr|za|zo|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|mon|tue|wed|thu|fri|sat|sun")
 _WORD_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I)
 _MONTH_FIRST_DATE = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)  # Nexis: "September 20, 2024"
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -102,7 +105,7 @@ def metadata_line(line: str) -> dict[str, str] | None:
     leftover = _LABEL.sub("", remainder)
     for pattern in (_WORD_DATE, _MONTH_FIRST_DATE, _ISO_DATE, _NUMERIC_DATE, _TIME):
         leftover = pattern.sub(" ", leftover)
-    leftover = re.sub(rf"\b(?:{_WEEKDAY}|om|at|gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
+    leftover = re.sub(rf"\b(?:{WEEKDAYS}|om|at|gepubliceerd|published|geplaatst)\b", " ", leftover, flags=re.I)
     names = _stamp_names(stripped) if date else None
     if names:  # a site's byline with the day, copied as one line
         found["author"] = names
@@ -351,12 +354,10 @@ def name_for_host(host: str, texts: list[str]) -> str | None:
 
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|en|&|and)\s+)*[A-ZÀ-Ý][\w'’.-]*){0,4}"
-_WEEKDAY = (rf"{DUTCH_WEEKDAYS}|ma|di|wo|do|vr|za|zo|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-            r"|mon|tue|wed|thu|fri|sat|sun")
 # The reporters' names before the day (and time) the story appeared, as sites print a byline: DPG Media's short
 # form ("Marieke Oude Luttikhuis 05-06-24, 12:30"), the month written out ("Lisa Brouwer 5 maart 2024, 14:12"),
 # a weekday before it ("Sofie Claes vrijdag 11 april 2025, 06:00"): any date form parse_date knows.
-_NAMED_STAMP = re.compile(rf"(?P<names>{_NAME}(?:\s*(?:,|en|&)\s*{_NAME})*)\s+(?P<when>(?:(?i:{_WEEKDAY})\.?,?\s+)?\d.*)")
+_NAMED_STAMP = re.compile(rf"(?P<names>{_NAME}(?:\s*(?:,|en|&)\s*{_NAME})*)\s+(?P<when>(?:(?i:{WEEKDAYS})\.?,?\s+)?\d.*)")
 _STAMP_PREPOSITION = re.compile(r"(?:op|in|om|na|sinds|tot|vanaf|voor|per|tussen|bijgewerkt|gewijzigd)\b", re.I)
 # A first word no person's name starts with: a place ("Den Haag", "Sint-Niklaas", "'s-Hertogenbosch") or a newsroom.
 _NO_FIRST_NAME = re.compile(r"(?:de|den|het|'s|sint|sint-\w+|redactie|nieuwsdienst)\b", re.I)
@@ -371,7 +372,7 @@ def _stamp_names(line: str) -> str | None:
         return None
     names, when = match["names"], match["when"]
     *rest, last = names.split()
-    if rest and re.fullmatch(_WEEKDAY, last, re.I):  # "Jesse Mulder Zaterdag 12 april 2025": the weekday is the date's
+    if rest and re.fullmatch(WEEKDAYS, last, re.I):  # "Jesse Mulder Zaterdag 12 april 2025": the weekday is the date's
         names, when = " ".join(rest), f"{last} {when}"
     if len(names.split()) < 2 or names.isupper() or _STAMP_PREPOSITION.match(names) or _NO_FIRST_NAME.match(names) \
             or outlet(names) or agency(names):

@@ -232,6 +232,16 @@ def only(items):
     # Hugo's JSON front matter: an object instead of a --- or +++ block, the source under "params"
     ("hugo-json-front-matter.md", "Deventer zet boekenmarkt voort met extra kramen aan de IJssel", "2024-07-26",
      "16:15", "RTV Oost", None, "De Deventer Boekenmarkt krijgt dit jaar tweehonderd extra kramen langs de IJsselkade."),
+    # a clipping's closing note naming the paper and the day, however typed: in brackets with the page, under a
+    # rule after "Bron:", as "Verschenen in <paper> van <day>", after a dash with the page
+    ("clipping-closing-note-page.txt", "Brugse binnenstad krijgt twaalf nieuwe fietsenstallingen", "2025-03-03", None,
+     "De Standaard", None, "De stad Brugge plaatst dit voorjaar twaalf overdekte fietsenstallingen in de binnenstad."),
+    ("clipping-closing-bron-rule.txt", "Haagse scholen krijgen extra geld voor schoolpleinen", "2025-03-04", None, "NRC",
+     None, "Veertig basisscholen in Den Haag krijgen samen twee miljoen euro"),
+    ("clipping-closing-appeared-in.txt", "Amsterdamse pont naar NDSM vaart vaker in de nacht", "2025-04-12", None,
+     "Het Parool", None, "De pont tussen Centraal Station en de NDSM-werf vaart vanaf mei ook 's nachts elk half uur."),
+    ("clipping-closing-dash-page.txt", "Hasselts zwembad blijft een jaar langer open", "2025-04-11", None,
+     "Het Belang van Limburg", None, "Het oude stedelijke zwembad in Hasselt blijft tot de zomer van 2026 open."),
     # a news agency glued to the first sentence with only a space ("ANP De politie ...")
     ("agency-glued-without-dash.txt", "Politie zoekt getuigen van overval op juwelier in Zwolle", "2025-04-14", "11:05",
      "ANP", None, "De politie zoekt getuigen van een overval op een juwelier"),
@@ -1312,6 +1322,13 @@ def test_a_headline_that_trafilatura_takes_for_the_site_name_is_not_the_source()
     article = only(load_articles([LAYOUTS / "title-section-and-host-suffix.html"]))
     assert (article.source, article.title) == ("Gazet van Antwerpen",
                                                "Antwerpse veerpont vaart weer na drie weken herstel: “Eindelijk”")
+
+
+@pytest.mark.parametrize("name", ["clipping-closing-note-page.txt", "clipping-closing-bron-rule.txt",
+                                  "clipping-closing-appeared-in.txt", "clipping-closing-dash-page.txt"])
+def test_a_clippings_closing_note_leaves_the_body(name):
+    body = only(load_articles([LAYOUTS / name])).body
+    assert body.endswith(".") and not [word for word in ("Bron", "Verschenen", "pagina", "p. 14", "2025") if word in body]
 
 
 @pytest.mark.parametrize(("line", "author", "date", "time"), [

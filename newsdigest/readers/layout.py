@@ -10,8 +10,8 @@ import copy
 import re
 from urllib.parse import urlparse
 
-from ..metadata import (OUTLETS, agency, byline, clean_title, credit, dateline, metadata_line, outlet, outlet_for_host,
-                        parse_source)
+from ..metadata import (OUTLETS, WEEKDAYS, agency, byline, clean_title, credit, dateline, metadata_line, outlet,
+                        outlet_for_host, parse_source)
 from .article import Found
 
 # A crawl or download stamp is not a publication date.
@@ -304,10 +304,7 @@ def _header_part(part: str, found: Found) -> bool:
     if all(outlet(name) for name in names):  # "NU.nl", "ANP/NU.nl": a news agency among them is the source
         found.offer(source=agency(part) or outlet(names[0]))
         return True
-    name, comma, rest = part.partition(",")
-    if comma and outlet(name) and metadata_line(rest):  # "de Volkskrant, 23 februari 2024"
-        return _header_part(name, found) and _header_part(rest, found)
-    return _byline_or_credit(part, found) or is_boilerplate(part)
+    return _reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part)
 
 
 def _page_head(part: str) -> bool:
@@ -343,7 +340,7 @@ def header_line(line: str, found: Found) -> bool:
             scratch.extra.setdefault("updated", updated["when"])
         parts = re.split(r"\s+[|–—·•-]\s+", stripped)
         if len(parts) == 1 or not _parts_with_place(parts, scratch):
-            return _print_reference(stripped, found) or _labelled(stripped, found)
+            return _labelled(stripped, found)
     found.__dict__.update(scratch.__dict__)
     return True
 
@@ -361,28 +358,43 @@ def _parts_with_place(parts: list[str], found: Found) -> bool:
     return True
 
 
-_REFERENCE_LEAD = re.compile(r"^\s*(?:uit|bron|from|source)\s*:\s*", re.I)
-_REFERENCE_SPLIT = re.compile(r"\s*,\s*|\s+[|–—·•-]\s+")
 _EDITION = (r"(?:(?:editie|edition|ed\.)\s*:?\s+[\w '’.-]{2,30}"
             r"|(?:\d+(?:st|nd|rd|th|e|ste|de)|late|early|final|national|city)\s+(?:edition|editie))")  # Nexis: "1st Edition"
 # "pagina 14", "p. 9 (editie 's-Hertogenbosch)", "editie Parkstad"
 _PAGE = re.compile(rf"^(?:(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?(?:\s*\(\s*{_EDITION}\s*\))?|{_EDITION})$", re.I)
+# What a clipping's reference says before the paper: "Bron:", "Uit:", "Verschenen in", "Dit artikel verscheen eerder in".
+_REFERENCE_LEAD = re.compile(r"^(?:(?:uit|bron|from|source)\s*:|(?:dit\s+(?:artikel|stuk|bericht)\s+|this\s+article\s+)?"
+                             r"(?:is\s+|was\s+)?(?:eerder\s+|eerst\s+|first\s+|originally\s+)?(?:verscheen|verschenen|"
+                             r"gepubliceerd|appeared|published)(?:\s+(?:eerder|eerst|first|earlier|originally))?\s+(?:in|op|on))"
+                             r"\s*", re.I)
+# Between the paper and its day: a comma, a dash or bar, or a word before the day ("Het Parool van zaterdag 12 april").
+_REFERENCE_SPLIT = re.compile(rf"\s*,\s*|\s+[|–—·•-]\s+|\s+(?:van|op|of|on|d\.d\.)\s+(?=(?:{WEEKDAYS})\b|\d)", re.I)
 
 
-def _print_reference(line: str, found: Found) -> bool:
-    """A clipping's reference line above the story, the paper, the day and the page ("Trouw, maandag
-    4 maart 2024, pagina 12", "Uit: Trouw - 4 maart 2024 - p. 12"): the paper is the source. The page marks it, so a dateline ("Assen,
-    4 maart 2024") is never taken for a paper."""
-    line = _REFERENCE_LEAD.sub("", line)
-    parts = [part.strip() for part in _REFERENCE_SPLIT.split(line)]
-    if len(parts) < 3 or not _PAGE.match(parts[-1]) or not _NAME_LIKE.match(parts[0]) or len(parts[0]) > 40:
+def _reference(line: str, found: Found, where: str) -> bool:
+    """A clipping's reference to the paper and the day it came from, and maybe the page ("Trouw, maandag 4 maart 2024,
+    pagina 12", "Uit: Trouw - 4 maart 2024 - p. 12", "(De Standaard, 3 maart 2025, p. 14)", "Bron: NRC, 4-3-2025",
+    "Verschenen in Het Parool van zaterdag 12 april 2025"): the paper is the source, the day the date. Above the
+    story (`where` "top") a page, a lead word or a paper the reader knows marks it, so that a dateline ("Assen,
+    4 maart 2024") is never taken for one; inside the text ("text") only a lead word does; as the story's closing
+    line ("end") any name does. False (and `found` untouched) where the line is no reference."""
+    text = line.strip()
+    bracketed = re.fullmatch(r"[(\[]\s*(?P<inner>.+?)\s*[)\]]\.?", text)
+    text = re.sub(r"^[-–—]\s*", "", bracketed["inner"] if bracketed else text).rstrip(". ")
+    lead = _REFERENCE_LEAD.match(text)
+    parts = [part.strip() for part in _REFERENCE_SPLIT.split(text[lead.end():] if lead else text) if part.strip()]
+    if len(parts) < 2 or len(parts[0]) > 40 or not (outlet(parts[0]) or _NAME_LIKE.match(parts[0])):
         return False
-    meta = metadata_line(", ".join(parts[1:-1]))
-    if not meta or "date" not in meta:
+    pages = [part for part in parts[1:] if _PAGE.match(part)]
+    meta = metadata_line(", ".join(part for part in parts[1:] if part not in pages))
+    if not meta or "date" not in meta or set(meta) - {"date", "time"} or len(pages) > 1 or len(text) > 160:
+        return False
+    if not lead and (where == "text" or (where == "top" and not pages and not outlet(parts[0]))):
         return False
     found.offer(source=outlet(parts[0]) or parts[0])
     found.when(f"{meta['date']} {meta.get('time', '')}".strip())
-    found.extra.setdefault("page", parts[-1])
+    if pages:
+        found.extra.setdefault("page", pages[0])
     return True
 
 
@@ -692,7 +704,7 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             del kept[graphic:]
         if len(kept) > 1 and _MAIL_FOOTER.match(kept[-1]):  # why the mail came, how to stop it, the sender's address
             kept.pop()
-        if len(kept) > 1 and (not kept[-1] or _closing_source(kept[-1], found) or _closing_stamp(kept[-1], found)
+        if len(kept) > 1 and (not kept[-1] or _reference(kept[-1], found, "end") or _closing_stamp(kept[-1], found)
                               or _desk_line(kept[-1], found)):
             kept.pop()
         del kept[len(kept) - _share_block(kept, found):]
@@ -757,21 +769,6 @@ def _without_post_footer(paragraph: str, found: Found) -> str:
         return paragraph
     found.offer(source=footer["site"])
     return paragraph[: footer.start()].rstrip()
-
-
-_CLOSING_SOURCE = re.compile(r"^[(\[]?\s*(?:[-–—]\s*)?(?P<name>[^,()\[\]]{2,40}?)\s*,\s*(?P<when>[^()\[\]]{6,40}?)\s*[)\]]?$")
-
-
-def _closing_source(paragraph: str, found: Found) -> bool:
-    """A clipping's closing line naming the paper and the day ("(Leeuwarder Courant, 3 februari 2024)"):
-    the paper is the source, the day the date; False if the paragraph is anything else."""
-    match = _CLOSING_SOURCE.match(paragraph.strip())
-    meta = metadata_line(match["when"]) if match else None
-    if not match or not meta or "date" not in meta or not _NAME_LIKE.match(match["name"].strip()):
-        return False
-    found.offer(source=outlet(match["name"].strip()) or match["name"].strip())
-    found.when(f"{meta['date']} {meta.get('time', '')}".strip())
-    return True
 
 
 _APP_SHARE = re.compile(r"(?:gedeeld|verstuurd|verzonden|shared|sent)\s+(?:via|vanuit|uit|met|from|with)\s+"
@@ -866,6 +863,8 @@ def _furniture(line: str, found: Found) -> bool:
     caption = _CAPTION.match(stripped)
     if caption:
         found.credit((caption["credit"] or caption["name"]).strip())
+        return True
+    if _reference(stripped, found, "text"):  # "Bron: Gazet van Antwerpen, 11/04/2025"
         return True
     source = parse_source(stripped) if re.match(r"^\s*(?:bron|source)\s*:", stripped, re.I) else None
     if source and len(stripped) <= 60:
