@@ -242,6 +242,15 @@ def only(items):
      "Het Parool", None, "De pont tussen Centraal Station en de NDSM-werf vaart vanaf mei ook 's nachts elk half uur."),
     ("clipping-closing-dash-page.txt", "Hasselts zwembad blijft een jaar langer open", "2025-04-11", None,
      "Het Belang van Limburg", None, "Het oude stedelijke zwembad in Hasselt blijft tot de zomer van 2026 open."),
+    # pdftotext of e-paper pages: a running head with the page number, paper and day (even page: number left; odd:
+    # right), a foot line and the next page's head inside the text; kicker, streamer, bare byline and dateline
+    # lines between headline and text; a headline broken over lines above a blank line
+    ("pdftotext-running-head-even-page.txt", "Utrechtse scholieren krijgen gratis ov naar hun stage", "2025-04-12",
+     None, "de Volkskrant", "Sanne Visser", "Tweehonderd mbo-leerlingen in Utrecht reizen vanaf september gratis"),
+    ("pdftotext-running-head-foot-page-break.txt", "Gentse Gravensteen krijgt een lift voor rolstoelgebruikers",
+     "2025-04-11", None, "De Standaard", "Pieter Van Damme", "Het Gravensteen in Gent krijgt een lift, zodat ook"),
+    ("pdftotext-running-head-four-parts.txt", "Oosterpark krijgt eindelijk een openbaar toilet", "2025-04-12", None,
+     "Het Parool", "Jan de Wit", "Het Oosterpark krijgt deze zomer een openbaar toilet bij de muziekkoepel."),
     # a news agency glued to the first sentence with only a space ("ANP De politie ...")
     ("agency-glued-without-dash.txt", "Politie zoekt getuigen van overval op juwelier in Zwolle", "2025-04-14", "11:05",
      "ANP", None, "De politie zoekt getuigen van een overval op een juwelier"),
@@ -1329,6 +1338,19 @@ def test_a_headline_that_trafilatura_takes_for_the_site_name_is_not_the_source()
 def test_a_clippings_closing_note_leaves_the_body(name):
     body = only(load_articles([LAYOUTS / name])).body
     assert body.endswith(".") and not [word for word in ("Bron", "Verschenen", "pagina", "p. 14", "2025") if word in body]
+
+
+@pytest.mark.parametrize(("name", "last", "absent"), [
+    ("pdftotext-running-head-even-page.txt", "Na een jaar beslist de provincie of de regeling blijft.",
+     ["Volkskrant", "APRIL", "Onderwijs", "Proef met", "Door", "UTRECHT\n"]),
+    ("pdftotext-running-head-foot-page-break.txt", "Het kasteel blijft in die tijd open.",
+     ["STANDAARD", "BINNENLAND", "Erfgoed\n", "discussie", "GENT", "10"]),
+    ("pdftotext-running-head-four-parts.txt", "Horeca aan de rand van het park liet hen vaak niet binnen.",
+     ["Parool", "Stad", "23", "Na klachten", "Jan de Wit"]),
+])
+def test_an_e_papers_running_heads_and_the_lines_between_headline_and_text_leave_the_body(name, last, absent):
+    article = only(load_articles([LAYOUTS / name]))
+    assert article.body.endswith(last) and not [word for word in absent if word in article.body]
 
 
 @pytest.mark.parametrize(("line", "author", "date", "time"), [

@@ -185,8 +185,10 @@ def title_and_tags(line: str, found: Found, crawled: bool = False) -> str:
 
 
 def _is_section(line: str) -> bool:
-    words = line.strip().strip("*_#").split()
-    return 0 < len(words) <= 3 and " ".join(words).lower().strip(" |") in _SECTIONS | set(_LABEL_WORDS)
+    """Whether `line` names sections the reader knows, one or more: "Binnenland", "Nieuws & achtergrond"."""
+    words = line.strip().strip("*_#| ").split()
+    return 0 < len(words) <= 5 and all(section in _SECTIONS or section in _LABEL_WORDS
+                                       for section in re.split(r"\s*(?:&|\ben\b|,|/|\+)\s*", " ".join(words).lower()))
 
 
 def _looks_like_title(line: str, following: list[str]) -> bool:
@@ -291,8 +293,7 @@ def _header_part(part: str, found: Found) -> bool:
             found.when(f"{date} {meta['time']}")
         found.offer(source=meta.get("source"), author=meta.get("author"))
         return True
-    if _page_head(part):  # a printed page's running head, its number beside the section: "12 Nieuws & achtergrond"
-        found.extra.setdefault("page", part)
+    if running_head(part, found):
         return True
     if _PAGE.match(part):  # a press database's page or edition line under the paper's name ("Pagina 12", "1st Edition")
         found.extra.setdefault("edition" if re.fullmatch(_EDITION, part, re.I) else "page", part)
@@ -307,10 +308,43 @@ def _header_part(part: str, found: Found) -> bool:
     return _reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part)
 
 
-def _page_head(part: str) -> bool:
-    match = re.fullmatch(r"\d{1,3}\s+(?P<after>\D.{2,40})|(?P<before>\D.{2,40}?)\s+\d{1,3}", part)
-    sections = re.split(r"\s*(?:&|\ben\b|,|/|\+)\s*", (match["after"] or match["before"]).lower()) if match else []
-    return bool(sections) and all(section in _SECTIONS or section in _LABEL_WORDS for section in sections)
+# A page number beside the rest of a running head, by one space or a run of them: "6 TROUW ...", "NEDERLAND   7".
+_FOLIO = re.compile(r"^(?P<first>\d{1,3})\s+(?=\D)|(?<=\D)\s+(?P<last>\d{1,3})$")
+
+
+def running_head(line: str, found: Found) -> bool:
+    """A printed page's running head or foot as pdftotext leaves it, above, under or inside the text: the page number
+    on the left (even pages) or the right (odd pages) beside the paper, its day and the section, set apart by runs of
+    spaces ("6      TROUW ZATERDAG 12 APRIL 2025", "Het Parool   za 12 apr 2025   Stad   23", "12 Nieuws & achtergrond"),
+    or the paper and its day without a number ("DE STANDAARD VRIJDAG 11 APRIL 2025"). The paper is the source, the
+    day the date, the number the page and the section a tag; a section alone beside the number must be one the
+    reader knows. False (and `found` untouched) where the line is none."""
+    stripped = line.strip()
+    folio = _FOLIO.search(stripped)
+    page = folio and (folio["first"] or folio["last"])
+    rest = stripped[folio.end():] if folio and folio["first"] else stripped[: folio.start()] if folio else stripped
+    scratch, sections, named = copy.deepcopy(found), [], False
+    for part in (part for part in re.split(r"\s{2,}|\t", rest.strip()) if part):
+        meta = metadata_line(part)
+        if outlet(part) or (meta and "date" in meta and set(meta) <= {"date", "time", "source"}
+                            and outlet(meta.get("source") or part)):
+            scratch.offer(source=outlet(part) or meta.get("source"))
+            named = True
+        elif meta and "date" in meta and set(meta) <= {"date", "time"}:
+            named = named or page is not None  # a day alone is a running head only beside its page number
+        elif _is_section(part) or _NAME_LIKE.match(part) and len(part.split()) <= 3:
+            sections.append(part)
+        else:
+            return False
+        if meta and "date" in meta:
+            scratch.when(f"{meta['date']} {meta.get('time', '')}".strip())
+    if not (named and (page or not sections) or page and sections and all(map(_is_section, sections))):
+        return False
+    found.__dict__.update(scratch.__dict__)
+    found.tag(*sections)
+    if page:
+        found.extra.setdefault("page", page)
+    return True
 
 
 def _byline_or_credit(line: str, found: Found) -> bool:
@@ -494,15 +528,6 @@ def _copy_note(line: str) -> bool:
 _IDENTIFIER = re.compile(r"[A-Za-z]{0,10}[-_]?\d{6,}(?:[-_]\d+)*")
 
 
-def _subhead(line: str, following: list[str]) -> bool:
-    """A second headline between the headline and the byline, as papers print one ("Kademuren hersteld"):
-    short, without a closing stop, and the byline right under it."""
-    stripped = line.strip()
-    after = next((item.strip() for item in following if item.strip()), "")
-    return 0 < len(stripped) <= 100 and not re.search(r"[.!?:;,]$", stripped) and bool(byline(after)) \
-        and not byline(stripped) and not _is_section(stripped)
-
-
 def _field_block(lines: list[str], index: int, found: Found) -> bool:
     """A "Key: value" line in a block of such lines at the top (a wire's or an archive's header: "Embargo:
     geen", "Map: Mijnverleden", "Overgetypt door: ..."), of which another is a field the reader knows: its
@@ -573,10 +598,9 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             found.extra.setdefault("caption", line.strip())  # the photo's caption right under its credit line
             index += 1
             continue
-        if found.title is not None and found.author is None and found.extra.get("subtitle") is None \
-                and _subhead(line, following):
-            found.extra["subtitle"] = line.strip()
-            index += 1
+        block = _block_under_headline(lines, index) if found.title is not None else 0
+        if block and _byline_block(lines[index:index + block], found):
+            index += block
             continue
         if _is_section(line) and has_more:
             found.tag(line.strip().strip("*_#| "))
@@ -627,15 +651,16 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
 
 def _broken_headline(lines: list[str], index: int) -> int:
     """How many lines from `index` on make one headline broken over short lines ("Gemeenten" / "mogen vaker
-    zelf" / "kiezen waar een" / "zonnepark komt"): two or more, none a sentence or a name, a continuation in
-    lower case, and the byline or date line right under the last; 0 where the lines are anything else."""
+    zelf" / "kiezen waar een" / "zonnepark komt"): two to six, none a sentence or a name, a continuation in
+    lower case, and the byline or date line or a blank line right under the last; 0 where the lines are anything
+    else."""
     end = index
     while end < len(lines) and 0 < len(lines[end].strip()) <= 40 and not re.search(r"[.!?:;,]$", lines[end].strip()) \
             and not byline(lines[end]) and not _dated(lines[end]):
         end += 1
     run = [line.strip() for line in lines[index:end]]
-    if len(run) < 2 or end >= len(lines) or not (byline(lines[end]) or _dated(lines[end])) \
-            or not any(line[:1].islower() for line in run[1:]):
+    if not 2 <= len(run) <= 6 or end >= len(lines) or not any(line[:1].islower() for line in run[1:]) \
+            or not (byline(lines[end]) or _dated(lines[end]) or not lines[end].strip()):
         return 0
     return len(run)
 
@@ -663,7 +688,7 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
     its dateline or agency ("AMSTERDAM (ANP) - "), the last one without a trailing "(ANP)"."""
     kept: list[str] = []
     skipping_links = False
-    if len(paragraphs) > 2 and _byline_block(paragraphs[1], found):
+    if len(paragraphs) > 2 and _byline_block(paragraphs[1].splitlines(), found, dated=True):
         paragraphs = paragraphs[:1] + paragraphs[2:]  # the lead stays the text's first paragraph
     for paragraph in paragraphs:
         lines = []
@@ -722,21 +747,63 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
     return [paragraph for paragraph in kept if paragraph.strip()]
 
 
-def _byline_block(paragraph: str, found: Found) -> bool:
-    """The byline and date under a lead that a page prints above them (HLN: the lead, then "Redactie",
-    "11-04-24, 08:32", "Laatste update: ..."): taken into `found` when every line is the reporter's name or
-    a header line and one of them dates an article that has no date yet; False (and `found` untouched) if not."""
-    if found.stamp is not None:
+# A dateline's place on a line of its own, in capitals as papers print it: "ZWOLLE", "DEN HAAG", "SINT-NIKLAAS".
+_PLACE_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,2}$")
+
+
+def _block_under_headline(lines: list[str], index: int) -> int:
+    """How many lines from `index` on lie above the text's first sentence, when they are a few short lines without a
+    sentence, blank lines between them or not (0 where the line under them goes on a sentence: a lead broken over
+    narrow lines)."""
+    end, filled = index, 0
+    while end < len(lines) and filled <= 6 and len(lines[end].strip()) <= 100 \
+            and not re.search(r"[.!?]\W*$", lines[end].strip()):
+        filled += bool(lines[end].strip())
+        end += 1
+    below = lines[end].strip() if end < len(lines) else ""
+    return end - index if filled and (below[:1].isupper() or below[:1] in "„“\"'‘") else 0
+
+
+def _byline_block(block: list[str], found: Found, dated: bool = False) -> bool:
+    """The block of short lines a paper or site sets between the headline (or the lead) and the text: a kicker, a
+    streamer broken over lines, the reporter's name (bare or after "Door"), the dateline's place in capitals, the
+    day ("Bibliotheek" / "Minder drempels" / "voor lezers" / "Jesse Mulder" / "ZWOLLE"; a subhead above "Door
+    ..."; HLN under its lead: "Redactie" / "11-04-24, 08:32" / "Laatste update: ..."). Taken into `found` (the name
+    to the author, the place to the dateline, a one-word kicker to the tags, the rest to the subtitle) when no line
+    is a sentence, the first opens with a capital and the last is a byline, name, place or header line; where
+    `dated`, only when it dates an article that had no date. False (and `found` untouched) if not."""
+    lines = [line.strip() for line in block if line.strip()]
+    if not lines or len(lines) > 6 or not lines[0][:1].isupper() and not lines[0][:1].isdigit() \
+            or any(len(line) > 100 or re.search(r"[.!?;:,\"”’]$", line) for line in lines) \
+            or dated and found.stamp is not None:
         return False
-    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
-    scratch = copy.deepcopy(found)
-    if len(lines) > 1 and _NAME_LIKE.match(lines[0]) and not header_line(lines[0], scratch) \
-            and not outlet(lines[0]):
-        scratch.author = scratch.author or lines[0]
-        lines = lines[1:]
-    if not lines or len(lines) > 3 or not all(len(line) <= 80 and header_line(line, scratch) for line in lines) \
-            or scratch.stamp is None:
+    scratch, pieces, last, named = copy.deepcopy(found), [], False, False
+    for number, line in enumerate(lines):
+        below = lines[number + 1] if number + 1 < len(lines) else ""
+        last = True
+        if byline(line) or _dated(line):
+            named = header_line(line, scratch)
+        elif (_NAME_LINE.match(line) or _NAME_LIKE.match(line) and _dated(below)) and not outlet(line) \
+                and not _is_section(line):
+            scratch.author = scratch.author or line  # the reporter's bare name, or "Redactie" above the day
+            named = True
+        elif _PLACE_LINE.match(line) and not outlet(line) and (named or not below and not _is_section(line)):
+            scratch.extra.setdefault("dateline", line)  # the place under the byline, or closing the block
+        elif pieces and line[:1].islower() and not header_line(line, Found()):
+            pieces[-1] += f" {line}"  # the streamer goes on on the next line
+            last = False
+        else:
+            last = header_line(line, scratch)
+            if not last:
+                pieces.append(line)
+    marked = scratch.author != found.author or scratch.stamp is not None and found.stamp is None \
+        or "dateline" in scratch.extra and "dateline" not in found.extra
+    if not last or not marked or dated and scratch.stamp is None:
         return False
+    scratch.tag(*(piece for piece in pieces if len(piece.split()) == 1))
+    subtitle = " ".join(piece for piece in pieces if len(piece.split()) > 1)
+    if subtitle:
+        scratch.extra.setdefault("subtitle", subtitle)
     found.__dict__.update(scratch.__dict__)
     return True
 
@@ -864,7 +931,7 @@ def _furniture(line: str, found: Found) -> bool:
     if caption:
         found.credit((caption["credit"] or caption["name"]).strip())
         return True
-    if _reference(stripped, found, "text"):  # "Bron: Gazet van Antwerpen, 11/04/2025"
+    if _reference(stripped, found, "text") or running_head(line, found):  # or a page's head or foot inside the text
         return True
     source = parse_source(stripped) if re.match(r"^\s*(?:bron|source)\s*:", stripped, re.I) else None
     if source and len(stripped) <= 60:
