@@ -251,6 +251,17 @@ def only(items):
      "2025-04-11", None, "De Standaard", "Pieter Van Damme", "Het Gravensteen in Gent krijgt een lift, zodat ook"),
     ("pdftotext-running-head-four-parts.txt", "Oosterpark krijgt eindelijk een openbaar toilet", "2025-04-12", None,
      "Het Parool", "Jan de Wit", "Het Oosterpark krijgt deze zomer een openbaar toilet bij de muziekkoepel."),
+    # a forward whose sender's note (a greeting, a few words, a sign-off and a name) stands between the mail header
+    # and the article without a rule, in Dutch or English, or with no mail header at all; a reply that quotes the
+    # article in "> " lines under its "Op ... schreef ...:" line
+    ("forward-note-signature-no-rule.txt", "Waalbrug gaat in de zomer zes weken dicht voor fietsers", "2025-03-03",
+     "07:45", "De Gelderlander", "Marco Hendriks", "Fietsers kunnen deze zomer zes weken niet over de Waalbrug"),
+    ("forward-english-note-belgian-paper.txt", "Gentse Feesten krijgen dit jaar een extra podium aan de Leie",
+     "2025-04-11", "14:12", "Het Nieuwsblad", None, "De Gentse Feesten krijgen deze zomer een elfde podium"),
+    ("forward-quoted-reply.txt", "Leidse studenten mogen voortaan in leegstaande kantoren wonen", "2025-04-11", None,
+     "NRC", "Merel Dekker", "In leegstaande kantoren in Leiden mogen vanaf deze zomer tijdelijk studenten wonen."),
+    ("note-above-article-no-mail-header.txt", "Nieuwe tramlijn naar Zwijndrecht rijdt pas in 2027", "2025-04-12",
+     "06:00", "De Standaard", None, "De tramlijn tussen Antwerpen en Zwijndrecht is pas in 2027 klaar"),
     # a news agency glued to the first sentence with only a space ("ANP De politie ...")
     ("agency-glued-without-dash.txt", "Politie zoekt getuigen van overval op juwelier in Zwolle", "2025-04-14", "11:05",
      "ANP", None, "De politie zoekt getuigen van een overval op een juwelier"),
@@ -1340,6 +1351,15 @@ def test_a_clippings_closing_note_leaves_the_body(name):
     assert body.endswith(".") and not [word for word in ("Bron", "Verschenen", "pagina", "p. 14", "2025") if word in body]
 
 
+def test_an_open_letter_that_opens_with_a_greeting_and_closes_with_a_sign_off_keeps_its_text(tmp_path):
+    letter = ("Beste burgemeester,\n\nAl drie jaar vragen wij om een zebrapad bij de school aan de Dorpsstraat. Elke "
+              "ochtend steken tweehonderd kinderen daar over.\n\nWij vragen u dit voor de zomer te regelen.\n\n"
+              "Met vriendelijke groet,\nDe ouderraad van basisschool De Klimop\n")
+    (tmp_path / "brief.txt").write_text(letter, encoding="utf-8")
+    article = only(load_articles([tmp_path / "brief.txt"]))
+    assert article.body.endswith("Met vriendelijke groet,\nDe ouderraad van basisschool De Klimop")
+    assert "Al drie jaar vragen wij" in article.body and "note" not in article.extra
+
 @pytest.mark.parametrize(("name", "last", "absent"), [
     ("pdftotext-running-head-even-page.txt", "Na een jaar beslist de provincie of de regeling blijft.",
      ["Volkskrant", "APRIL", "Onderwijs", "Proef met", "Door", "UTRECHT\n"]),
@@ -1351,6 +1371,18 @@ def test_a_clippings_closing_note_leaves_the_body(name):
 def test_an_e_papers_running_heads_and_the_lines_between_headline_and_text_leave_the_body(name, last, absent):
     article = only(load_articles([LAYOUTS / name]))
     assert article.body.endswith(last) and not [word for word in absent if word in article.body]
+
+
+@pytest.mark.parametrize(("name", "note", "absent"), [
+    ("forward-note-signature-no-rule.txt", "Hoi Sanne,", ["Hoi", "Groetjes", "Koen", "overleg"]),
+    ("forward-english-note-belgian-paper.txt", "Hi Tom,", ["Hi Tom", "Best,", "Anna", "Monday"]),
+    ("forward-quoted-reply.txt", "Hoi Eva,", ["Eva", "Gr. Bas", "schreef", ">"]),
+    ("note-above-article-no-mail-header.txt", "Hallo allemaal,", ["Hallo", "groet", "Lies", "reactie"]),
+])
+def test_a_senders_note_above_a_forwarded_article_is_kept_as_a_note_never_as_text(name, note, absent):
+    article = only(load_articles([LAYOUTS / name]))
+    assert article.extra["note"].startswith(note)
+    assert not [word for word in absent if word in article.body]
 
 
 @pytest.mark.parametrize(("line", "author", "date", "time"), [

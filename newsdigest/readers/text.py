@@ -57,7 +57,8 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
         found.extra.setdefault("note", note)
     sender = _MAIL_HEADER.match(lines[0]) if lines and start is None else None
     if start is None and (sender is None or sender["key"].lower() not in ("van", "from")):
-        return lines
+        article = _unquoted(_past_note(lines, found, greeted=True))  # a note or a reply without a mail header
+        return lines if article is lines else _forwarded(article, found)
     if sender and _forward_subject(lines):  # "Onderwerp: FW: ...": a forward copied with its own mail header
         start, sender = -1, None
     index, subject = (start + 1 if start is not None else 0), None
@@ -77,7 +78,7 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
         found.offer(source=outlet(name) or (address and outlet_for_host(address[1])) or name or None)
     at = next((number for number, line in enumerate(rest) if subject and same_text(line, subject)), None)
     if at is None and not sender:
-        article = _past_note(rest)
+        article = _unquoted(_past_note(rest, found))
         if article is rest and not _own_headline(rest):
             found.offer(title=subject or None)
         if article is not rest and _MAIL_HEADER.match(next((line for line in article if line.strip()), "")):
@@ -147,19 +148,68 @@ def _forward_subject(lines: list[str]) -> bool:
 
 # The rule a mail client draws between the sender's note and what is forwarded (Outlook: a line of "_").
 _RULE = re.compile(r"^\s*[-_=*~]{5,}\s*$")
+# How the sender opens a note ("Hoi Sanne,", "Hi Tom,", "Beste allemaal,") and signs it off, alone on a line or
+# after its last sentence, maybe with the name ("Groetjes,", "Met vriendelijke groet,", "Gr. Bas", "... had. Groet, M.").
+_GREETING = re.compile(r"^\s*(?:hoi|hallo|hai|hey|hi|hello|dag|beste|lieve|goedemorgen|goedemiddag|goedenavond|dear"
+                       r"|good\s+(?:morning|afternoon))\b", re.I)
+_SIGN_OFF = re.compile(r"(?:^|(?<=[.!?])\s+)(?:(?:met\s+)?(?:vriendelijke|hartelijke|lieve|beste|goede|warme)\s+groet(?:en)?"
+                       r"|groet(?:en|jes)?|gr\.?|mvg|m\.v\.g\.|liefs|doei|cheers|(?:kind|best|warm)\s+regards|regards"
+                       r"|best(?:\s+wishes)?|thanks|thank\s+you|bedankt|dank\s+je(?:wel)?|tot\s+(?:straks|morgen|snel|later))"
+                       r"\s*[,.!]?(?-i:\s+[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})?\s*$", re.I)
+# The line a mail client puts above the message it quotes in a reply: "Op za 12 apr 2025 om 10:14 schreef Piet
+# <piet@...>:", "On Sat, 12 Apr 2025 at 10:14, Piet <piet@...> wrote:".
+_ATTRIBUTION = re.compile(r"^\s*(?:op|on|am|le)\b.{5,200}\b(?:schreef|wrote|schrieb|a\s+écrit)\b.{0,120}:\s*$", re.I)
 
 
-def _past_note(lines: list[str]) -> list[str]:
-    """The forwarded article past the sender's note ("Hoi Marieke, hierbij het stuk ...") where a rule sets
-    the note off and the note is short beside what follows; else `lines` as they are."""
-    rule = next((index for index, line in enumerate(lines) if _RULE.match(line)), None)
-    if rule is None:
+def _note_end(lines: list[str]) -> tuple[int, bool] | None:
+    """Where the sender's note at the top of `lines` ends, and whether it was signed: under the rule that sets it
+    off, or under its sign-off and the signature lines after it, up to a blank line ("Groetjes," / "Koen"), and a
+    rule under those; None where neither comes in the first 600 characters."""
+    for index, line in enumerate(lines):
+        if len(" ".join(item.strip() for item in lines[:index])) > 600:
+            return None
+        if _RULE.match(line):
+            return index + 1, False
+        if line.strip() and _SIGN_OFF.search(line.strip()):
+            end = index + 1
+            while end < len(lines) and end - index <= 3 and 0 < len(lines[end].strip()) <= 60 \
+                    and not re.search(r"[.!?:;]$", lines[end].strip()) and not outlet(lines[end].strip()):
+                end += 1
+            rule = next((number for number in range(end, len(lines)) if lines[number].strip()), None)
+            return (rule + 1 if rule is not None and _RULE.match(lines[rule]) else end), True  # the client's rule under it
+    return None
+
+
+def _past_note(lines: list[str], found: Found, greeted: bool = False) -> list[str]:
+    """The forwarded article past the sender's note, which goes to extra: a note set off by a rule and short beside
+    what follows, or one signed off ("Hoi Marieke, hierbij het stuk ... Groet, Koen") that opens with a greeting or
+    is a line or two, above a longer article. Text that came without a mail header (`greeted`) has a note only
+    where it opens with a greeting and the article under it with a headline. Else `lines` as they are."""
+    ends = _note_end(lines)
+    if ends is None:
         return lines
-    note = " ".join(line.strip() for line in lines[:rule] if line.strip())
-    after = " ".join(line.strip() for line in lines[rule + 1:] if line.strip() and not _RULE.match(line))
-    if len(note) > 600 or len(after) < 2 * len(note):
+    end, signed = ends
+    note = " ".join(line.strip() for line in lines[:end] if line.strip() and not _RULE.match(line))
+    after = " ".join(line.strip() for line in lines[end:] if line.strip() and not _RULE.match(line))
+    greeting = bool(_GREETING.match(note))
+    if signed:
+        taken = (greeting or len(note) <= 200) and len(after) >= len(note)
+    else:
+        taken = len(after) >= 2 * len(note) and (greeting or not greeted)
+    if not note or not taken or greeted and not (greeting and _own_headline(_unquoted(lines[end:]))):
         return lines
-    return lines[rule + 1:]
+    found.extra.setdefault("note", note)
+    return lines[end:]
+
+
+def _unquoted(lines: list[str]) -> list[str]:
+    """A reply's quoted message without its quote marks: past the client's attribution line ("Op ... schreef
+    ...:"), where every line under it is quoted ("> "); `lines` as they are where they are not all quoted."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    top = filled[1:] if filled and _ATTRIBUTION.match(lines[filled[0]]) else filled
+    if not top or not all(lines[index].lstrip().startswith(">") for index in top):
+        return lines
+    return [re.sub(r"^\s*>\s?", "", line) for line in lines[top[0]:]]
 
 
 # A line of a press database's cover or search summary: "Job Number: = 231877045", "Uw zoekopdracht: ...".
