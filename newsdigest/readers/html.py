@@ -329,7 +329,7 @@ def _after_title(paragraphs: list[str], title: str | None) -> list[str]:
     puts before it ("INTERVIEW. ...", "VIDEO | ..."); kickers and teaser scraps before it ("Kort", "Aalst")
     go with it. Only short lines are ever dropped this way, never sentences."""
     for index, paragraph in enumerate(paragraphs[:4]):
-        if title and (_same(paragraph, title) or _same(title_and_tags(paragraph, Found()), title)):
+        if title and (same_text(paragraph, title) or same_text(title_and_tags(paragraph, Found()), title)):
             return paragraphs[index + 1:]
         if len(paragraph) > 60 or re.search(r"[.!?]\W*$", paragraph):
             break
@@ -386,13 +386,6 @@ def _source_line(tree: Any, found: Found) -> None:
         if agency(source):
             found.offer(source=source)
             return
-
-
-def _same(a: str, b: str) -> bool:
-    def norm(text: str) -> str:
-        return re.sub(r"\W+", " ", text).strip().lower()
-
-    return norm(a) == norm(b)
 
 
 def _element_text(element: Any) -> str:

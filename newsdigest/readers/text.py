@@ -502,7 +502,7 @@ def parse_markdown(text: str, path: str) -> Article:
         rest = _TASK.sub("", rest)
     rest = without_embeds(opening_caption(text_sections(rest, found), found), found)
     blocks = fragment_paragraphs(MarkdownIt("commonmark").render(rest), found)
-    if blocks and found.title and re.sub(r"\W+", "", blocks[0]).lower() == re.sub(r"\W+", "", found.title).lower():
+    if blocks and found.title and same_text(blocks[0], found.title):
         blocks.pop(0)
     start = read_header(blocks, found, want_title=False)
     while start < len(blocks) and not clean_body([blocks[start]], found):
