@@ -262,6 +262,11 @@ def only(items):
      "NRC", "Merel Dekker", "In leegstaande kantoren in Leiden mogen vanaf deze zomer tijdelijk studenten wonen."),
     ("note-above-article-no-mail-header.txt", "Nieuwe tramlijn naar Zwijndrecht rijdt pas in 2027", "2025-04-12",
      "06:00", "De Standaard", None, "De tramlijn tussen Antwerpen en Zwijndrecht is pas in 2027 klaar"),
+    # teasers of other stories (<article>s with a heading and a lead) above the page's headline are no text of it
+    ("teaser-articles-before-headline.html", "Hengelo krijgt overdekte markt in oude Stork-hal", "2025-03-18", "06:00",
+     "Tubantia", "Wieke Jansen", "In een van de oude fabriekshallen van Stork in Hengelo komt volgend jaar"),
+    ("teaser-cards-before-headline.html", "Leuvense bibliotheek opent voortaan ook op zondag", "2025-04-11", "15:20",
+     "Het Nieuwsblad", None, "De stadsbibliotheek van Leuven is vanaf mei ook op zondag open"),
     # a news agency glued to the first sentence with only a space ("ANP De politie ...")
     ("agency-glued-without-dash.txt", "Politie zoekt getuigen van overval op juwelier in Zwolle", "2025-04-14", "11:05",
      "ANP", None, "De politie zoekt getuigen van een overval op een juwelier"),

@@ -56,7 +56,7 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
     elif tree is not None and (ordered := _in_page_order(paragraphs, _page_text(tree))) != paragraphs:
         paragraphs = _whole_article(text, ordered, found)
     if tree is not None:
-        paragraphs = _without_reader_header(tree, paragraphs, found)
+        paragraphs = _without_reader_header(tree, _below_headline(tree, paragraphs, found.title), found)
     if tree is not None:
         paragraphs = _with_header_lead(tree, paragraphs)
         _visible_time(tree, found)
@@ -233,6 +233,26 @@ def _trafilatura(page: Any, found: Found, url: str | None) -> list[str]:
         return []
     paragraphs = [text for text in (_element_text(child) for child in document.body) if text]
     return _after_title(paragraphs, found.title)
+
+
+def _below_headline(tree: Any, paragraphs: list[str], title: str | None) -> list[str]:
+    """`paragraphs` without the leading ones that the page shows only above its headline (the <h1> holding the
+    title): teasers of other stories, a breaking-news bar, which an extractor can take for the text's opening. The
+    text goes on under the headline, so where no paragraph lies under it, `paragraphs` stay as they are."""
+    headings = [" ".join(heading.text_content().split()) for heading in tree.xpath("//body//h1")]
+    headline = next((text for text in headings if title and text and (same_text(text, title) or same_text(
+        title_and_tags(text, Found()), title))), None)
+    page = _page_text(tree)
+    top = page.find(headline) if headline else -1
+    if top < 0:
+        return paragraphs
+    above = 0
+    for paragraph in paragraphs:
+        key = " ".join(paragraph.split())[:40]
+        if not 0 <= page.find(key) < top or page.find(key, top + len(headline)) >= 0:
+            break
+        above += 1
+    return paragraphs[above:] if above < len(paragraphs) else paragraphs
 
 
 def _page_text(tree: Any) -> str:
