@@ -1408,3 +1408,38 @@ def test_a_byline_with_a_date_in_any_known_form_gives_author_and_date(tmp_path, 
     assert (article.title, article.author, article.date, article.time, article.source) == (
         "Oldenzaal krijgt een nieuwe stadsbeiaardier", author, date, time, "Tubantia")
     assert article.body == "De gemeente Oldenzaal heeft een nieuwe beiaardier gevonden."
+
+
+_TEXT = "De gemeente Oldenzaal heeft een nieuwe beiaardier gevonden. Hij begint in mei.\n\nDe beiaard speelt elk kwartier.\n"
+
+
+@pytest.mark.parametrize(("note", "source", "date"), [
+    ("Bron: De Morgen (12 april 2025)", "De Morgen", "2025-04-12"),
+    ("[Het Nieuwsblad, 11/04/2025]", "Het Nieuwsblad", "2025-04-11"),
+    ("Gepubliceerd in de Volkskrant op 3 maart 2025", "de Volkskrant", "2025-03-03"),
+    ("Uit: Trouw, 12-04-2025, pagina 3", "Trouw", "2025-04-12"),
+    ("De Standaard | za 12 apr 2025", "De Standaard", "2025-04-12"),
+    ("(Bron: Het Belang van Limburg, 11 april 2025)", "Het Belang van Limburg", "2025-04-11"),
+    ("Dit artikel verscheen eerder in NRC op 4 maart 2025.", "NRC", "2025-03-04"),
+    ("Het Parool, 12.04.2025, p. 7", "Het Parool", "2025-04-12"),
+])
+def test_a_clippings_closing_note_in_any_form_gives_paper_and_day(tmp_path, note, source, date):
+    (tmp_path / "a.txt").write_text(f"Oldenzaal krijgt een nieuwe stadsbeiaardier\n\n{_TEXT}\n{note}\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.source, article.date, article.body) == (source, date, _TEXT.strip())
+
+
+@pytest.mark.parametrize(("head", "source", "date", "page"), [
+    ("6 | Trouw | zaterdag 12 april 2025", "Trouw", "2025-04-12", "6"),
+    ("NRC | DONDERDAG 3 APRIL 2025 | 5", "NRC", "2025-04-03", "5"),
+    ("PAGINA 6   TROUW   ZATERDAG 12 APRIL 2025", "Trouw", "2025-04-12", "6"),
+    ("12   ZATERDAG 12 APRIL 2025   HET PAROOL", "Het Parool", "2025-04-12", "12"),
+    ("De Morgen   Vrijdag 11 april 2025   15", "De Morgen", "2025-04-11", "15"),
+    ("BUITENLAND   13   De Standaard   zaterdag 12 april 2025", "De Standaard", "2025-04-12", "13"),
+])
+def test_an_e_papers_running_head_in_any_order_gives_paper_day_and_page(tmp_path, head, source, date, page):
+    (tmp_path / "a.txt").write_text(f"{head}\n\nOldenzaal krijgt een nieuwe stadsbeiaardier\n\nDoor Jan Smit\n\n{_TEXT}",
+                                    encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.source, article.date, article.extra["page"], article.author, article.body) == (
+        "Oldenzaal krijgt een nieuwe stadsbeiaardier", source, date, page, "Jan Smit", _TEXT.strip())

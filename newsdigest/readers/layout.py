@@ -308,42 +308,44 @@ def _header_part(part: str, found: Found) -> bool:
     return _reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part)
 
 
-# A page number beside the rest of a running head, by one space or a run of them: "6 TROUW ...", "NEDERLAND   7".
+# A page number at either end of a running head, set apart by one space only: "6 TROUW ...", "Binnenland 7".
 _FOLIO = re.compile(r"^(?P<first>\d{1,3})\s+(?=\D)|(?<=\D)\s+(?P<last>\d{1,3})$")
 
 
 def running_head(line: str, found: Found) -> bool:
     """A printed page's running head or foot as pdftotext leaves it, above, under or inside the text: the page number
-    on the left (even pages) or the right (odd pages) beside the paper, its day and the section, set apart by runs of
-    spaces ("6      TROUW ZATERDAG 12 APRIL 2025", "Het Parool   za 12 apr 2025   Stad   23", "12 Nieuws & achtergrond"),
-    or the paper and its day without a number ("DE STANDAARD VRIJDAG 11 APRIL 2025"). The paper is the source, the
-    day the date, the number the page and the section a tag; a section alone beside the number must be one the
-    reader knows. False (and `found` untouched) where the line is none."""
-    stripped = line.strip()
-    folio = _FOLIO.search(stripped)
-    page = folio and (folio["first"] or folio["last"])
-    rest = stripped[folio.end():] if folio and folio["first"] else stripped[: folio.start()] if folio else stripped
-    scratch, sections, named = copy.deepcopy(found), [], False
-    for part in (part for part in re.split(r"\s{2,}|\t", rest.strip()) if part):
+    (left on even pages, right on odd ones, or "Pagina 6") beside the paper, its day and the section, set apart by
+    runs of spaces or bars ("6      TROUW ZATERDAG 12 APRIL 2025", "Het Parool   za 12 apr 2025   Stad   23",
+    "12 Nieuws & achtergrond"), or the paper and its day without a number ("DE STANDAARD VRIJDAG 11 APRIL 2025").
+    The paper is the source, the day the date, the number the page and the section a tag; a section alone beside
+    the number must be one the reader knows. False (and `found` untouched) where the line is none."""
+    parts = [part for part in re.split(r"\s{2,}|\t|\s+[|•·]\s+", line.strip()) if part]
+    if len(parts) == 1 and _FOLIO.search(parts[0]):
+        folio = _FOLIO.search(parts[0])
+        parts = [folio["first"], parts[0][folio.end():]] if folio["first"] else [parts[0][: folio.start()], folio["last"]]
+    scratch, sections, pages, named = copy.deepcopy(found), [], [], False
+    for part in parts:
         meta = metadata_line(part)
-        if outlet(part) or (meta and "date" in meta and set(meta) <= {"date", "time", "source"}
-                            and outlet(meta.get("source") or part)):
+        if re.fullmatch(r"\d{1,3}", part) or _PAGE.match(part) and re.search(r"\d", part):
+            pages.append(re.search(r"\d+", part)[0])
+        elif outlet(part) or meta and "date" in meta and set(meta) <= {"date", "time", "source"} \
+                and outlet(meta.get("source") or part):
             scratch.offer(source=outlet(part) or meta.get("source"))
             named = True
         elif meta and "date" in meta and set(meta) <= {"date", "time"}:
-            named = named or page is not None  # a day alone is a running head only beside its page number
+            named = named or len(parts) > 1  # a day alone is no running head, beside its number or paper it is
         elif _is_section(part) or _NAME_LIKE.match(part) and len(part.split()) <= 3:
             sections.append(part)
         else:
             return False
         if meta and "date" in meta:
             scratch.when(f"{meta['date']} {meta.get('time', '')}".strip())
-    if not (named and (page or not sections) or page and sections and all(map(_is_section, sections))):
+    if len(pages) > 1 or not (named and (pages or not sections) or pages and sections and all(map(_is_section, sections))):
         return False
     found.__dict__.update(scratch.__dict__)
     found.tag(*sections)
-    if page:
-        found.extra.setdefault("page", page)
+    if pages:
+        found.extra.setdefault("page", pages[0])
     return True
 
 
@@ -401,8 +403,10 @@ _REFERENCE_LEAD = re.compile(r"^(?:(?:uit|bron|from|source)\s*:|(?:dit\s+(?:arti
                              r"(?:is\s+|was\s+)?(?:eerder\s+|eerst\s+|first\s+|originally\s+)?(?:verscheen|verschenen|"
                              r"gepubliceerd|appeared|published)(?:\s+(?:eerder|eerst|first|earlier|originally))?\s+(?:in|op|on))"
                              r"\s*", re.I)
-# Between the paper and its day: a comma, a dash or bar, or a word before the day ("Het Parool van zaterdag 12 april").
-_REFERENCE_SPLIT = re.compile(rf"\s*,\s*|\s+[|–—·•-]\s+|\s+(?:van|op|of|on|d\.d\.)\s+(?=(?:{WEEKDAYS})\b|\d)", re.I)
+# Between the paper and its day: a comma, a dash or bar, a word before the day ("Het Parool van zaterdag 12 april"),
+# or the bracket around it ("De Morgen (12 april 2025)").
+_REFERENCE_SPLIT = re.compile(rf"\s*,\s*|\s+[|–—·•-]\s+|(?:\s+(?:van|op|of|on|d\.d\.)\s+|\s*\()(?=(?:{WEEKDAYS})\b|\d)",
+                              re.I)
 
 
 def _reference(line: str, found: Found, where: str) -> bool:
@@ -416,7 +420,9 @@ def _reference(line: str, found: Found, where: str) -> bool:
     bracketed = re.fullmatch(r"[(\[]\s*(?P<inner>.+?)\s*[)\]]\.?", text)
     text = re.sub(r"^[-–—]\s*", "", bracketed["inner"] if bracketed else text).rstrip(". ")
     lead = _REFERENCE_LEAD.match(text)
-    parts = [part.strip() for part in _REFERENCE_SPLIT.split(text[lead.end():] if lead else text) if part.strip()]
+    parts = [re.sub(r"^([^(]*)\)$", r"\1", part.strip()).strip()  # "12 april 2025)" after its "(": the day
+             for part in _REFERENCE_SPLIT.split(text[lead.end():] if lead else text)]
+    parts = [part for part in parts if part]
     if len(parts) < 2 or len(parts[0]) > 40 or not (outlet(parts[0]) or _NAME_LIKE.match(parts[0])):
         return False
     pages = [part for part in parts[1:] if _PAGE.match(part)]
