@@ -1443,3 +1443,36 @@ def test_an_e_papers_running_head_in_any_order_gives_paper_day_and_page(tmp_path
     article = only(load_articles([tmp_path / "a.txt"]))
     assert (article.title, article.source, article.date, article.extra["page"], article.author, article.body) == (
         "Oldenzaal krijgt een nieuwe stadsbeiaardier", source, date, page, "Jan Smit", _TEXT.strip())
+
+
+_FORWARDED = ("Het Nieuwsblad\n\nGentse Feesten krijgen dit jaar een extra podium aan de Leie\n\n"
+              "vrijdag 11 april 2025 om 14:12\n\nDe Gentse Feesten krijgen deze zomer een elfde podium, op een ponton in "
+              "de Leie aan de Graslei. Dat heeft het stadsbestuur vrijdag beslist.\n\nHet podium is voor jonge bands.\n")
+
+
+@pytest.mark.parametrize("header", [
+    "---------- Doorgestuurd bericht ---------\nVan: Anna <anna@example.be>\nDatum: za 12 apr 2025 om 10:02\n"
+    "Onderwerp: podium\nAan: Tom <tom@example.be>\n\n",
+    "Van: Anna Claes <anna@example.be>\nVerzonden: zaterdag 12 april 2025 10:02\nAan: Tom\nOnderwerp: FW: podium\n\n",
+    "Begin forwarded message:\n\nFrom: Anna <anna@example.be>\nDate: 12 April 2025 at 10:02:11 CEST\nSubject: podium\n"
+    "To: Tom <tom@example.be>\n\n",
+])
+@pytest.mark.parametrize("note", ["FYI", "Zie hieronder.", "Ter info.\n\nAnna", "Hoi Tom, leuk voor de agenda! Groetjes, Anna",
+                                  "Hi Tom,\n\nSee below.\n\nKind regards,\nAnna Claes\nCommunicatie Stad Gent",
+                                  "Dag Tom,\nZie onder.\nGr,\nAnna"])
+def test_a_forwards_note_however_short_greeted_or_signed_stays_out_of_the_article(tmp_path, header, note):
+    (tmp_path / "fwd.txt").write_text(f"{header}{note}\n\n{_FORWARDED}", encoding="utf-8")
+    article = only(load_articles([tmp_path / "fwd.txt"]))
+    assert (article.title, article.source, article.date, article.time) == (
+        "Gentse Feesten krijgen dit jaar een extra podium aan de Leie", "Het Nieuwsblad", "2025-04-11", "14:12")
+    assert article.body.startswith("De Gentse Feesten") and article.extra["note"] == " ".join(note.split())
+
+
+def test_a_forwarded_headline_ending_in_a_question_mark_is_no_note(tmp_path):
+    (tmp_path / "fwd.txt").write_text("---------- Forwarded message ---------\nFrom: Anna <anna@example.be>\n"
+                                      "Subject: huren\n\nWaarom stijgen de huren in Gent zo hard?\n\nDoor Jan Smit\n\n"
+                                      "De huren in Gent stegen vorig jaar met acht procent. Dat blijkt uit cijfers van "
+                                      "de stad.\n\nVooral studenten voelen het.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "fwd.txt"]))
+    assert (article.title, article.author) == ("Waarom stijgen de huren in Gent zo hard?", "Jan Smit")
+    assert article.body.startswith("De huren in Gent stegen") and "note" not in article.extra

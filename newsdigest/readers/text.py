@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from ..metadata import credit, outlet_for_host
+from ..metadata import byline, credit, metadata_line, outlet, outlet_for_host
 from .article import Article, Found
 from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
-from ..metadata import outlet
 from .layout import VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, read_header, same_text, title_and_tags
 from .noteapps import TEXT_HEADING, opening_caption, text_sections, without_comments, without_embeds
 from .outline import read_outline
@@ -92,10 +91,12 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
 
 
 def _own_headline(lines: list[str]) -> bool:
-    """Whether forwarded text opens with a headline or masthead of its own (a line that is no sentence), so the
-    mail's subject, the sender's words, is not its title."""
-    top = next((line.strip() for line in lines if line.strip()), "")
-    return 0 < len(top) <= 200 and not re.search(r"[.!?…\"”’)]$", top)
+    """Whether forwarded text opens with a headline or masthead of its own (a line that is no sentence, or a question
+    above its byline or date), so the mail's subject, the sender's words, is not its title."""
+    filled = [line.strip() for line in lines if line.strip()][:2]
+    top, below = (filled + ["", ""])[:2]
+    return 0 < len(top) <= 200 and (not re.search(r"[.!?…\"”’)]$", top) or bool(byline(below))
+                                    or metadata_line(below) is not None)
 
 
 # A newsletter's tagline under its masthead: "Het belangrijkste nieuws uit Zeeland, elke werkdag in je mail."
@@ -161,42 +162,63 @@ _SIGN_OFF = re.compile(r"(?:^|(?<=[.!?])\s+)(?:(?:met\s+)?(?:vriendelijke|hartel
 _ATTRIBUTION = re.compile(r"^\s*(?:op|on|am|le)\b.{5,200}\b(?:schreef|wrote|schrieb|a\s+écrit)\b.{0,120}:\s*$", re.I)
 
 
-def _note_end(lines: list[str]) -> tuple[int, bool] | None:
-    """Where the sender's note at the top of `lines` ends, and whether it was signed: under the rule that sets it
-    off, or under its sign-off and the signature lines after it, up to a blank line ("Groetjes," / "Koen"), and a
-    rule under those; None where neither comes in the first 600 characters."""
+# A note of a few words that needs no sentence: "FYI", "Ter info", "Zie hieronder".
+_NOTE_WORDS = re.compile(r"^\W*(?:fyi|f\.y\.i\.|ter\s+info(?:rmatie)?|zie\s+(?:onder|hieronder|bijlage)|see\s+below"
+                         r"|for\s+your\s+information)\W*$", re.I)
+
+
+def _note_end(lines: list[str]) -> tuple[int, str] | None:
+    """Where the sender's note at the top of `lines` ends, and how: under the rule that sets it off ("rule"), under
+    its sign-off and the signature lines after it, up to a blank line ("Groetjes," / "Koen"), and a rule under those
+    ("signed"); else under a first paragraph of a sentence or two or "FYI", and the sender's name under it
+    ("short"). None where nothing ends a note in the first 600 characters."""
     for index, line in enumerate(lines):
         if len(" ".join(item.strip() for item in lines[:index])) > 600:
             return None
         if _RULE.match(line):
-            return index + 1, False
+            return index + 1, "rule"
         if line.strip() and _SIGN_OFF.search(line.strip()):
             end = index + 1
             while end < len(lines) and end - index <= 3 and 0 < len(lines[end].strip()) <= 60 \
                     and not re.search(r"[.!?:;]$", lines[end].strip()) and not outlet(lines[end].strip()):
                 end += 1
             rule = next((number for number in range(end, len(lines)) if lines[number].strip()), None)
-            return (rule + 1 if rule is not None and _RULE.match(lines[rule]) else end), True  # the client's rule under it
-    return None
+            return (rule + 1 if rule is not None and _RULE.match(lines[rule]) else end), "signed"  # the client's rule
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", "\n".join(lines[:60])) if block.strip()][:3]
+    first = " ".join(blocks[0].split()) if blocks else ""
+    if not (0 < len(first) <= 200 and (re.search(r"[.!?]$", first) or _NOTE_WORDS.match(first))):
+        return None
+    end = next(index for index, line in enumerate(lines) if line.strip()) + len(blocks[0].split("\n"))
+    name = blocks[1] if len(blocks) > 1 else ""
+    masthead = outlet(blocks[2].split("\n")[0]) if len(blocks) > 2 else None
+    if re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:van\s+|de\s+|der\s+|den\s+)*[A-ZÀ-Ý][\w'’.-]+){0,2}", name) \
+            and not outlet(name) and (" " in name or masthead):  # one word is a kicker, unless the paper's name follows
+        end = next(index for index in range(end, len(lines)) if lines[index].strip()) + 1  # the sender's name under it
+    return end, "short"
 
 
 def _past_note(lines: list[str], found: Found, greeted: bool = False) -> list[str]:
     """The forwarded article past the sender's note, which goes to extra: a note set off by a rule and short beside
-    what follows, or one signed off ("Hoi Marieke, hierbij het stuk ... Groet, Koen") that opens with a greeting or
-    is a line or two, above a longer article. Text that came without a mail header (`greeted`) has a note only
-    where it opens with a greeting and the article under it with a headline. Else `lines` as they are."""
+    what follows; one signed off ("Hoi Marieke, hierbij het stuk ... Groet, Koen") that opens with a greeting or
+    is a line or two, above a longer article; in a forward, a sentence or two ("Zie hieronder.", "FYI") above an
+    article that opens with its masthead or headline. Text that came without a mail header (`greeted`) has a note
+    only where it opens with a greeting and the article under it with a headline. Else `lines` as they are."""
     ends = _note_end(lines)
     if ends is None:
         return lines
-    end, signed = ends
+    end, how = ends
     note = " ".join(line.strip() for line in lines[:end] if line.strip() and not _RULE.match(line))
     after = " ".join(line.strip() for line in lines[end:] if line.strip() and not _RULE.match(line))
     greeting = bool(_GREETING.match(note))
-    if signed:
+    top = next((line.strip() for line in _unquoted(lines[end:]) if line.strip()), "")
+    if how == "signed":
         taken = (greeting or len(note) <= 200) and len(after) >= len(note)
-    else:
+    elif how == "rule":
         taken = len(after) >= 2 * len(note) and (greeting or not greeted)
-    if not note or not taken or greeted and not (greeting and _own_headline(_unquoted(lines[end:]))):
+    else:  # the article under a short note opens with its masthead or headline, never with a byline or date
+        taken = not greeted and len(after) >= 2 * len(note) and _own_headline([top]) and not byline(top) \
+            and metadata_line(top) is None
+    if not note or not taken or greeted and not (greeting and _own_headline([top])):
         return lines
     found.extra.setdefault("note", note)
     return lines[end:]
