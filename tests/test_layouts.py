@@ -1476,3 +1476,33 @@ def test_a_forwarded_headline_ending_in_a_question_mark_is_no_note(tmp_path):
     article = only(load_articles([tmp_path / "fwd.txt"]))
     assert (article.title, article.author) == ("Waarom stijgen de huren in Gent zo hard?", "Jan Smit")
     assert article.body.startswith("De huren in Gent stegen") and "note" not in article.extra
+
+
+@pytest.mark.parametrize("signature", [
+    "Groet,\nJoost\n\nJoost van Dam | eindredacteur\nStreekomroep West\nT 071 - 512 34 56\n\n________________________________\n",
+    "Cheers,\nJoost\n\n--\n\n",
+    "Met vriendelijke groet,\nJoost van Dam\n\nJoost van Dam\nWoordvoerder | Gemeente Leiden\n\n"
+    "Van: Ilse Bakker <i.bakker@example.nl>\nVerzonden: vrijdag 11 april 2025 17:02\nAan: Joost van Dam <jvd@example.nl>\n"
+    "Onderwerp: stuk Leidsch Dagblad\n\n",
+    "Groet,\nJoost\n\nVan: Ilse Bakker <i.bakker@example.nl>\nVerzonden: vrijdag 11 april 2025 17:02\n"
+    "Onderwerp: stuk Leidsch Dagblad\n\nJoost, dit stond vandaag op de site. Ik heb de tekst hieronder geplakt.\n\n"
+    "https://www.leidschdagblad.nl/leiden/speeltuin-leidse-hout~a81c2/\n\n",
+])
+def test_a_senders_signature_block_above_the_forwarded_article_stays_out_of_it(tmp_path, signature):
+    text = ("Van: Joost van Dam <jvd@example.nl>\nVerzonden: zaterdag 12 april 2025 09:14\nAan: Team <team@example.nl>\n"
+            "Onderwerp: FW: stuk Leidsch Dagblad\n\nHoi allemaal,\n\nHet stuk van gisteren, ter info.\n\n" + signature +
+            "Leidsch Dagblad\n\nLeidse Hout krijgt nieuwe speeltuin met waterpartij\n\nDoor Femke Verbeek\n\n"
+            "In de Leidse Hout komt deze zomer een nieuwe speeltuin met een waterpartij. De gemeente trekt er twee ton "
+            "voor uit.\n\nDe oude speeltuin was versleten.\n")
+    (tmp_path / "fw.txt").write_text(text, encoding="utf-8")
+    article = only(load_articles([tmp_path / "fw.txt"]))
+    assert (article.title, article.source, article.author) == (
+        "Leidse Hout krijgt nieuwe speeltuin met waterpartij", "Leidsch Dagblad", "Femke Verbeek")
+    assert article.body.startswith("In de Leidse Hout komt") and "Joost" not in article.body
+
+
+def test_an_agencys_photo_credit_alone_on_a_line_in_the_text_is_no_running_head(tmp_path):
+    (tmp_path / "a.txt").write_text("NOS\nBinnenland\nGemeenten slaan alarm over volle nachtopvang\n"
+                                    "Gepubliceerd: 3 februari 2025, 06:31\n\nDe nachtopvang is vol.\n\n"
+                                    "Een slaapzaal in de opvang\nANP\n\nDe gemeenten willen meer geld.\n", encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.txt"])).source == "NOS"

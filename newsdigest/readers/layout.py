@@ -323,24 +323,25 @@ def running_head(line: str, found: Found) -> bool:
     if len(parts) == 1 and _FOLIO.search(parts[0]):
         folio = _FOLIO.search(parts[0])
         parts = [folio["first"], parts[0][folio.end():]] if folio["first"] else [parts[0][: folio.start()], folio["last"]]
-    scratch, sections, pages, named = copy.deepcopy(found), [], [], False
+    scratch, sections, pages, paper, day = copy.deepcopy(found), [], [], False, False
     for part in parts:
         meta = metadata_line(part)
+        name = outlet(part) or meta and set(meta) <= {"date", "time", "source"} and outlet(meta.get("source") or "")
         if re.fullmatch(r"\d{1,3}", part) or _PAGE.match(part) and re.search(r"\d", part):
             pages.append(re.search(r"\d+", part)[0])
-        elif outlet(part) or meta and "date" in meta and set(meta) <= {"date", "time", "source"} \
-                and outlet(meta.get("source") or part):
-            scratch.offer(source=outlet(part) or meta.get("source"))
-            named = True
-        elif meta and "date" in meta and set(meta) <= {"date", "time"}:
-            named = named or len(parts) > 1  # a day alone is no running head, beside its number or paper it is
-        elif _is_section(part) or _NAME_LIKE.match(part) and len(part.split()) <= 3:
-            sections.append(part)
-        else:
+        elif name and not agency(name):  # a paper's name, never an agency's (a photo's credit "ANP")
+            scratch.offer(source=name)
+            paper = True
+        elif not (meta and "date" in meta and set(meta) <= {"date", "time"}) \
+                and not (_is_section(part) or _NAME_LIKE.match(part) and len(part.split()) <= 3):
             return False
+        elif not meta:
+            sections.append(part)
         if meta and "date" in meta:
             scratch.when(f"{meta['date']} {meta.get('time', '')}".strip())
-    if len(pages) > 1 or not (named and (pages or not sections) or pages and sections and all(map(_is_section, sections))):
+            day = True
+    # the page's number beside the paper, its day or sections the reader knows; without a number, paper and day
+    if len(pages) > 1 or not (paper and day or pages and (paper or day or sections and all(map(_is_section, sections)))):
         return False
     found.__dict__.update(scratch.__dict__)
     found.tag(*sections)

@@ -43,11 +43,13 @@ _MAIL_HEADER = re.compile(r"^\s*(?P<key>van|from|datum|date|verzonden|sent|onder
                           re.I)
 
 
-def _forwarded(lines: list[str], found: Found) -> list[str]:
+def _forwarded(lines: list[str], found: Found, nested: bool = False) -> list[str]:
     """The article in a forwarded e-mail or a newsletter pasted with its mail header: past the forward
     line and the mail header, from the paragraph that carries the subject as its headline, so the
     sender's note above it stays out. Where no line repeats the subject, a forward's subject is the
-    headline; a newsletter's subject names the issue, and its sender is the outlet. Other text as is."""
+    headline; a newsletter's subject names the issue, and its sender is the outlet. A mail `nested` under
+    a forward's note is a newsletter only when its sender is an outlet; a person's mail is forwarded on.
+    Other text as is."""
     start = next((index for index, line in enumerate(lines[:40]) if _FORWARD.match(line)), None)
     note = " ".join(line.strip() for line in lines[:start or 0] if line.strip())
     if start is not None and len(note) > 600:  # a long text that quotes a forward line is no forward
@@ -58,8 +60,8 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
     if start is None and (sender is None or sender["key"].lower() not in ("van", "from")):
         article = _unquoted(_past_note(lines, found, greeted=True))  # a note or a reply without a mail header
         return lines if article is lines else _forwarded(article, found)
-    if sender and _forward_subject(lines):  # "Onderwerp: FW: ...": a forward copied with its own mail header
-        start, sender = -1, None
+    if sender and (_forward_subject(lines) or nested and not _sender_outlet(sender["value"])):
+        start, sender = -1, None  # "Onderwerp: FW: ...": a forward copied with its own mail header
     index, subject = (start + 1 if start is not None else 0), None
     while start is not None and index < len(lines) and not lines[index].strip():
         index += 1  # Apple Mail leaves a blank line under "Begin forwarded message:"
@@ -73,21 +75,26 @@ def _forwarded(lines: list[str], found: Found) -> list[str]:
     rest = lines[index:]
     if sender:  # "Van: NH Nieuws <nieuwsbrief@nhnieuws.nl>": the newsletter's sender is its outlet
         name = re.sub(r"\s*<[^>]*>\s*$", "", sender["value"]).strip(' "')
-        address = re.search(r"@([\w.-]+\.[a-z]{2,})", sender["value"], re.I)
-        found.offer(source=outlet(name) or (address and outlet_for_host(address[1])) or name or None)
+        found.offer(source=_sender_outlet(sender["value"]) or name or None)
     at = next((number for number, line in enumerate(rest) if subject and same_text(line, subject)), None)
     if at is None and not sender:
         article = _unquoted(_past_note(rest, found))
         if article is rest and not _own_headline(rest):
             found.offer(title=subject or None)
         if article is not rest and _MAIL_HEADER.match(next((line for line in article if line.strip()), "")):
-            return _forwarded(article, found)  # under the note, the forwarded mail with its own header
+            return _forwarded(article, found, nested=True)  # under the note, the forwarded mail with its header
         return article
     if at is None:
         return rest
     while at > 0 and rest[at - 1].strip():  # the outlet's name or a kicker right above the headline
         at -= 1
     return rest[at:]
+
+
+def _sender_outlet(sender: str) -> str | None:
+    """The outlet a mail's sender names, by name or address ("NH Nieuws <nieuwsbrief@nhnieuws.nl>"), or None."""
+    address = re.search(r"@([\w.-]+\.[a-z]{2,})", sender, re.I)
+    return outlet(re.sub(r"\s*<[^>]*>\s*$", "", sender).strip(' "')) or (address and outlet_for_host(address[1])) or None
 
 
 def _own_headline(lines: list[str]) -> bool:
@@ -171,10 +178,10 @@ def _note_end(lines: list[str]) -> tuple[int, str] | None:
     """Where the sender's note at the top of `lines` ends, and how: under the rule that sets it off ("rule"), under
     its sign-off and the signature lines after it, up to a blank line ("Groetjes," / "Koen"), and a rule under those
     ("signed"); else under a first paragraph of a sentence or two or "FYI", and the sender's name under it
-    ("short"). None where nothing ends a note in the first 600 characters."""
+    ("short"). None where nothing ends a note."""
     for index, line in enumerate(lines):
         if len(" ".join(item.strip() for item in lines[:index])) > 600:
-            return None
+            break
         if _RULE.match(line):
             return index + 1, "rule"
         if line.strip() and _SIGN_OFF.search(line.strip()):
@@ -182,8 +189,7 @@ def _note_end(lines: list[str]) -> tuple[int, str] | None:
             while end < len(lines) and end - index <= 3 and 0 < len(lines[end].strip()) <= 60 \
                     and not re.search(r"[.!?:;]$", lines[end].strip()) and not outlet(lines[end].strip()):
                 end += 1
-            rule = next((number for number in range(end, len(lines)) if lines[number].strip()), None)
-            return (rule + 1 if rule is not None and _RULE.match(lines[rule]) else end), "signed"  # the client's rule
+            return _past_signature(lines, end), "signed"
     blocks = [block.strip() for block in re.split(r"\n\s*\n", "\n".join(lines[:60])) if block.strip()][:3]
     first = " ".join(blocks[0].split()) if blocks else ""
     if not (0 < len(first) <= 200 and (re.search(r"[.!?]$", first) or _NOTE_WORDS.match(first))):
@@ -195,6 +201,26 @@ def _note_end(lines: list[str]) -> tuple[int, str] | None:
             and not outlet(name) and (" " in name or masthead):  # one word is a kicker, unless the paper's name follows
         end = next(index for index in range(end, len(lines)) if lines[index].strip()) + 1  # the sender's name under it
     return end, "short"
+
+
+def _past_signature(lines: list[str], end: int) -> int:
+    """Where the sender's part ends under the sign-off and name that end at `end`: past the signature blocks under
+    them (name, job, telephone: short lines, no sentence) when the client's rule, the signature's "--" or the next
+    mail's header or quote line follows them; else at `end`."""
+    at = end
+    for _ in range(3):
+        at = next((number for number in range(at, len(lines)) if lines[number].strip()), len(lines))
+        if at < len(lines) and (_RULE.match(lines[at]) or lines[at].strip() == "--"):
+            return at + 1
+        if at < len(lines) and (_MAIL_HEADER.match(lines[at]) or _FORWARD.match(lines[at]) or _ATTRIBUTION.match(lines[at])):
+            return at
+        block = at
+        while block < len(lines) and 0 < len(lines[block].strip()) <= 80 and not re.search(r"[.!?]$", lines[block].strip()):
+            block += 1
+        if block == at or block - at > 4 or block < len(lines) and lines[block].strip():
+            return end
+        at = block
+    return end
 
 
 def _past_note(lines: list[str], found: Found, greeted: bool = False) -> list[str]:
