@@ -35,15 +35,20 @@ under the lead, GoPress Academic's print header, a teaser field, Nexis Uni's Hig
 longer blind): it reads 100% on every field, and its threshold leaves one miss below that (39/40).
 heldout13, written blind in a short round (three quarters everyday), was measured once on the final readers
 (077e855): 93.5% / 90.3% / 87.1% / 90.3% (BLIND_MEASUREMENT.txt); one family was fixed after (a headline that
-trafilatura takes for the site name), giving 93.5% / 90.3% / 90.3% / 90.3%; its threshold guards that.
+trafilatura takes for the site name), giving 93.5% / 90.3% / 90.3% / 90.3%. Its other misses were then fixed by
+family on fix13 (forwards with a signed note, a clipping's closing reference, e-paper running heads and the block
+under the headline, teasers above a page's headline; tuned on it, so no longer blind): it reads 100% on every field,
+and its threshold leaves one miss below that (30/31).
 heldout14 (three quarters everyday, leaning to saved pages of less common outlets and plain text) was measured
 blind once on 88242f2, the readers at the start of stop 18: 90.2% / 92.7% / 87.8% / 82.9% (BLIND_MEASUREMENT.txt).
 heldout15 (three quarters everyday, leaning to what tools and people write: scraper JSON, note apps, forwards,
 clippings, wire copy, transcripts) was measured blind once on 88242f2, the readers at the start of stop 18:
 87.8% / 87.8% / 85.4% / 80.5% (BLIND_MEASUREMENT.txt). Their Markdown misses were then fixed by family on fixmd
 (Logseq pages, a web clipper's caption under the opening photo, a Zotero note's text heading; tuned on them, so
-no longer blind): heldout14 92.7% / 95.1% / 90.2% / 87.8%, heldout15 90.2% / 90.2% / 87.8% / 87.8%; the
-thresholds of both leave one miss below their lowest field (35/41).
+no longer blind): heldout14 92.7% / 95.1% / 90.2% / 87.8%, heldout15 90.2% / 90.2% / 87.8% / 87.8%. With the
+plain-text and page families of fix13 (not tuned on them; four of their files read to mend regressions) they read
+97.6% / 95.1% / 92.7% / 95.1% and 92.7% / 95.1% / 92.7% / 92.7%; the thresholds of both leave one miss below their
+lowest field (37/41).
 """
 
 import sys
@@ -56,8 +61,8 @@ from heldout import SETS, score  # noqa: E402
 
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.95, "heldout10": 0.97,
-         "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.87,
-         "heldout14": 0.85, "heldout15": 0.85}
+         "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.96,
+         "heldout14": 0.90, "heldout15": 0.90}
 
 
 def test_every_set_is_scored():
