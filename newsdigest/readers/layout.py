@@ -325,21 +325,20 @@ def running_head(line: str, found: Found) -> bool:
         parts = [folio["first"], parts[0][folio.end():]] if folio["first"] else [parts[0][: folio.start()], folio["last"]]
     scratch, sections, pages, paper, day = copy.deepcopy(found), [], [], False, False
     for part in parts:
-        meta = metadata_line(part)
-        name = outlet(part) or meta and set(meta) <= {"date", "time", "source"} and outlet(meta.get("source") or "")
+        meta = metadata_line(part) or {}
+        name = outlet(part) or set(meta) <= {"date", "time", "source"} and outlet(meta.get("source") or "")
+        if "date" in meta and set(meta) <= {"date", "time", "source"}:
+            scratch.when(f"{meta['date']} {meta.get('time', '')}".strip())
+            day = True
         if re.fullmatch(r"\d{1,3}", part) or _PAGE.match(part) and re.search(r"\d", part):
             pages.append(re.search(r"\d+", part)[0])
         elif name and not agency(name):  # a paper's name, never an agency's (a photo's credit "ANP")
             scratch.offer(source=name)
             paper = True
-        elif not (meta and "date" in meta and set(meta) <= {"date", "time"}) \
-                and not (_is_section(part) or _NAME_LIKE.match(part) and len(part.split()) <= 3):
-            return False
-        elif not meta:
+        elif _is_section(part) or not meta and _NAME_LIKE.match(part) and len(part.split()) <= 3:
             sections.append(part)
-        if meta and "date" in meta:
-            scratch.when(f"{meta['date']} {meta.get('time', '')}".strip())
-            day = True
+        elif set(meta) != {"date"} | ({"time"} & set(meta)):  # anything but the day: no running head
+            return False
     # the page's number beside the paper, its day or sections the reader knows; without a number, paper and day
     if len(pages) > 1 or not (paper and day or pages and (paper or day or sections and all(map(_is_section, sections)))):
         return False
