@@ -1154,8 +1154,16 @@ def test_a_line_break_after_a_hyphen_before_en_keeps_the_hyphen(tmp_path):
      ["Radio live", "Zoek", "Geschreven door", "afbeelding", "Volg Omroep Zeeland", "Weet je meer"]),
     ("copied-page-menu-one-line.txt", "De restauratie kost 2,4 miljoen euro.",
      ["Puzzels", "Foto:", "gezien vanaf de Geeuw", "Reageer", "Mail"]),
+    # an e-paper page's running heads (also a foot and the next page's head inside the text) and the kicker,
+    # streamer, byline and dateline lines between headline and text
+    ("pdftotext-running-head-even-page.txt", "Na een jaar beslist de provincie of de regeling blijft.",
+     ["Volkskrant", "APRIL", "Onderwijs", "Proef met", "Door", "UTRECHT\n"]),
+    ("pdftotext-running-head-foot-page-break.txt", "Het kasteel blijft in die tijd open.",
+     ["STANDAARD", "BINNENLAND", "Erfgoed\n", "discussie", "GENT", "10"]),
+    ("pdftotext-running-head-four-parts.txt", "Horeca aan de rand van het park liet hen vaak niet binnen.",
+     ["Parool", "Stad", "23", "Na klachten", "Jan de Wit"]),
 ])
-def test_a_copied_pages_menu_caption_and_buttons_leave_the_text(name, last, absent):
+def test_a_copied_or_printed_pages_furniture_leaves_the_text(name, last, absent):
     article = only(load_articles([LAYOUTS / name]))
     assert article.body.endswith(last) and not [word for word in absent if word in article.body]
 
@@ -1364,18 +1372,6 @@ def test_an_open_letter_that_opens_with_a_greeting_and_closes_with_a_sign_off_ke
     article = only(load_articles([tmp_path / "brief.txt"]))
     assert article.body.endswith("Met vriendelijke groet,\nDe ouderraad van basisschool De Klimop")
     assert "Al drie jaar vragen wij" in article.body and "note" not in article.extra
-
-@pytest.mark.parametrize(("name", "last", "absent"), [
-    ("pdftotext-running-head-even-page.txt", "Na een jaar beslist de provincie of de regeling blijft.",
-     ["Volkskrant", "APRIL", "Onderwijs", "Proef met", "Door", "UTRECHT\n"]),
-    ("pdftotext-running-head-foot-page-break.txt", "Het kasteel blijft in die tijd open.",
-     ["STANDAARD", "BINNENLAND", "Erfgoed\n", "discussie", "GENT", "10"]),
-    ("pdftotext-running-head-four-parts.txt", "Horeca aan de rand van het park liet hen vaak niet binnen.",
-     ["Parool", "Stad", "23", "Na klachten", "Jan de Wit"]),
-])
-def test_an_e_papers_running_heads_and_the_lines_between_headline_and_text_leave_the_body(name, last, absent):
-    article = only(load_articles([LAYOUTS / name]))
-    assert article.body.endswith(last) and not [word for word in absent if word in article.body]
 
 
 @pytest.mark.parametrize(("name", "note", "absent"), [
