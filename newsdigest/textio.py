@@ -6,6 +6,7 @@ import logging
 import os
 import stat
 import sys
+import unicodedata
 from pathlib import Path
 
 from translate.errors import InputError
@@ -61,11 +62,12 @@ def decode(data: bytes, name: str, charset: str | None = None, language: str = "
 
 
 # The legacy (pre-Unicode) encodings of each script, and the languages written in it. Text that is not
-# UTF-8 is read in its language's first legacy encoding that gives clean text, before any guessing: on
-# short Dutch text in ISO-8859-1, charset-normalizer guesses cp1250 ("geïnspireerd" becomes "geďnspireerd").
-# cp1252 covers ISO-8859-1's printable range.
+# UTF-8 is read in its language's legacy encodings before any guessing: on short Dutch text in ISO-8859-1,
+# charset-normalizer guesses cp1250 ("geïnspireerd" becomes "geďnspireerd"). cp1252 covers ISO-8859-1's
+# printable range. Mac Roman (files saved on a Mac) decodes any byte, so it is taken only where the reading
+# before it shows letters or signs out of place and its own shows at most a quarter as many (see _misplaced).
 _LEGACY = (
-    ("cp1252", "LATIN", "nl en de fr es it pt ca eu gl da sv no nb nn fi is et af fy lb ga id ms sw"),
+    ("cp1252 mac-roman", "LATIN", "nl en de fr es it pt ca eu gl da sv no nb nn fi is et af fy lb ga id ms sw"),
     ("cp1250 iso-8859-2", "LATIN", "pl cs sk hu sl hr ro bs sq"),
     ("cp1254", "LATIN", "tr az"),
     ("cp1257 iso-8859-13", "LATIN", "lt lv"),
@@ -75,19 +77,57 @@ _LEGACY = (
 
 
 def _legacy(data: bytes, language: str) -> tuple[str, str] | None:
-    """(text, encoding) in the first legacy encoding of `language`'s script that reads as clean text."""
+    """(text, encoding): of the legacy encodings of `language`'s script whose reading is clean text, the first,
+    unless a later one puts at most a quarter as many characters out of place."""
     code = language.lower().replace("_", "-").split("-")[0]
     for encodings, script, languages in _LEGACY:
         if code not in languages.split():
             continue
+        best: tuple[str, str, int] | None = None
         for encoding in encodings.split():
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if _reads_as(text, script):
-                return text, encoding
+            if not _reads_as(text, script):
+                continue
+            misplaced = _misplaced(text)
+            if best is None or 4 * misplaced < best[2]:
+                best = (text, encoding, misplaced)
+            if best[2] == 0:
+                break
+        if best is not None:
+            return best[0], best[1]
     return None
+
+
+def _misplaced(text: str) -> int:
+    """How many characters beyond ASCII stand where no text puts them, as they do when bytes are read in the
+    wrong one of two encodings of a script: an upper-case letter after a lower-case one ("cafŽ", "zoÕn" for
+    "café", "zo’n": Mac Roman read as cp1252) or inside a word before one ("ŽŽn" for "één"); a lower-case letter
+    right before an upper-case one ("ìHet" for "“Het": cp1252 read as Mac Roman); a letter standing alone that
+    is no one-letter word (" Ð " and " ñ " for a dash); a sign right after a letter that does not follow words
+    ("ge•nspireerd", "idee‘n")."""
+    count = 0
+    sample = text[:50_000]
+    for index, char in enumerate(sample):
+        if char.isascii():
+            continue
+        before = sample[index - 1] if index else " "
+        after = sample[index + 1] if index + 1 < len(sample) else " "
+        if char.isalpha():
+            if char.isupper():
+                count += before.islower() or (before.isalpha() and after.islower())
+            elif char.islower() and after.isupper():
+                count += 1
+            count += not before.isalpha() and not after.isalpha() and char not in _ONE_LETTER_WORDS
+        elif char not in _BESIDE_WORDS and before.isalpha() and unicodedata.category(char)[0] in "SP":
+            count += 1
+    return count
+
+
+# Words of one letter beyond ASCII ("5 à 6", French "à", Portuguese "é", Italian "è", Spanish "ó").
+_ONE_LETTER_WORDS = frozenset("àáéèóòÀÁÉÈÓ")
 
 
 def _reads_as(text: str, script: str) -> bool:
@@ -95,8 +135,6 @@ def _reads_as(text: str, script: str) -> bool:
     letter (ISO-8859-2's "ą" read as cp1250 gives "będ±"), every letter beyond ASCII of the script, as many of them
     as the script has (few in Latin, most in others), and mostly lower case (KOI8-R read as cp1251 swaps
     the cases)."""
-    import unicodedata
-
     sample = text[:50_000]
     if any(char in sample for char in _CONTROLS):
         return False
@@ -117,8 +155,10 @@ def _reads_as(text: str, script: str) -> bool:
     return foreign <= 0.3 * letters if script == "LATIN" else foreign >= 0.5 * letters
 
 
-# Signs that do follow letters in clean text: "Coca-Cola®", "col·lecció", closing quotes, dashes.
+# Signs that do follow letters in clean text: "Coca-Cola®", "col·lecció", closing quotes, dashes. Opening
+# quotes and bullets after a letter pass for clean (sloppy text has them) but count as out of place.
 _BESIDE_LETTERS = frozenset("·®™©°’‘”“„»«–—…•′″")
+_BESIDE_WORDS = _BESIDE_LETTERS - frozenset("‘“„«•")
 _CONTROLS = frozenset(map(chr, [*range(0, 9), 11, *range(14, 32), *range(127, 160)]))
 
 
