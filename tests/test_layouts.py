@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsdigest import Article, InputSettings, load_articles
+from tests_helpers import invoke_tiny
 
 LAYOUTS = Path(__file__).parent / "data" / "layouts"
 
@@ -786,6 +787,42 @@ def test_a_teaser_that_sums_up_the_opening_stays_apart_from_the_text():
     assert article.body.startswith("Belgische chocolatiers betalen vandaag dubbel zoveel voor hun cacao")
     assert article.extra["intro"] == "De cacaoprijs blijft stijgen, en Belgische chocolatiers voelen het in hun marges."
     assert article.body.endswith("Slechte oogsten in Ivoorkust en Ghana liggen aan de basis.")
+
+
+# A Dutch CMS record whose lead is kept in a field of its own, printed in bold above the text.
+_POOL_LEAD = ("Zwembad De Wetering in Gorinchem gaat in juni en juli dicht voor een grote opknapbeurt. "
+              "Wie wil zwemmen, moet uitwijken naar Leerdam.")
+_POOL_BODY = ("<p>De gemeente steekt 2,4 miljoen euro in nieuwe filters, een nieuw dak en zuinigere pompen.</p>"
+              "<p>Het bad is ruim veertig jaar oud. De laatste grote verbouwing was in 2003.</p>")
+
+
+@pytest.mark.parametrize("key", ["teaser", "lede", "leadText", "intro_text", "teaserText"])
+def test_a_lead_field_that_the_body_does_not_hold_opens_the_body(models, tmp_path, key):
+    """A lead is text of the article: where the body goes on after it, it is the first paragraph, so it is
+    translated with the rest, not left in extra."""
+    path = tmp_path / "wetering.json"
+    path.write_text(json.dumps({"title": "Zwembad De Wetering twee maanden dicht", key: _POOL_LEAD,
+                                "body": _POOL_BODY, "published": "2024-04-16T10:00:00+02:00"}), encoding="utf-8")
+    article = only(load_articles([path]))
+    assert article.body.split("\n\n")[0] == _POOL_LEAD and key not in article.extra
+    result = invoke_tiny(models, "translate", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    sources = [segment["source"] for segment in json.loads(result.stdout)["segments"]]
+    assert "Wie wil zwemmen, moet uitwijken naar Leerdam." in sources
+
+
+def test_a_teaser_field_that_restates_the_opening_or_is_its_start_stays_in_extra(tmp_path):
+    """A teaser that says the first paragraph again in other words, or is the text's start cut short,
+    is kept apart: the body opens with the article's own first sentence, once."""
+    opening = "Zwembad De Wetering in Gorinchem gaat in juni en juli dicht voor een grote opknapbeurt."
+    records = [{"title": "Zwembad De Wetering twee maanden dicht", "body": f"<p>{opening}</p>{_POOL_BODY}",
+                "teaser": teaser} for teaser in ("Gorinchem: zwembad De Wetering in juni en juli dicht voor opknapbeurt",
+                                                 opening[:60] + "…")]
+    path = tmp_path / "wetering.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    for article, record in zip(load_articles([path]), records, strict=True):
+        assert article.body.startswith(opening) and article.body.count("Gorinchem") == 1
+        assert article.extra["teaser"] == record["teaser"]
 
 
 @pytest.mark.parametrize("suffix", [".html", ".txt"])

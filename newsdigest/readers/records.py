@@ -25,8 +25,10 @@ _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\+\d+\s*chars?\]|\[…\])\s*$")
 _CUT_COUNT = re.compile(r"\s*\[\+(?P<count>\d+)\s*chars?\]\s*$")
 # What an API's free plan puts where the text would be (newsdata.io: "ONLY AVAILABLE IN PAID PLANS").
 _WITHHELD = re.compile(r"\s*only\s+available\s+in\s+[\w\s]*plans?\s*", re.I)
-# Fields holding the article's opening paragraph apart from the rest of the text.
-_LEADS = ("lead", "intro", "standfirst", "inleiding", "chapeau")
+# Fields holding the article's opening paragraph apart from the rest of the text. A CMS's "teaser" is one
+# too where it is no summary of the text's opening and no cut-off copy of it (see _lead_key).
+_LEADS = ("lead", "lede", "leadtext", "intro", "introtext", "standfirst", "inleiding", "chapeau", "teaser",
+          "teasertext")
 _DESCRIPTION_IS_LEAD = ("vrt.be",)
 # Blocks of a structured body that are no text of the article.
 _MEDIA_BLOCKS = {"image", "photo", "picture", "figure", "video", "audio", "embed", "gallery", "ad", "advertisement",
@@ -130,8 +132,8 @@ def _body_key(record: Mapping[str, Any], explicit: str | None) -> str | None:
 
 
 def _lead_key(record: Mapping[str, Any], body_key: str, parts: list[str], url: str | None) -> str | None:
-    """The field holding the article's lead where the body field goes on after it: a "lead" or "intro",
-    and the "description" of VRT NWS's API (the bold lead of vrt.be). None where the body already opens
+    """The field holding the article's lead where the body field goes on after it: a "lead", "intro" or
+    "teaser", and the "description" of VRT NWS's API (the bold lead of vrt.be). None where the body already opens
     with the lead or where the lead only sums the opening up again (a teaser); a "description" elsewhere is a
     summary, never text of the article. A field left out stays in extra."""
     host = (urlparse(url).hostname or "") if url else ""
