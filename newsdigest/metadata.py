@@ -24,7 +24,11 @@ _WORD_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I)
 _MONTH_FIRST_DATE = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)  # Nexis: "September 20, 2024"
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
-_TIME = re.compile(r"(?<![\d.,])(\d{1,2})(?:u|:|\.)(\d{2})(?:\s*uur)?(?![\d.,]\d)", re.I)
+# A clock time, with its half of the day ("11:40 PM") and its zone ("GMT", as press databases write it).
+_TIME = re.compile(r"(?<![\d.,])(\d{1,2})(?:u|:|\.)(\d{2})(?:\s*uur)?(?:\s*([ap])\.?m\b\.?)?"
+                   r"(?:\s*\b(?-i:(GMT|UTC|CEST|CET|BST|EST|EDT))\b)?(?![\d.,]\d)", re.I)
+_ZONES = {"GMT": "+00:00", "UTC": "+00:00", "CET": "+01:00", "CEST": "+02:00", "BST": "+01:00", "EST": "-05:00",
+          "EDT": "-04:00"}
 _SOURCE = re.compile(r"\b(?:bron|source)\s*:\s*([^|—–·\n]+?)\s*(?:$|[|—–·])", re.I)
 _LABEL = re.compile(r"^\s*(?:datum|date|geplaatst|gepubliceerd|published|tijd|time)\s*:\s*", re.I)
 # "... | Binnenland", "... - NOS", "... - De Morgen": a name, not the end of the headline's sentence
@@ -63,12 +67,24 @@ def _month_first_date(text: str) -> str | None:
 
 
 def parse_time(text: str) -> str | None:
-    """A clock time such as 12u19, 12:19 or 14.30 uur, as HH:MM."""
+    """A clock time such as 12u19, 12:19, 14.30 uur or 2:30 PM, as HH:MM."""
+    clock = _clock(text)
+    return clock[0] if clock else None
+
+
+def _clock(text: str) -> tuple[str, str] | None:
+    """(HH:MM, the offset of the zone written after it or ""), or None."""
     match = _TIME.search(_ISO_DATE.sub(" ", _NUMERIC_DATE.sub(" ", text)))
     if not match:
         return None
-    hours, minutes = int(match.group(1)), int(match.group(2))
-    return f"{hours:02d}:{minutes:02d}" if hours < 24 and minutes < 60 else None
+    hours, minutes, half, zone = int(match[1]), int(match[2]), (match[3] or "").lower(), match[4]
+    if half and not 1 <= hours <= 12:
+        return None
+    if half:
+        hours = hours % 12 + (12 if half == "p" else 0)
+    if hours >= 24 or minutes >= 60:
+        return None
+    return f"{hours:02d}:{minutes:02d}", _ZONES[zone] if zone else ""
 
 
 def parse_source(text: str) -> str | None:
@@ -96,9 +112,9 @@ def metadata_line(line: str) -> dict[str, str] | None:
     date = parse_date(remainder) or _month_first_date(remainder)
     if date:
         found["date"] = date
-    clock = parse_time(remainder)
+    clock = _clock(remainder)
     if clock and (date or re.fullmatch(r"\s*\d{1,2}[u:.]\d{2}(\s*uur)?\s*", remainder, re.I) or _LABEL.match(remainder)):
-        found["time"] = clock
+        found["time"] = "".join(clock)  # "23:40+00:00" where the line names the zone ("11:40 PM GMT")
     if not found:
         return None
     # Only a line that is nothing but metadata counts: "Op 3 maart 2021 besloot de raad ..." is body.
@@ -225,10 +241,10 @@ def parse_timestamp(value: object) -> Stamp | None:
     date = parse_date(text)
     if date is None:
         return _dateutil_stamp(text)
-    clock = parse_time(_WORD_DATE.sub(" ", text))
+    clock = _clock(_WORD_DATE.sub(" ", text))
     if clock is None:
         return Stamp(date, None, date)
-    return Stamp(date, clock, f"{date}T{clock}:00")
+    return Stamp(date, clock[0], f"{date}T{clock[0]}:00{clock[1]}")
 
 
 def _dateutil_stamp(text: str) -> Stamp | None:

@@ -27,6 +27,11 @@ def test_news_layout_header_becomes_metadata_and_body_is_complete():
     ("Titel\nzaterdag 16 februari 2019, 12:19\nBron: Reuters\n\nTekst.", "Titel", "2019-02-16", "12:19", "Reuters"),
     ("Titel\n2019-02-16\n14.30 uur\n\nTekst.", "Titel", "2019-02-16", "14:30", None),
     ("Op 3 maart 2021 besloot de raad om te stoppen. Dat was laat.", None, None, None, None),
+    # a 12-hour clock, and one with its zone as press databases write it (23:40 GMT: 00:40 in Amsterdam)
+    ("Titel\n27 maart 2024 11:40 PM\n\nDe raad stemde in met het plan.", "Titel", "2024-03-27", "23:40", None),
+    ("Titel\nMarch 27, 2024 Wednesday 11:40 PM GMT\n\nDe raad stemde in met het plan van de wethouder.", "Titel",
+     "2024-03-28", "00:40", None),
+    ("Titel\n27 maart 2024 12:05 AM\n\nDe raad stemde in met het plan.", "Titel", "2024-03-27", "00:05", None),
 ])
 def test_header_variants(tmp_path, text, title, date, time, source):
     path = tmp_path / "a.txt"
