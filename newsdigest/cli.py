@@ -411,7 +411,7 @@ def translate_command(ctx: click.Context, inputs: tuple[str, ...], **params: Any
                 names.append(shown)
                 texts.append(text)
                 continue
-            # a LexisNexis or Mediargus export: its articles, not the export's fields
+            # a press-database export (LexisNexis, Nexis Uni, Mediargus): its articles, not its fields
             items = parse_text(text, shown, config.input, Path(name).suffix.lower())
         for item in items:
             if isinstance(item, Failure):

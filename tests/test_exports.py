@@ -1,4 +1,4 @@
-"""Press-database exports saved as text: LexisNexis and Mediargus/GoPress, many articles to a file.
+"""Press-database exports saved as text: LexisNexis, Nexis Uni and Mediargus/GoPress, many articles to a file.
 
 The files in tests/data/exports/ are invented articles written in the layouts of the real exports. Each
 document is one article named `file#N`; the export's header and footer fields are metadata, never body,
@@ -154,6 +154,58 @@ def test_a_mediargus_article_cut_out_with_its_index_line(tmp_path):
     assert article.body.startswith("De Nederlandse premier Mark Rutte heeft gisteren in Brussel overlegd")
 
 
+# What a Nexis Uni export has around its documents: none of it is text of an article.
+NEXIS_FURNITURE = re.compile(r"End of Document|Load-Date|Classification|Highlight|Graphic|Job Number|Documents \(|"
+                             r"Search Terms|^Body$|^(?:Section|Length|Byline|Language|Subject):|Copyright", re.M)
+
+
+@pytest.mark.parametrize(("number", "title", "date", "time", "source", "author", "first", "last"), [
+    # the cover page with the search and the numbered contents above the first document; an edition line
+    # under the date; the fields with a no-break space after the colon, as Nexis Uni writes them
+    (1, "Gemeente Zwolle zet deelscooters aan de kant", "2024-04-03", None, "De Stentor", "Anouk Mulder",
+     "Zwolle stopt op 1 mei met de proef met elektrische deelscooters.", "'Er veranderde niets.'"),
+    # a web publication dated in GMT (23:40 GMT is 00:40 the next day in Amsterdam); the Classification
+    # block under the text
+    (2, "Deelscooters in Rotterdam vaker in beslag genomen", "2024-03-28", "00:40", "AD", "Ruben Koster",
+     "Handhavers in Rotterdam hebben dit jaar al 412 deelscooters weggesleept.",
+     "zoals op de Lijnbaan."),
+    # Highlight: above Body (the database's summary, kept apart) and a Graphic caption under the text
+    (3, "Aanbieders van deelscooters willen één landelijke regel", "2024-04-05", None, "Trouw", "Sanne Visser",
+     "De aanbieders van deelscooters vragen het kabinet om één landelijke regeling.",
+     "Het ministerie van Infrastructuur laat weten dat het voorstel wordt bestudeerd."),
+    # an English paper (the outlet with its city, as Nexis Uni names it; its web copy's version after the
+    # section): its GMT time keeps its UTC day, as English news is not dated by the clock in Amsterdam
+    (4, "Dutch cities lose patience with shared e-scooters", "2024-04-06", "23:15", "The Guardian(London)",
+     "Jon Henley Europe correspondent",
+     "Zwolle has become the latest Dutch city to ban shared electric scooters from its streets,",
+     "instead of a patchwork of local permits."),
+])
+def test_nexis_uni_documents(number, title, date, time, source, author, first, last):
+    found = articles("nexis-uni-deelscooters.txt")
+    path = EXPORTS / "nexis-uni-deelscooters.txt"
+    assert [item.path for item in found] == [f"{path}#{index}" for index in range(1, 5)]
+    article = found[number - 1]
+    assert (article.title, article.date, article.time, article.source, article.author) == (
+        title, date, time, source, author)
+    assert words(article.body)[:len(words(first))] == words(first)
+    assert words(article.body)[-len(words(last)):] == words(last)
+    assert not NEXIS_FURNITURE.search(article.body)
+
+
+def test_nexis_uni_keeps_every_paragraph_and_the_fields_apart():
+    first, second, third, fourth = articles("nexis-uni-deelscooters.txt")
+    assert [len(article.body.split("\n\n")) for article in (first, second, third, fourth)] == [3, 2, 3, 2]
+    assert (first.tags, first.extra["page"], first.extra["edition"]) == (["Regio"], "Blz. 3", "Zwolle")
+    assert {key: second.extra[key] for key in ("language", "publication_type", "subject", "load_date")} == {
+        "language": "DUTCH; NEDERLANDS", "publication_type": "Web Publication",
+        "subject": "Scooters (90%); Municipalities (77%)", "load_date": "March 28, 2024"}
+    assert third.extra["highlight"] == "De branche wil af van de lappendeken aan gemeentelijke regels."
+    assert third.credits == ["ANP"] and "Oudegracht" not in third.body  # the photo's caption under "Graphic"
+    assert (fourth.tags, fourth.extra["version"], fourth.published) == (
+        ["WORLD NEWS"], "2", "2024-04-06T23:15:00+00:00")
+    assert first.extra["job number"] == "221904377" and "job number" not in second.extra
+
+
 @pytest.mark.parametrize("text", [
     # field-like lines in an ordinary article: no count line, no word count with the closing fields
     "Gemeente sluit zwembad\n\nDe gemeente sluit het zwembad.\n\nLOAD-DATE: volgende week bekend\n\n"
@@ -162,6 +214,9 @@ def test_a_mediargus_article_cut_out_with_its_index_line(tmp_path):
     # a clipping's reference line without the export's word count, and a page line under the text
     "De Standaard, zaterdag 13 augustus 2011, p. 27\n\nRutte excuseert zich\n\nPremier Rutte biedt excuses aan.\n",
     "Rutte excuseert zich\n\nPremier Rutte biedt excuses aan.\n\n13-08-2011, p.27\n",
+    # Nexis Uni's end mark quoted in a text without its documents' marks (no "Body" line, no word count)
+    "Rutte excuseert zich\n\nPremier Rutte biedt excuses aan. Zijn brief eindigt met:\n\nEnd of Document\n\n"
+    "Length: te kort, vindt de Kamer.\n",
 ])
 def test_ordinary_text_is_not_taken_for_an_export(tmp_path, text):
     path = tmp_path / "gewoon.txt"
@@ -183,3 +238,16 @@ def test_translate_gives_each_article_of_an_export_not_the_exports_fields(models
                            "De gemeente Utrecht opent over vier jaar onder het Stationsplein een fietsenstalling "
                            "voor 12.500 fietsen."]
     assert not any(FURNITURE.search(source) for source in sources)
+
+
+def test_translate_gives_each_document_of_a_nexis_uni_export_without_its_fields(models):
+    path = EXPORTS / "nexis-uni-deelscooters.txt"
+    result = invoke_tiny(models, "translate", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    documents = json.loads(result.stdout)
+    assert [document["path"] for document in documents] == [f"{path}#{number}" for number in range(1, 5)]
+    sources = [segment["source"] for segment in documents[1]["segments"]]
+    assert sources[:2] == ["Deelscooters in Rotterdam vaker in beslag genomen",
+                           "Handhavers in Rotterdam hebben dit jaar al 412 deelscooters weggesleept."]
+    assert not any(NEXIS_FURNITURE.search(segment["source"]) for document in documents
+                   for segment in document["segments"])

@@ -1,4 +1,4 @@
-"""Press-database exports saved as text (LexisNexis, Mediargus/GoPress): many articles to a file.
+"""Press-database exports saved as text (LexisNexis, Nexis Uni, Mediargus/GoPress): many articles to a file.
 
 Each document is one article, named `file#N` (N counting from 1 in file order) when the file holds more
 than one, as the records of a JSON array are. A file is read as an export only when it carries the export's
@@ -7,10 +7,10 @@ own markers, so an ordinary article that quotes one such line stays an ordinary 
 
 from __future__ import annotations
 
-from . import lexisnexis, mediargus
+from . import lexisnexis, mediargus, nexisuni
 from .article import Article, Failure
 
-_EXPORTS = (lexisnexis, mediargus)  # each has is_export(text) and read_export(text) -> [(body, Found)]
+_EXPORTS = (lexisnexis, mediargus, nexisuni)  # each has is_export(text) and read_export(text) -> [(body, Found)]
 
 
 def is_export(text: str) -> bool:

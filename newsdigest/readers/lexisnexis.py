@@ -23,7 +23,7 @@ _WORDS = re.compile(r"^\d+\s+(?:words|woorden)$")
 _SAVE_BUTTON = re.compile(r"^\W*Bewaar\s+lees\s+artikel\s*")  # ad.nl's button, copied with the web article
 _CLOSING = re.compile(r"^(?:LOAD-DATE|DATE-CHARGEMENT|UPDATE|LANGUAGE|TAAL|SPRACHE|LANGUE|PUBLICATION-TYPE|PUB-TYPE"
                       r"|TYPE-PUBLICATION):", re.M)
-_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s|all rights reserved|alle rechte|tous droits|alle rechten)", re.I)
+COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s|all rights reserved|alle rechte|tous droits|alle rechten)", re.I)
 # The second line of a long copyright line: "GmbH & Co. KG", "Rights Reserved".
 _COPYRIGHT_TAIL = re.compile(r"^(?:[a-z&(]|(?:GmbH|Ltd|Limited|Inc|LLC|Pty|B\.?V|N\.?V|S\.?A|AG|Co)\b"
                              r"|Rights\s+Reserved)")
@@ -114,7 +114,7 @@ def read_document(lines: list[str], found: Found) -> str:
         first, *more = paragraph.splitlines()
         field = _field(first)
         if field:
-            _take(field[0], " ".join([field[1], *more]).strip(), found, [])
+            take_field(field[0], " ".join([field[1], *more]).strip(), found, [])
         else:
             found.extra.setdefault("copyright", " ".join(paragraph.split()))
     paragraphs = _paragraphs(text)
@@ -159,7 +159,7 @@ def _masthead(lines: list[str], found: Found) -> tuple[int, list[str], list[str]
             if flush and flush[-1]:
                 flush.append("")
             continue
-        if _COPYRIGHT.match(stripped) or (copyright and _COPYRIGHT_TAIL.match(stripped)):
+        if COPYRIGHT.match(stripped) or (copyright and _COPYRIGHT_TAIL.match(stripped)):
             copyright = f"{copyright} {stripped}".strip()
             if found.extra.setdefault("copyright", copyright) in copyright:  # the first one, with its tail
                 found.extra["copyright"] = copyright
@@ -173,14 +173,14 @@ def _masthead(lines: list[str], found: Found) -> tuple[int, list[str], list[str]
         if field and (dated or field[0] not in _TITLE_KEYS):
             break
         if field:  # "TITLE: ..." or "LEADALL: ..." above the date line
-            _take(*field, found, [])
+            take_field(*field, found, [])
             dated = dated or not _date_below(lines[number + 1:])
         elif masthead and re.match(r"https?://", stripped):  # the web edition's address, wrapped
             found.url = stripped
-        elif masthead and found.url and not dated and " " not in stripped and not _date(stripped):
+        elif masthead and found.url and not dated and " " not in stripped and not date_line(stripped):
             found.url += stripped
-        elif masthead and not dated and _date(stripped):
-            found.when(_date(stripped))
+        elif masthead and not dated and date_line(stripped):
+            found.when(date_line(stripped))
             dated = True
         elif masthead and not dated:
             found.offer(source=outlet(stripped) or stripped)  # the first line that is no copyright or date
@@ -196,11 +196,12 @@ def _masthead(lines: list[str], found: Found) -> tuple[int, list[str], list[str]
 
 def _date_below(lines: list[str]) -> bool:
     """Whether a date line is still to come in the masthead."""
-    return any(_date(line.strip()) for line in lines[:8] if line.strip() and not _field(line))
+    return any(date_line(line.strip()) for line in lines[:8] if line.strip() and not _field(line))
 
 
-def _date(line: str) -> str | None:
-    """The date line in a form parse_timestamp reads ("Mittwoch 31. August 2011": "31 August 2011"), or None."""
+def date_line(line: str) -> str | None:
+    """A database's date line in a form parse_timestamp reads ("Mittwoch 31. August 2011": "31 August 2011";
+    "July 2, 2019 Tuesday 9:33 AM GMT"), or None."""
     text = re.sub(rf"\b(?:{_WEEKDAYS})\b,?", " ", line, flags=re.I)
     text = re.sub(r"\b(\d{1,2})\.(?=\s)", r"\1", text)
     text = re.sub(r"[^\W\d_]+", lambda word: _MONTHS.get(word.group().lower(), word.group()), text).strip()
@@ -209,7 +210,7 @@ def _date(line: str) -> str | None:
 
 def _masthead_line(line: str) -> bool:
     """A weekday, a time or a second form of the date under the date line."""
-    return bool(_WEEKDAY_LINE.match(line) or _CLOCK_LINE.match(line) or _date(line))
+    return bool(_WEEKDAY_LINE.match(line) or _CLOCK_LINE.match(line) or date_line(line))
 
 
 def _headline_paragraphs(paragraphs: list[str], found: Found) -> None:
@@ -263,11 +264,13 @@ def _fields(lines: list[str], found: Found) -> tuple[int, list[str], list[str]]:
         while index < len(lines) and lines[index].strip() and not _field(lines[index]):
             value = f"{value}\n{lines[index].strip()}" if key in _LEAD_KEYS else f"{value} {lines[index].strip()}"
             index += 1
-        _take(key, value.strip(), found, lead)
+        take_field(key, value.strip(), found, lead)
     return index, lead, []
 
 
-def _take(key: str, value: str, found: Found, lead: list[str]) -> None:
+def take_field(key: str, value: str, found: Found, lead: list[str]) -> None:
+    """One field of a document (its name in lower case, as LexisNexis and Nexis Uni name it in English, Dutch,
+    German or French) into `found`; a CHAPEAU lead into `lead`, the fields no Article field takes into extra."""
     if not value:
         return
     if key in _TITLE_KEYS:
@@ -275,9 +278,12 @@ def _take(key: str, value: str, found: Found, lead: list[str]) -> None:
     elif key in _AUTHOR_KEYS:
         found.offer(author=value)
     elif key in _SECTION_KEYS:
-        section, _, page = value.partition(";")  # "ECONOMIE; Blz. 9"
+        section, _, page = value.partition(";")  # "ECONOMIE; Blz. 9"; Nexis Uni's web copy: "POLITICS; Version:28"
         found.tag(section)
-        if page.strip():
+        version = re.fullmatch(r"version\s*:\s*(\d+)", page.strip(), re.I)
+        if version:
+            found.extra.setdefault("version", version[1])
+        elif page.strip():
             found.extra.setdefault("page", page.strip())
     elif key in _LEAD_KEYS:
         lead.append(value)
@@ -296,7 +302,7 @@ def _without_closing_fields(lines: list[str]) -> tuple[list[str], list[str]]:
         start = cut
         while start > 0 and lines[start - 1].strip():
             start -= 1
-        if not (_field(lines[start]) or _COPYRIGHT.match(lines[start].strip())):
+        if not (_field(lines[start]) or COPYRIGHT.match(lines[start].strip())):
             break
         cut = start
         while cut > 0 and not lines[cut - 1].strip():

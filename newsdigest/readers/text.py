@@ -266,7 +266,7 @@ _CONTENTS_HEAD = re.compile(r"^\s*(?:documents?|documenten|dokumente|results?|re
 _CONTENTS_ENTRY = re.compile(r"^\s*\d{1,3}\.\s+(?P<title>\S.{7,})$")  # " 1. Studenten in Delft krijgen ..."
 
 
-def _database_cover(lines: list[str], found: Found) -> list[str]:
+def database_cover(lines: list[str], found: Found) -> list[str]:
     """The export of a press database (Nexis Uni, GoPress) from its first document on: past the cover or search
     summary it opens with, a block of "Key: value" lines whatever their keys (the database's name may stand
     above them), none of which is an article field, and past the numbered contents list under it ("Documents
@@ -413,12 +413,18 @@ _HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ]{2})-\n(?=[a-zà-ÿ]{2})(?!(?:en|of|t
 def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Article:
     """Plain text; a headline, date, source, byline and credit lines around it become metadata. `warc` are
     the headers of the WARC record the text came from: its address is the article's, its date the crawl's."""
+    body, found = read_plain(text, path, warc)
+    return found.article(path, body, "text")
+
+
+def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tuple[str, Found]:
+    """(body, metadata) of plain text, as parse_plain reads it."""
     found = Found()
     if warc:
         found.offer(url=warc.get("warc-target-uri"))
         found.extra.setdefault("crawled", warc.get("warc-date"))
     lines = _forwarded(_lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found), found).splitlines(), found)
-    lines = _database_cover(lines, found)
+    lines = database_cover(lines, found)
     lines = _working_document(_newsletter_head(lines), found)
     if warc:
         lines = _page_title(lines, found)
@@ -427,7 +433,7 @@ def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Art
     body = _HYPHEN_BREAK.sub("", "\n\n".join(clean_body(paragraphs, found))).strip()
     if not body and found.title and start <= 2:  # a one-paragraph file: the "title" was the body
         body, found.title = text.strip(), None
-    return found.article(path, body, "text")
+    return body, found
 
 
 # A clipping tool's "> ## Excerpt" block quote: the page's description, not its text.
