@@ -20,7 +20,7 @@ from typing import Any
 from translate.errors import InputError
 
 from .config import InputSettings
-from .readers.article import Article, Failure
+from .readers.article import Article, Failure, dated_by_newsroom
 from .readers.html import parse_html
 from .readers.text import parse_markdown, parse_plain, warc_records
 from .textio import decode, read_bytes
@@ -141,10 +141,17 @@ class _Reader:
     # -- formats ------------------------------------------------------------------------------------
     def parse(self, data: bytes, name: str, suffix: str, charset: str | None = None,
               base_url: str | None = None) -> Iterator[Article | Failure]:
+        """The articles in `data`; a UTC time that nothing in its article places is dated as the source
+        language says (dated_by_newsroom)."""
+        for item in self._parse(data, name, suffix, charset, base_url):
+            yield dated_by_newsroom(item, self.language)
+
+    def _parse(self, data: bytes, name: str, suffix: str, charset: str | None,
+               base_url: str | None) -> Iterator[Article | Failure]:
         from .readers.feeds import parse_feed
 
         if suffix == ".parquet":
-            yield from parse_parquet(data, name, self.settings)
+            yield from parse_parquet(data, name, self.settings, language=self.language)
             return
         if _is_feed(data, suffix):
             read_page = self.page if self.settings.fetch else None
@@ -182,8 +189,10 @@ def parse_data(data: bytes, name: str, settings: InputSettings, *, offline: bool
         reader.close()
 
 
-def parse_parquet(data: bytes, name: str, settings: InputSettings) -> Iterator[Article | Failure]:
-    """One article per row of a Parquet file (fields named as in JSON records), each named `name#row`."""
+def parse_parquet(data: bytes, name: str, settings: InputSettings, *,
+                  language: str = "nl") -> Iterator[Article | Failure]:
+    """One article per row of a Parquet file (fields named as in JSON records), each named `name#row`;
+    `language` as for row_article."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -196,15 +205,17 @@ def parse_parquet(data: bytes, name: str, settings: InputSettings) -> Iterator[A
         yield Failure(name, f"{name}: cannot read Parquet ({error})")
         return
     for number, row in enumerate(rows, 1):
-        yield row_article(row, f"{name}#{number}", settings)
+        yield row_article(row, f"{name}#{number}", settings, language=language)
 
 
-def row_article(row: dict[str, Any], name: str, settings: InputSettings) -> Article | Failure:
-    """One record (a Parquet or Dataset row, fields named as in JSON records) as an article, or a failure."""
+def row_article(row: dict[str, Any], name: str, settings: InputSettings, *,
+                language: str = "nl") -> Article | Failure:
+    """One record (a Parquet or Dataset row, fields named as in JSON records) as an article, or a failure.
+    `language` is the source language, which dates a UTC time nothing in the record places (dated_by_newsroom)."""
     from .readers.records import record_article
 
     try:
-        return sanitize(record_article(row, name, settings), name)
+        return dated_by_newsroom(sanitize(record_article(row, name, settings), name), language)
     except InputError as error:
         return Failure(name, str(error))
 

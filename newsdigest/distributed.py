@@ -283,7 +283,7 @@ def read_rows(batch: pyarrow.Table, config: PipelineConfig) -> pyarrow.Table:
         if name is None:
             digest = hashlib.sha256(repr(sorted(row.items(), key=lambda item: item[0])).encode("utf-8", "replace"))
             name = f"row-{digest.hexdigest()[:16]}"
-        articles.append(row_article(row, str(name), config.input))
+        articles.append(row_article(row, str(name), config.input, language=config.source_language))
     return _attach(reader(articles), {"_input": [0] * len(articles), "_item": [0] * len(articles)})
 
 

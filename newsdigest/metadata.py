@@ -7,6 +7,7 @@ import email.utils
 import functools
 import re
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5,
@@ -348,6 +349,25 @@ def outlet_for_host(host: str) -> str | None:
     """The outlet behind a web address ("www.standaard.be" -> "De Standaard"), or None."""
     parts = host.lower().removeprefix("www.").split(".")
     return _DOMAINS.get(parts[-2]) if len(parts) >= 2 else None
+
+
+# The clocks Dutch and Flemish newsrooms date their news by; the outlets and agencies above are Dutch but for these.
+AMSTERDAM, BRUSSELS = "Europe/Amsterdam", "Europe/Brussels"
+_FLEMISH = frozenset({"HLN", "Het Nieuwsblad", "De Standaard", "VRT NWS", "De Morgen", "Gazet van Antwerpen",
+                      "Het Belang van Limburg", "De Tijd", "Knack", "Het Laatste Nieuws", "RTBF", "Bruzz", "Kanaal Z",
+                      "Belga"})
+_WORLD_AGENCIES = frozenset({"AFP", "Reuters", "AP", "DPA", "EFE", "Bloomberg", "Associated Press",
+                             "Agence France-Presse"})
+
+
+def newsroom_timezone(source: str | None, url: str | None) -> str | None:
+    """The timezone of the newsroom an article comes from, where its source or address names a Dutch or Belgian
+    one: a known outlet or agency, else a .nl or .be address. None for a world agency or an unknown source."""
+    host = (urlparse(url).hostname or "") if url else ""
+    for name in (outlet(source) if source else None, outlet_for_host(host)):
+        if name is not None and name not in _WORLD_AGENCIES:  # Reuters copy on nos.nl: the site's clock
+            return BRUSSELS if name in _FLEMISH else AMSTERDAM
+    return {"nl": AMSTERDAM, "be": BRUSSELS}.get(host.rsplit(".", 1)[-1])
 
 
 HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)

@@ -20,6 +20,7 @@ from translate import (ModelError, Translator, default_translation_model, load_t
 from .articles import Article, Failure
 from .cache import cache_key
 from .config import PipelineConfig
+from .languages import detect_language, language_identifier
 from .records import Record
 from .signature import make_signature, package_version
 
@@ -91,24 +92,6 @@ def run_signature(config: PipelineConfig, engines: dict[str, str] | None = None)
 
 
 # -- reading ------------------------------------------------------------------------------------
-
-_identifiers: dict[str, Any] = {}
-
-
-def language_identifier() -> Any:
-    """py3langid's bundled model, loaded once per process."""
-    if "langid" not in _identifiers:
-        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-
-        _identifiers["langid"] = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-    return _identifiers["langid"]
-
-
-def detect_language(text: str) -> tuple[str, float]:
-    """(language code, probability)."""
-    language, probability = language_identifier().classify(text[:5000])
-    return language, float(probability)
-
 
 class ReadStage:
     """Parsed articles (or read failures) -> keyed records; text in another language is warned about

@@ -595,6 +595,52 @@ def test_an_english_article_keeps_its_utc_time(tmp_path):
     assert (article.date, article.time, article.published) == ("2024-06-28", "22:40", "2024-06-28T22:40:00+00:00")
 
 
+_LATE_UTC = "2024-06-28T22:40:00Z"  # 00:40 on 29 June in Amsterdam and Brussels
+_IN_AMSTERDAM = ("2024-06-29", "00:40", "2024-06-29T00:40:00+02:00")
+_IN_BRUSSELS = ("2024-06-29", "00:40", "2024-06-29T00:40:00+02:00")  # the same clock, by its own name
+_AS_WRITTEN = ("2024-06-28", "22:40", "2024-06-28T22:40:00+00:00")
+
+
+@pytest.mark.parametrize(("record", "language", "dated"), [
+    # text plainly in another language keeps UTC, however many of its small words Dutch also has ("de", "en")
+    ({"title": "Incendie de forêt en Provence: des milliers de personnes évacuées",
+      "body": "Le feu a parcouru plus de mille hectares de pinède en une nuit, selon les pompiers du Var."}, "nl",
+     _AS_WRITTEN),
+    ({"title": "Incendio en Madrid: evacuados cientos de vecinos",
+      "body": "El fuego comenzó en la cocina de un piso de la calle de Alcalá y se extendió en pocos minutos."}, "nl",
+     _AS_WRITTEN),
+    # the language a record names decides where the text is too short to tell; nl-BE is Brussels
+    ({"title": "Brand in Gentse loods", "body": "Twee gewonden na brand in Gentse loods.", "language": "nl-BE"},
+     "en", _IN_BRUSSELS),
+    ({"title": "Brand in Gentse loods", "body": "Twee gewonden na brand in Gentse loods.", "lang": "nl"}, "en",
+     _IN_AMSTERDAM),
+    ({"title": "Brand in Gentse loods", "body": "Twee gewonden na brand in Gentse loods.", "inLanguage": "en"},
+     "nl", _AS_WRITTEN),
+    # nothing else tells: the source language (--from) does
+    ({"title": "Brand in Gentse loods", "body": "Twee gewonden na brand in Gentse loods."}, "nl", _IN_AMSTERDAM),
+    ({"title": "Brand in Gentse loods", "body": "Twee gewonden na brand in Gentse loods."}, "fr", _AS_WRITTEN),
+    # a Dutch or Flemish newsroom dates its news by its own clock, in English or French too; a Belgian agency
+    # is one, a world agency (Reuters) is not
+    ({"title": "Brand in Gentse loods", "body": "Twee gewonden na brand in Gentse loods.", "source": "Belga"}, "en",
+     _IN_BRUSSELS),
+    ({"title": "Brand in Gentse loods", "body": "Twee gewonden na brand in Gentse loods.", "source": "Reuters"}, "en",
+     _AS_WRITTEN),
+    ({"title": "Dutch cabinet falls over asylum policy", "url": "https://nltimes.nl/2024/06/28/dutch-cabinet-falls",
+      "body": "The Dutch cabinet collapsed on Friday night after the coalition parties failed to agree on asylum."},
+     "en", _IN_AMSTERDAM),
+    ({"title": "Incendie dans un entrepôt à Gand", "url": "https://www.lesoir.be/512345/article/incendie-gand",
+      "body": "Deux personnes ont été blessées dans l'incendie d'un entrepôt à Gand vendredi soir."}, "fr",
+     _IN_BRUSSELS),
+])
+def test_a_utc_time_is_dated_by_the_newsrooms_clock_where_the_article_says_which(tmp_path, record, language, dated):
+    """UTC is given in Amsterdam (Brussels) time for a Dutch or Flemish newsroom or a Dutch article; an article
+    in another language keeps UTC. The source or its address decides first, then the language the record names,
+    then the language the text is plainly in, then the source language the run was given."""
+    (tmp_path / "a.json").write_text(json.dumps({**record, "published": _LATE_UTC}), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"], language=language))
+    assert (article.date, article.time, article.published) == dated
+
+
 @pytest.mark.parametrize(("value", "published"), [
     ("Tue Jun 11 08:00:00 +0200 2024", "2024-06-11T08:00:00+02:00"),
     ("di 11 jun 2024 08:00 +0200", "2024-06-11T08:00:00+02:00"),

@@ -10,30 +10,77 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import Stamp, agency, outlet_for_host, parse_timestamp
+from ..metadata import AMSTERDAM, BRUSSELS, Stamp, agency, newsroom_timezone, outlet_for_host, parse_timestamp
 
 
-# Dutch and Flemish news is dated by the clock in Amsterdam and Brussels: a UTC time (Z, GMT, epoch) in a
-# Dutch article is given in that zone, so 22:40Z on 28 June is 00:40 on 29 June. A written offset is kept,
-# and articles in other languages keep UTC: their readers' clocks are elsewhere.
-NEWS_TIMEZONE = "Europe/Amsterdam"
-_DUTCH_WORDS = frozenset("de het een van en niet dat op voor met zijn ook maar naar bij uit wordt werd".split())
+# A UTC time (Z, GMT, epoch) is given on the clock of the newsroom that dated the article where the article
+# says which: 22:40Z on 28 June is 00:40 on 29 June for a Dutch or Flemish one. In order, the source or its
+# address (a Dutch or Belgian outlet, agency or site: its clock, whatever the article's language), the
+# language a record or export names, the language the text is plainly in, and the source language of the run
+# (--from). Dutch is dated in Amsterdam (Flemish, nl-BE, in Brussels: the same clock); any other language keeps
+# UTC, as do articles that say nothing. A written offset is always kept.
+NEWS_TIMEZONES = {"nl": AMSTERDAM, "nl-nl": AMSTERDAM, "nl-be": BRUSSELS}
+_LANGUAGE_KEYS = ("language", "lang", "inlanguage", "locale", "taal", "languagecode")
+_LANGUAGE_NAMES = {"dutch": "nl", "nederlands": "nl", "nld": "nl", "dut": "nl", "flemish": "nl-be", "vlaams": "nl-be",
+                   "english": "en", "engels": "en", "german": "de", "duits": "de", "french": "fr", "frans": "fr"}
 
 
-def is_dutch(text: str) -> bool:
-    """Whether `text` reads as Dutch: its most common small words make up a tenth of it."""
-    words = re.findall(r"[a-zà-ÿ]+", text[:4000].lower())
-    return bool(words) and sum(word in _DUTCH_WORDS for word in words) >= 0.1 * len(words)
+def newsroom_zone(source: str | None, url: str | None, extra: dict[str, Any], text: str,
+                  language: str | None = None) -> str | None:
+    """The timezone whose clock dates the article (see NEWS_TIMEZONES), or None to keep UTC. `language` is the
+    run's source language, the last word where nothing in the article tells."""
+    from ..languages import plain_language
+
+    zone = newsroom_timezone(source, url)
+    if zone is not None:
+        return zone
+    said = declared_language(extra) or plain_language(text) or (language or "").lower().replace("_", "-")
+    return NEWS_TIMEZONES.get(said)
 
 
-def news_time(stamp: Stamp) -> Stamp:
-    """`stamp` in NEWS_TIMEZONE when it is a UTC moment; otherwise as written."""
-    if stamp.time is None or not stamp.iso.endswith("+00:00"):
+def declared_language(extra: dict[str, Any]) -> str | None:
+    """The language a record or export names in a field ("nl-BE", "nl_NL", "DUTCH; NEDERLANDS", "en"), as a
+    lower-case code; None where it names none."""
+    for key, value in extra.items():
+        if re.sub(r"[\W_]+", "", str(key).lower()) not in _LANGUAGE_KEYS or not isinstance(value, str):
+            continue
+        code = re.fullmatch(r"\s*([a-z]{2})(?:[-_]([a-z]{2}))?\s*", value.lower())
+        if code:
+            return f"{code[1]}-{code[2]}" if code[2] else code[1]
+        named = next((_LANGUAGE_NAMES[word] for word in re.findall(r"[a-z]+", value.lower()) if word in _LANGUAGE_NAMES),
+                     None)
+        if named:
+            return named
+    return None
+
+
+def news_time(stamp: Stamp, zone: str) -> Stamp:
+    """`stamp` on the clock of `zone` when it is a UTC moment; otherwise as written."""
+    if not _utc(stamp):
         return stamp
     from zoneinfo import ZoneInfo
 
-    moment = dt.datetime.fromisoformat(stamp.iso).astimezone(ZoneInfo(NEWS_TIMEZONE))
+    moment = dt.datetime.fromisoformat(stamp.iso).astimezone(ZoneInfo(zone))
     return Stamp(moment.date().isoformat(), moment.strftime("%H:%M"), moment.isoformat(timespec="seconds"))
+
+
+def _utc(stamp: Stamp) -> bool:
+    return stamp.time is not None and stamp.iso.endswith("+00:00")
+
+
+def dated_by_newsroom(item: Article | Failure, language: str) -> Article | Failure:
+    """An article still dated in UTC given its newsroom's clock where the run's source language, `language`,
+    is the only word on it (see NEWS_TIMEZONES); anything else as it is."""
+    if not isinstance(item, Article) or item.published is None or item.time is None:
+        return item
+    stamp = Stamp(item.date or "", item.time, item.published)
+    if not _utc(stamp):
+        return item
+    zone = newsroom_zone(item.source, item.url, item.extra, f"{item.title or ''} {item.body}", language)
+    if zone is not None:
+        stamp = news_time(stamp, zone)
+        item.date, item.time, item.published = stamp.date, stamp.time, stamp.iso
+    return item
 
 
 def plausible(stamp: Stamp) -> bool:
@@ -130,7 +177,10 @@ class Found:
             self.credits.append(value)
 
     def article(self, path: str, body: str, kind: str) -> Article:
-        stamp = news_time(self.stamp) if self.stamp and is_dutch(f"{self.title or ''} {body}") else self.stamp
+        stamp = self.stamp
+        if stamp is not None and _utc(stamp):
+            zone = newsroom_zone(self.agency or self.source, self.url, self.extra, f"{self.title or ''} {body}")
+            stamp = news_time(stamp, zone) if zone else stamp
         return Article(path=path, body=body, title=self.title, date=stamp.date if stamp else None,
                        time=stamp.time if stamp else None, source=self.agency or self.source, url=self.url, kind=kind,
                        author=self.author, published=stamp.iso if stamp else None, tags=list(self.tags),
