@@ -227,27 +227,20 @@ def test_ordinary_text_is_not_taken_for_an_export(tmp_path, text):
         or "De Kamer kreeg 1 of 3 documenten op tijd." in article.body
 
 
-def test_translate_gives_each_article_of_an_export_not_the_exports_fields(models):
-    path = EXPORTS / "lexisnexis-kranten.txt"
+@pytest.mark.parametrize(("name", "count", "number", "opening", "furniture"), [
+    ("lexisnexis-kranten.txt", 4, 1, ["Utrecht bouwt de grootste fietsenstalling ter wereld",
+                                      "De gemeente Utrecht opent over vier jaar onder het Stationsplein een "
+                                      "fietsenstalling voor 12.500 fietsen."], FURNITURE),
+    ("nexis-uni-deelscooters.txt", 4, 2, ["Deelscooters in Rotterdam vaker in beslag genomen",
+                                          "Handhavers in Rotterdam hebben dit jaar al 412 deelscooters weggesleept."],
+     NEXIS_FURNITURE),
+])
+def test_translate_gives_each_article_of_an_export_not_the_exports_fields(models, name, count, number, opening,
+                                                                          furniture):
+    path = EXPORTS / name
     result = invoke_tiny(models, "translate", str(path), "--format", "json")
     assert result.exit_code == 0, result.output
     documents = json.loads(result.stdout)
-    assert [document["path"] for document in documents] == [f"{path}#{number}" for number in range(1, 5)]
-    sources = [segment["source"] for document in documents for segment in document["segments"]]
-    assert sources[:2] == ["Utrecht bouwt de grootste fietsenstalling ter wereld",
-                           "De gemeente Utrecht opent over vier jaar onder het Stationsplein een fietsenstalling "
-                           "voor 12.500 fietsen."]
-    assert not any(FURNITURE.search(source) for source in sources)
-
-
-def test_translate_gives_each_document_of_a_nexis_uni_export_without_its_fields(models):
-    path = EXPORTS / "nexis-uni-deelscooters.txt"
-    result = invoke_tiny(models, "translate", str(path), "--format", "json")
-    assert result.exit_code == 0, result.output
-    documents = json.loads(result.stdout)
-    assert [document["path"] for document in documents] == [f"{path}#{number}" for number in range(1, 5)]
-    sources = [segment["source"] for segment in documents[1]["segments"]]
-    assert sources[:2] == ["Deelscooters in Rotterdam vaker in beslag genomen",
-                           "Handhavers in Rotterdam hebben dit jaar al 412 deelscooters weggesleept."]
-    assert not any(NEXIS_FURNITURE.search(segment["source"]) for document in documents
-                   for segment in document["segments"])
+    assert [document["path"] for document in documents] == [f"{path}#{index}" for index in range(1, count + 1)]
+    assert [segment["source"] for segment in documents[number - 1]["segments"]][:2] == opening
+    assert not any(furniture.search(segment["source"]) for document in documents for segment in document["segments"])
