@@ -1585,3 +1585,25 @@ def test_an_agencys_photo_credit_alone_on_a_line_in_the_text_is_no_running_head(
                                     "Gepubliceerd: 3 februari 2025, 06:31\n\nDe nachtopvang is vol.\n\n"
                                     "Een slaapzaal in de opvang\nANP\n\nDe gemeenten willen meer geld.\n", encoding="utf-8")
     assert only(load_articles([tmp_path / "a.txt"])).source == "NOS"
+
+
+@pytest.mark.parametrize(("name", "player_title", "first", "last"), [
+    # a styled-components wrapper named in CamelCase around the site's own "rtl-player"
+    ("video-player-camelcase-wrapper.html", "Omwonenden in Aalsmeer",
+     "Schiphol laat komende winter geen extra nachtvluchten toe", "spreken van een kleine overwinning."),
+    # CSS modules: "VideoPlayer_root__q7Wc1", its title in "VideoPlayer_title__b9Nm3"
+    ("video-player-css-module.html", "Fietsers staan voor een dichte stalling",
+     "De gemeente Den Haag sluit de fietsenstalling onder het Spuiplein", "in een stalling bij Den Haag Centraal."),
+    # a "jwplayer" box: a player by its <video> and play button, not by a word of its own class
+    ("video-player-jwplayer.html", "Brandweerman gaat te water",
+     "De brandweer van Mechelen heeft woensdagochtend een zwaan gered", "vogelopvangcentrum in Herenthout gebracht."),
+    ("audio-player-camelcase.html", "Radio 2 Vlaams-Brabant",
+     "In de bibliotheek van Leuven kunnen leden vanaf juni", "zolang het niet met opzet gebeurde."),
+    # hashed class names only: the title is the one the page declares for its video in JSON-LD
+    ("video-title-in-json-ld.html", "Zo ziet de verzakte kade",
+     "Een stuk kade aan de Boompjes in Rotterdam is dinsdagmiddag", "Hoe lang het herstel duurt, is nog niet bekend."),
+])
+def test_a_players_title_above_the_text_in_any_markup_is_no_sentence_of_the_article(name, player_title, first, last):
+    body = only(load_articles([LAYOUTS / name])).body
+    assert body.startswith(first) and body.endswith(last)
+    assert player_title not in body and "Afspelen" not in body and "Beluister" not in body

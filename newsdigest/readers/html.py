@@ -25,6 +25,7 @@ log = logging.getLogger("newsdigest")
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
                   "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting",
                   "liveblogposting", "socialmediaposting", "report", "scholarlyarticle", "techarticle"}
+_MEDIA_TYPES = {"videoobject", "audioobject"}
 _DATE_META = ("article:published_time", "og:article:published_time", "article.published", "datepublished",
               "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued", "dc.date",
               "dcterms.date", "dcterms.created", "parsely-pub-date", "sailthru.date", "article_date_original",
@@ -56,6 +57,7 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
     elif tree is not None and (ordered := _in_page_order(paragraphs, _page_text(tree))) != paragraphs:
         paragraphs = _whole_article(text, ordered, found)
     if tree is not None:
+        paragraphs = _without_video_title(tree, paragraphs)
         paragraphs = _without_reader_header(tree, _below_headline(tree, paragraphs, found.title), found)
     if tree is not None:
         paragraphs = _with_header_lead(tree, paragraphs)
@@ -76,8 +78,8 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
 
 # -- metadata ------------------------------------------------------------------------------------
 
-def _json_ld(tree: Any) -> Iterator[Mapping[str, Any]]:
-    """Article objects in the page's JSON-LD, also inside @graph lists."""
+def _json_ld(tree: Any, types: set[str] = _ARTICLE_TYPES) -> Iterator[Mapping[str, Any]]:
+    """Objects of `types` (articles) in the page's JSON-LD, also inside @graph lists."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text_content() or "null", strict=False)
@@ -91,7 +93,7 @@ def _json_ld(tree: Any) -> Iterator[Mapping[str, Any]]:
             elif isinstance(item, Mapping):
                 kinds = item.get("@type")
                 kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
-                if any(isinstance(kind, str) and kind.lower() in _ARTICLE_TYPES for kind in kinds):
+                if any(isinstance(kind, str) and kind.lower() in types for kind in kinds):
                     yield item
                 if isinstance(item.get("@graph"), list):
                     stack.extend(item["@graph"])
@@ -187,21 +189,42 @@ def _structured_metadata(tree: Any, found: Found) -> None:
 
 # -- main text -----------------------------------------------------------------------------------
 
-# A video or audio player's box ("mh-video", "sc-video-player", "audio-box"): its title, duration and
+# A video or audio player's box ("mh-video", "sc-video-player", "audio-box", and one word in CamelCase or
+# CSS modules: "VideoPlayerWrapper", "VideoPlayer_root__q7Wc1", "audioPlayer"): its title, duration and
 # "Video afspelen" are no text of the article, and extraction would open the body with the title. A bare
-# "player" is no such box: sports pages class their players' names and tables so.
-_PLAYER_CLASS = re.compile(r"(?:^|[\s_-])(?:video|audio)(?=$|[\s_-])", re.I)
+# "player" names no such box on its own (sports pages class their players' names and tables so): "jwplayer" or
+# "rtl-player" is one when it holds a <video>, an <audio> or a button to play.
+_PLAYER_CLASS = re.compile(r"(?:^|[\s_-])(?i:video|audio)(?=$|[\s_-]|[A-Z]|player)")
+_PLAYER_WORD = re.compile(r"player(?=$|[\s_-])", re.I)
+
+
+def _is_player(element: Any) -> bool:
+    kind = element.get("class")
+    return bool(_PLAYER_CLASS.search(kind)) or bool(_PLAYER_WORD.search(kind)) and bool(
+        element.xpath("descendant::*[self::video or self::audio or self::button]"))
 
 
 def _drop_players(tree: Any) -> None:
     """Remove the page's player boxes (blocks) that hold only a few words (a title, a duration), never a headline."""
     players = [element for element in tree.xpath("//body//*[self::div or self::section or self::figure or self::aside]"
-                                                 "[@class]") if _PLAYER_CLASS.search(element.get("class"))]
+                                                 "[@class]") if _is_player(element)]
     for element in players:
         if any(ancestor in players for ancestor in element.iterancestors()):
             continue
         if len(" ".join(element.text_content().split())) <= 200 and not element.xpath(".//h1"):
             element.drop_tree()
+
+
+def _without_video_title(tree: Any, paragraphs: list[str]) -> list[str]:
+    """`paragraphs` without leading lines that are the name the page's JSON-LD gives its video (or audio): the
+    title in a player that no class name gives away (hashed ones: "sc-55cc66-0 aBcD")."""
+    names = {squashed(name) for name in (*(text_of(item.get("name")) for item in _json_ld(tree, _MEDIA_TYPES)), *(
+        name for article in _json_ld(tree) for key in ("video", "audio") for name in list_of(article.get(key))))
+        if name} - {""}
+    start = 0
+    while start < min(2, len(paragraphs)) and squashed(paragraphs[start]) in names:
+        start += 1
+    return paragraphs[start:]
 
 
 def _trafilatura(page: Any, found: Found, url: str | None) -> list[str]:
