@@ -1607,3 +1607,17 @@ def test_a_players_title_above_the_text_in_any_markup_is_no_sentence_of_the_arti
     body = only(load_articles([LAYOUTS / name])).body
     assert body.startswith(first) and body.endswith(last)
     assert player_title not in body and "Afspelen" not in body and "Beluister" not in body
+
+
+@pytest.mark.parametrize(("name", "published"), [
+    # the visible text has no year, "Meer nieuws" teasers further down carry older <time datetime>s
+    ("header-time-without-year.html", "2024-06-04T08:40:00+02:00"),
+    # "2 uur geleden" in the byline; a "Net binnen" list above the article holds older times
+    ("header-time-relative.html", "2024-07-10T10:25:00+02:00"),
+    # the update's <time> stands first in the header: never the publication
+    ("header-time-update-before-published.html", "2024-08-13T18:05:00+02:00"),
+    # a UTC datetime counts in Brussels time
+    ("header-time-utc.html", "2024-07-29T14:20:00+02:00"),
+])
+def test_a_pages_date_is_the_datetime_of_the_time_under_its_headline_never_a_teasers(name, published):
+    assert only(load_articles([LAYOUTS / name])).published == published

@@ -403,7 +403,7 @@ def _headline_date(tree: Any, found: Found) -> None:
     """The date printed under the headline ("Nieuwsbericht | 12 maart 2024"), also after the reporter's name
     there, for a page without a structured date: it outranks htmldate's guess, which can come from a list of
     other news or from the page's modified time. An update line is never it."""
-    if found.stamp is not None:
+    if found.stamp is not None or _header_time(tree, found):
         return
     for text in tree.xpath("(//body//h1)[1]/following::text()[normalize-space()][position() <= 3]"):
         line = " ".join(str(text).split())
@@ -414,6 +414,29 @@ def _headline_date(tree: Any, found: Found) -> None:
                 return
         if not (byline(line) or _BYLINE_NAME.fullmatch(line)):
             return
+
+
+# An update's <time>, by its class or itemprop ("article__updated", "dateModified"); else by the label before it.
+_UPDATE_NAME = re.compile(r"updat|modif|bijgewerkt|gewijzigd|aangepast", re.I)
+
+
+def _header_time(tree: Any, found: Found) -> bool:
+    """The datetime of the <time> under the headline, before the text begins, that is no update: the page's own
+    date where its visible text has no year ("za 8 mrt, 10:14") or is relative ("2 uur geleden"). htmldate, asked
+    for the original date, takes the oldest <time> on the page: a teaser's further down."""
+    for node in tree.xpath("(//body//h1)[1]/following::node()[self::time[@datetime] or self::text()[normalize-space()]]"
+                           "[position() <= 12]"):
+        if isinstance(node, str):
+            if len(" ".join(node.split())) > 80:
+                return False  # the text has begun
+            continue
+        label = node.xpath("preceding::text()[normalize-space()][1]")
+        if _UPDATE_NAME.search(f"{node.get('class', '')} {node.get('itemprop', '')}") \
+                or any(_UPDATED.match(str(text)) for text in (node.text_content(), *label)):
+            continue
+        if found.when(node.get("datetime")):
+            return True
+    return False
 
 
 def _source_line(tree: Any, found: Found) -> None:
