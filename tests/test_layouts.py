@@ -1621,3 +1621,29 @@ def test_a_players_title_above_the_text_in_any_markup_is_no_sentence_of_the_arti
 ])
 def test_a_pages_date_is_the_datetime_of_the_time_under_its_headline_never_a_teasers(name, published):
     assert only(load_articles([LAYOUTS / name])).published == published
+
+
+@pytest.mark.parametrize(("name", "intro", "second"), [
+    # DPG: the bold "article__intro" under the photo, outside "article__body", which extraction takes alone
+    ("bold-intro-under-photo.html", "Wie deze zomer laat in Vlissingen is, kan toch nog met de voetveer naar Breskens.",
+     "Tot nu toe vertrok de laatste boot om tien over elf."),
+    ("bold-intro-in-header.html", "Tussen Kortrijk en Harelbeke komt een fietsostrade langs de Leie.",
+     "Het nieuwe fietspad wordt vier meter breed"),
+    # a bold paragraph with no class between the headline and the text
+    ("bold-intro-without-class.html", "De Zoo van Antwerpen bouwt een nieuw verblijf voor zijn zeeleeuwen.",
+     "Het nieuwe bad wordt drie keer zo groot"),
+    # already inside the text's block: once
+    ("bold-intro-in-body.html", "In de binnenstad van Nijmegen is het vanaf 1 juni verboden om lachgas",
+     "De gemeente neemt de maatregel na klachten"),
+])
+def test_a_bold_intro_above_the_text_is_its_first_paragraph_and_never_lost(name, intro, second):
+    """The bold intro of Dutch and Flemish papers is the story's own opening, not a summary beside it."""
+    paragraphs = only(load_articles([LAYOUTS / name])).body.split("\n\n")
+    assert paragraphs[0].startswith(intro) and paragraphs[1].startswith(second)
+    assert sum(intro in paragraph for paragraph in paragraphs) == 1
+
+
+def test_a_standfirst_in_plain_type_above_a_text_that_stands_alone_stays_out():
+    """A summary set apart in the header, as the extraction benchmark's annotators leave it out."""
+    body = only(load_articles([LAYOUTS / "plain-standfirst-above-standalone-text.html"])).body
+    assert body.startswith("Op een winderige ochtend in maart") and "geen koper meer" not in body

@@ -332,26 +332,37 @@ _GOES_ON = re.compile(r"(?:dat|dit|die|deze|daarmee|daarom|daardoor|daarbij|daar
 
 
 def _with_header_lead(tree: Any, paragraphs: list[str]) -> list[str]:
-    """`paragraphs` with the article's lead first where the extraction left it out and the text goes on from it
-    (see _GOES_ON): the standfirst a page sets in the article's <header> between the headline and the text,
-    which trafilatura and the fallback drop with the header. Only sentences, standing between the first <h1>
-    and the first paragraph kept."""
+    """`paragraphs` with the article's lead first where the extraction left it out: a standfirst ("article__intro",
+    "lead") or a paragraph between the first <h1> and the first paragraph kept, which trafilatura and the fallback
+    drop with the header or by taking the text's own block ("article__body") alone. It opens the body where it
+    is set in bold, the bold intro of Dutch and Flemish papers that is the story's first paragraph, or where the
+    text goes on from it (see _GOES_ON); a standfirst in plain type above a text that stands alone only sums it
+    up. Only sentences."""
     headline = tree.xpath("(//body//h1)[1]")
-    if not paragraphs or not headline or not _GOES_ON.match(paragraphs[0]):
+    if not paragraphs or not headline:
         return paragraphs
+    goes_on = bool(_GOES_ON.match(paragraphs[0]))
     page, held = _page_text(tree), squashed(" ".join(paragraphs))
     top, first = page.find(" ".join(headline[0].text_content().split())), page.find(" ".join(paragraphs[0].split())[:60])
-    for element in headline[0].xpath("following::*[@class]"):
-        if not _LEAD_CLASS.search(element.get("class", "")) or _MEDIA_CLASS.search(element.get("class", "")) \
+    for element in headline[0].xpath("following::*[self::p or @class]"):
+        standfirst = bool(_LEAD_CLASS.search(element.get("class", "")))
+        if not (standfirst or element.tag == "p") or _MEDIA_CLASS.search(element.get("class", "")) \
                 or element.xpath("descendant-or-self::*[self::img or self::figure or self::picture or self::video]"):
             continue
         lead = " ".join(element.text_content().split())
         at = page.find(lead[:60]) if len(lead) >= 40 else -1
-        if 0 <= top < at < first and re.search(r"[.!?][\"”’']?$", lead) and squashed(lead)[:80] not in held:
+        if 0 <= top < at < first and (_in_bold(element) or goes_on and standfirst) \
+                and re.search(r"[.!?][\"”’']?$", lead) and squashed(lead)[:80] not in held:
             return [lead, *paragraphs]
         if at >= first:
             break
     return paragraphs
+
+
+def _in_bold(element: Any) -> bool:
+    """Whether all of `element`'s text is set in <strong> or <b>."""
+    bold = element.xpath(".//*[self::strong or self::b][not(ancestor::*[self::strong or self::b])]")
+    return bool(bold) and squashed("".join(part.text_content() for part in bold)) == squashed(element.text_content())
 
 
 def _is_update(date: str | None, found: Found) -> bool:
