@@ -1647,3 +1647,12 @@ def test_a_standfirst_in_plain_type_above_a_text_that_stands_alone_stays_out():
     """A summary set apart in the header, as the extraction benchmark's annotators leave it out."""
     body = only(load_articles([LAYOUTS / "plain-standfirst-above-standalone-text.html"])).body
     assert body.startswith("Op een winderige ochtend in maart") and "geen koper meer" not in body
+
+
+def test_a_byline_in_bold_above_the_bold_intro_is_not_taken_for_it(tmp_path):
+    html = (LAYOUTS / "bold-intro-without-class.html").read_text(encoding="utf-8").replace(
+        '<p class="author">Karen Wuyts</p>', "").replace(
+        "<p><strong>De Zoo", "<p><strong>Door Karen Wuyts en Pieter-Jan van den Broeck.</strong></p>\n  <p><strong>De Zoo")
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    article = only(load_articles([tmp_path / "page.html"]))
+    assert "Door Karen" not in article.body and article.body.startswith("De Zoo van Antwerpen bouwt")

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import (HOST, agency, byline, metadata_line, name_for_host, outlet, outlet_for_host,
+from ..metadata import (HOST, agency, byline, credit, metadata_line, name_for_host, outlet, outlet_for_host,
                         parse_source, parse_timestamp)
 from .article import Article, Found
 from .fields import list_of, squashed, text_of
@@ -351,8 +351,9 @@ def _with_header_lead(tree: Any, paragraphs: list[str]) -> list[str]:
             continue
         lead = " ".join(element.text_content().split())
         at = page.find(lead[:60]) if len(lead) >= 40 else -1
-        if 0 <= top < at < first and (_in_bold(element) or goes_on and standfirst) \
-                and re.search(r"[.!?][\"”’']?$", lead) and squashed(lead)[:80] not in held:
+        opens = _in_bold(element) or goes_on and standfirst
+        if 0 <= top < at < first and opens and re.search(r"[.!?][\"”’']?$", lead) \
+                and not (byline(lead) or credit(lead)) and squashed(lead)[:80] not in held:
             return [lead, *paragraphs]
         if at >= first:
             break
