@@ -341,19 +341,22 @@ def _with_header_lead(tree: Any, paragraphs: list[str]) -> list[str]:
     headline = tree.xpath("(//body//h1)[1]")
     if not paragraphs or not headline:
         return paragraphs
-    goes_on = bool(_GOES_ON.match(paragraphs[0]))
-    page, held = _page_text(tree), squashed(" ".join(paragraphs))
-    top, first = page.find(" ".join(headline[0].text_content().split())), page.find(" ".join(paragraphs[0].split())[:60])
+    goes_on, opening, page = bool(_GOES_ON.match(paragraphs[0])), " ".join(paragraphs[0].split())[:60], ""
     for element in headline[0].xpath("following::*[self::p or @class]"):
         standfirst = bool(_LEAD_CLASS.search(element.get("class", "")))
-        if not (standfirst or element.tag == "p") or _MEDIA_CLASS.search(element.get("class", "")) \
-                or element.xpath("descendant-or-self::*[self::img or self::figure or self::picture or self::video]"):
+        if not (standfirst or element.tag == "p") or _MEDIA_CLASS.search(element.get("class", "")):
             continue
         lead = " ".join(element.text_content().split())
-        at = page.find(lead[:60]) if len(lead) >= 40 else -1
-        opens = _in_bold(element) or goes_on and standfirst
-        if 0 <= top < at < first and opens and re.search(r"[.!?][\"”’']?$", lead) \
-                and not (byline(lead) or credit(lead)) and squashed(lead)[:80] not in held:
+        if opening in lead:
+            break  # the text kept has begun
+        if len(lead) < 40 or not (_in_bold(element) or goes_on and standfirst) \
+                or element.xpath("descendant-or-self::*[self::img or self::figure or self::picture or self::video]"):
+            continue
+        page = page or _page_text(tree)  # only for a page with a candidate: it takes a while
+        top, first = page.find(" ".join(headline[0].text_content().split())), page.find(opening)
+        at = page.find(lead[:60])
+        if 0 <= top < at < first and re.search(r"[.!?][\"”’']?$", lead) and not (byline(lead) or credit(lead)) \
+                and squashed(lead)[:80] not in squashed(" ".join(paragraphs)):
             return [lead, *paragraphs]
         if at >= first:
             break
