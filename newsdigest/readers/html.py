@@ -439,8 +439,8 @@ def _header_time(tree: Any, found: Found) -> bool:
     """The datetime of the <time> under the headline, before the text begins, that is no update: the page's own
     date where its visible text has no year ("za 8 mrt, 10:14") or is relative ("2 uur geleden"). htmldate, asked
     for the original date, takes the oldest <time> on the page: a teaser's further down."""
-    for node in tree.xpath("(//body//h1)[1]/following::node()[self::time[@datetime] or self::text()[normalize-space()]]"
-                           "[position() <= 12]"):
+    for node in tree.xpath("(//body//h1)[1]/following::node()[self::time[@datetime] or self::text()[normalize-space()]"
+                           "[not(parent::script or parent::style)]][position() <= 12]"):
         if isinstance(node, str):
             if len(" ".join(node.split())) > 80:
                 return False  # the text has begun
