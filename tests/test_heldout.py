@@ -4,7 +4,8 @@ tests/data/heldout/ is the set the readers were tuned on. heldout2-4 were writte
 never read the reader code) and scored 53-60%, 87-93.5% and 80-89% per field when first measured on the
 code of their day (their *_MEASUREMENT.txt files), before the general causes of their misses were fixed;
 they now read every field right, and the thresholds leave one miss per field. heldout5 was written blind
-and never used for a fix: it is kept at what it scored blind (95.5-100% per field). heldout6 was written blind
+and never used for a fix: it scored 95.5-100% per field blind, and 100% on every field since the bold intro
+fixed for heldout15 (fixhtml); its threshold leaves one miss (43/44). heldout6 was written blind
 and scored 88.6% title, 84.1% date, 81.8% source, 88.6% first sentence on 7c979ab (BLIND_MEASUREMENT.txt);
 its misses were fixed by family and it now reads every field right (tuned on it, so no longer blind).
 heldout7 was written blind as a realistic mix (a third less common habits) and measured once on bca9e18:
@@ -27,7 +28,8 @@ it, so no longer blind): 86.0% / 88.4% / 90.7% / 86.0%, and its plain-text misse
 covers, forwards, copied pages' menus, lynx dumps, pdftotext pages, tuned on it too): it reads 100% on every
 field, and the same fixes lifted heldout9 to 100% / 100% / 100% / 97.6% and heldout10 to 100% on every field.
 The thresholds of heldout9-11 leave one miss below their lowest field (heldout9 40/42, heldout10 41/42,
-heldout11 42/43).
+heldout11 42/43); the player titles fixed for heldout14 (fixhtml) lifted heldout9 to 100%, and its threshold to
+41/42.
 heldout12, the same kind of mix with three quarters everyday cases, was measured blind once on the final
 readers of the day (3c3ba67): 95.0% / 90.0% / 97.5% / 85.0% (BLIND_MEASUREMENT.txt). Its misses were then fixed
 by family on fix12 (Hugo JSON front matter, a byline with a written date, "Geschreven door", a byline block
@@ -59,8 +61,8 @@ from tests_helpers import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from heldout import SETS, score  # noqa: E402
 
-LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.95, "heldout6": 0.97,
-         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.95, "heldout10": 0.97,
+LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.97, "heldout6": 0.97,
+         "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.97, "heldout10": 0.97,
          "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.96,
          "heldout14": 0.90, "heldout15": 0.90}
 
