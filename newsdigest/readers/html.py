@@ -189,12 +189,12 @@ def _structured_metadata(tree: Any, found: Found) -> None:
 
 # -- main text -----------------------------------------------------------------------------------
 
-# A video or audio player's box ("mh-video", "sc-video-player", "audio-box", and one word in CamelCase or
-# CSS modules: "VideoPlayerWrapper", "VideoPlayer_root__q7Wc1", "audioPlayer"): its title, duration and
-# "Video afspelen" are no text of the article, and extraction would open the body with the title. A bare
-# "player" names no such box on its own (sports pages class their players' names and tables so): "jwplayer" or
-# "rtl-player" is one when it holds a <video>, an <audio> or a button to play.
-_PLAYER_CLASS = re.compile(r"(?:^|[\s_-])(?i:video|audio)(?=$|[\s_-]|[A-Z]|player)")
+# A video or audio player's box ("mh-video", "sc-video-player", "audio-box", and a video or audio player in one
+# word, CamelCase or CSS modules: "VideoPlayerWrapper", "VideoPlayer_root__q7Wc1", "audioPlayer"): its title,
+# duration and "Video afspelen" are no text of the article, and extraction would open the body with the title.
+# A bare "player" names no such box on its own (sports pages class their players' names and tables so):
+# "jwplayer" or "rtl-player" is one when it holds a <video>, an <audio> or a button to play.
+_PLAYER_CLASS = re.compile(r"(?:^|[\s_-])(?:video|audio)(?=$|[\s_-])|(?:video|audio)[_-]?player", re.I)
 _PLAYER_WORD = re.compile(r"player(?=$|[\s_-])", re.I)
 
 
