@@ -49,8 +49,10 @@ clippings, wire copy, transcripts) was measured blind once on 88242f2, the reade
 (Logseq pages, a web clipper's caption under the opening photo, a Zotero note's text heading; tuned on them, so
 no longer blind): heldout14 92.7% / 95.1% / 90.2% / 87.8%, heldout15 90.2% / 90.2% / 87.8% / 87.8%. With the
 plain-text and page families of fix13 (not tuned on them; four of their files read to mend regressions) they read
-97.6% / 95.1% / 92.7% / 95.1% and 92.7% / 95.1% / 92.7% / 92.7%; the thresholds of both leave one miss below their
-lowest field (37/41).
+97.6% / 95.1% / 92.7% / 95.1% and 92.7% / 95.1% / 92.7% / 92.7%. Their web-page misses were fixed by family on
+fixhtml (a <time datetime> under the headline whose text has no year, a bold intro outside the text's block;
+tuned on them), and with the Nexis Uni reader (not tuned on them) they read 100% / 100% / 95.1% / 97.6% and
+92.7% / 95.1% / 92.7% / 95.1%; the thresholds of both leave one miss below their lowest field (38/41 and 37/41).
 """
 
 import sys
@@ -64,7 +66,7 @@ from heldout import SETS, score  # noqa: E402
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.97, "heldout6": 0.97,
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.97, "heldout10": 0.97,
          "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.96,
-         "heldout14": 0.90, "heldout15": 0.90}
+         "heldout14": 0.92, "heldout15": 0.90}
 
 
 def test_every_set_is_scored():
