@@ -178,6 +178,24 @@ def _plain_json(value: Any) -> Any:
     return value
 
 
+def _without_byline(paragraphs: list[str], author: str | None) -> list[str]:
+    """The text without the byline that the record's author field repeats before its first sentence, on a line
+    of its own or set off by spaces or a dash ("Joost Brink  De gemeente ...", "Door Joost Brink - De ...",
+    "JOOST BRINK De ..."); a sentence about the author ("Joost Brink opent ...", "Joost Brink, de ...") is text,
+    and so is one that opens with a one-word name ("NOS Jeugdjournaal begint ...")."""
+    words = (author or "").split()
+    if not words or not paragraphs:
+        return paragraphs
+    name = r"\s+".join(map(re.escape, words))
+    glued = r"|\s+(?=[A-ZÀ-Ý\"'‘“„])" if len(words) > 1 else ""  # "JOOST BRINK De gemeente ..."
+    match = re.match(rf"\s*(?i:(?:(?:door|van|by)\s+)?{name})(?:\s*[-–—|]\s+|[ \t\xa0]{{2,}}|\s*\n|\s*${glued})",
+                     paragraphs[0])
+    if not match:
+        return paragraphs
+    rest = paragraphs[0][match.end():].strip()
+    return [rest, *paragraphs[1:]] if rest else paragraphs[1:]
+
+
 def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     """One JSON object as an Article; raises InputError naming the field that is wrong."""
     if not isinstance(record, Mapping):
@@ -220,6 +238,7 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
         used.add(lead_key)
     keep_extra(record, used, found)
     paragraphs = [paragraph for part in parts for paragraph in _paragraphs(part)]
+    paragraphs = _without_byline(paragraphs, found.author)
     text = "\n\n".join(clean_body(paragraphs, found)).strip()
     if not text:
         raise InputError(f"{name}: field '{body_key}' is empty")
