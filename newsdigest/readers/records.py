@@ -15,6 +15,7 @@ from .article import Article, Failure, Found
 from .fields import (BODY, TITLE, find_key, find_keys, keep_extra, record_view, rendered, scalar, squashed,
                      take_fields)
 from .layout import clean_body
+from .lexisnexis import record_paragraphs
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
 _CONTAINERS = ("articles", "items", "data", "results", "entries", "posts", "records", "docs", "documents",
@@ -239,6 +240,8 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     keep_extra(record, used, found)
     paragraphs = [paragraph for part in parts for paragraph in _paragraphs(part)]
     paragraphs = _without_byline(paragraphs, found.author)
+    if len(parts) == 1 and not _HTML.search(parts[0]):  # AmCAT keeps LexisNexis documents as records
+        paragraphs = record_paragraphs("\n\n".join(paragraphs), found) or paragraphs
     text = "\n\n".join(clean_body(paragraphs, found)).strip()
     if not text:
         raise InputError(f"{name}: field '{body_key}' is empty")
