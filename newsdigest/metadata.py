@@ -333,8 +333,8 @@ _AGENCY = "|".join(re.escape(name) for name in sorted(GLUED, key=len, reverse=Tr
 
 
 def agency(name: str | None) -> str | None:
-    """The news agency `name` is ("ANP", "BELGA", "ANP/NU.nl" -> "ANP"), or None."""
-    for part in re.split(r"\s*[/,&|]\s*|\s+(?:en|and)\s+", (name or "").strip()):
+    """The news agency `name` is ("ANP", "BELGA", "(ANP)", "ANP/NU.nl" -> "ANP"), or None."""
+    for part in re.split(r"\s*[/,&|]\s*|\s+(?:en|and)\s+", (name or "").strip().strip("()[] ")):
         if part.lower() in NEWS_AGENCIES:
             return NEWS_AGENCIES[part.lower()]
     return None
@@ -419,7 +419,10 @@ _BYLINE = re.compile(
     rf"^(?:(?i:door|by|tekst|text|auteur|author|redactie)\s*:\s*(?P<labelled>.{{2,80}})"
     rf"|(?i:(?:geschreven\s+|written\s+)?(?:door|by))\s+(?P<name>{_NAME}(?:\s*(?:,|en|and|&)\s*{_NAME})*)"
     r"|(?P<own>(?i:(?:van|door)\s+(?:onze|een\s+onzer|onze\s+eigen)\s+(?:\w+\s+)?(?:correspondent(?:e|en)?"
-    r"|verslaggever(?:s|ster)?|redacteur(?:en)?|redactie|medewerker(?:s|ster)?))\b(?P<after>.{0,60})))\s*$")
+    r"|verslaggever(?:s|ster)?|redacteur(?:en)?|redactie|medewerker(?:s|ster)?))\b(?P<after>.{0,60}))"
+    # a paper that names no one: "door een verslaggever", "van een correspondent in Berlijn"
+    rf"|(?P<anonymous>(?i:(?:van|door)\s+een\s+(?:correspondent|verslaggever|redacteur|medewerker)(?:e|ster)?)"
+    rf"(?:\s+in\s+{_NAME})?))\s*$")
 _CREDIT = re.compile(r"^[(\[]?\s*(?:(?:foto(?:'s|grafie|graaf|grafe)?|beeld|photo|image|illustratie|video|graphic|afbeelding)"
                      r"\s*(?::|©)\s*|©\s*|\(c\)\s*|copyright\s+)(?P<credit>[^()\[\]]{2,80}?)\s*[)\]]?\s*$", re.I)
 # "Foto ANP", "Beeld Robin van Lonkhuijsen/ANP", "Foto Belga / Dirk Waem", "Beeld Erik Smits / de Volkskrant" (a
@@ -437,7 +440,7 @@ def byline(line: str) -> str | None:
         return None
     if match["own"] and re.fullmatch(_NAME, match["after"].strip(" .,:")):  # "Door onze verslaggever Kees Bakker"
         return match["after"].strip(" .,:")
-    found = match["labelled"] or match["name"] or match["own"]
+    found = match["labelled"] or match["name"] or match["own"] or match["anonymous"]
     return found.strip(" .") if found else None
 
 

@@ -101,6 +101,43 @@ def test_a_lexisnexis_document_without_text_is_a_failure_and_the_others_are_read
     assert second == Failure(f"{path}#2", f"{path}#2: no article text found")
 
 
+@pytest.mark.parametrize(("number", "source", "author", "dateline", "first", "last"), [
+    # byline and dateline set off from the first sentence by runs of spaces, the byline field empty
+    (1, "De Telegraaf", "Marloes van Dijk", "Lissabon",
+     "Oud-directeur Henk Smit van Schiphol vindt de kritiek op de groei van de luchthaven 'overdreven'.",
+     "als de nachtvluchten worden beperkt."),
+    # the agency named only after the last sentence ("/ANP"): the source, and no text
+    (2, "ANP", None, None, "Het aantal faillissementen is in het eerste kwartaal met 8 procent gedaald",
+     "Het aantal faillissementen daalde in het eerste kwartaal met 8 procent."),
+    # the agency in the byline field, bare or in brackets; a dateline on a line of its own
+    (3, "ANP", "ANP", "Singapore", "ING heeft een tweede medewerker in Singapore geschorst", "op non-actief gesteld."),
+    (4, "ANP", "ANP", None, "De werkloosheid in de eurolanden is in mei gedaald", "In april was dat nog 10,2 procent."),
+    # the paper's dateline glued to the first sentence, which opens with a capitalised article
+    (5, "Het Financieele Dagblad B.V.", None, "Rotterdam", "De overslag in de Rotterdamse haven is vorig jaar", None),
+    # the paper's "door een verslaggever" above a dateline set off by spaces
+    (6, "HDC Media B.V. / Noordhollands Dagblad", "van onze verslaggever", "Luxemburg",
+     "Het Europees Hof van Justitie heeft vijf lidstaten veroordeeld", "Nederland hoort daar niet bij."),
+    # the byline field's name alone above the text
+    (7, "Wegener NieuwsMedia BV", "SANNE KOK", "UTRECHT", "Pensioenfondsen moeten hun verplichtingen voortaan",
+     "Dat heeft De Nederlandsche Bank besloten."),
+    # nothing to take off: a surname with "De" opens the first sentence
+    (8, "Algemeen Dagblad", None, None, "Minister De Jonge wil dat gemeenten sneller extra geld krijgen",
+     "Hij stuurt de Tweede Kamer deze week een brief."),
+])
+def test_lexisnexis_text_in_amcat_json_lines(number, source, author, dateline, first, last):
+    """AmCAT stores each LexisNexis document as a record (headline, date, medium, byline, section, text) whose
+    text keeps the export's byline, dateline and closing fields."""
+    found = articles("amcat-lexisnexis-kranten.jsonl")
+    article = found[number - 1]
+    assert article.path == f"{EXPORTS / 'amcat-lexisnexis-kranten.jsonl'}:{number}"
+    assert (article.source, article.author, article.extra.get("dateline")) == (source, author, dateline)
+    assert words(article.body)[:len(words(first))] == words(first)
+    if last:
+        assert words(article.body)[-len(words(last)):] == words(last)
+    assert not re.search(r"LANGUAGE|VIEW ORIGINAL PAGE|/ANP|verslaggever", article.body)
+    assert article.extra["language"] == "DUTCH; NEDERLANDS"
+
+
 @pytest.mark.parametrize(("number", "title", "date", "source", "author", "first", "last"), [
     # De Standaard: the editions, the headline, a second headline, intertitles in the text, "© Corelio"
     (1, "Gent geïnspireerd door Kopenhaagse fietsbruggen", "2013-09-14", "De Standaard", None,

@@ -373,3 +373,82 @@ def test_digest_offline_names_the_inputs_it_could_not_read(server, tmp_path, mon
                     tmp_path / "none")
     assert not server.requests
     assert f"{server.base}/page: not fetched (offline mode is on" in result.stderr
+
+
+CHANNEL = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>{channel}</title><link>{link}</link>
+<description>{tagline}</description><language>nl</language>
+<item><title>Gemeente opent overdekte fietsenstalling bij het station</title><link>{link}/artikel/4521</link>
+<pubDate>Mon, 14 Oct 2024 09:30:00 +0200</pubDate>{creator}
+<description>{text}</description></item></channel></rss>"""
+STALLING = "De gemeente heeft maandag de nieuwe fietsenstalling bij het station geopend. Er is plek voor 900 fietsen."
+
+
+@pytest.mark.parametrize(("channel", "link", "source"), [
+    ("NOS Nieuws - Algemeen", "https://nos.nl", "NOS"),
+    ("NU - Algemeen", "https://www.nu.nl/algemeen", "NU.nl"),
+    ("De Standaard - Binnenland", "https://www.standaard.be/binnenland", "De Standaard"),
+    ("hln.be - Nieuws", "https://www.hln.be/nieuws", "HLN"),
+    ("VRT NWS - Laatste nieuws", "https://www.vrt.be/vrtnws/nl/", "VRT NWS"),
+    ("Laatste nieuws | Tubantia", "https://www.tubantia.nl/", "Tubantia"),
+    ("RSS-feed van Het Parool", "https://www.parool.nl", "Het Parool"),
+    ("De Gelderlander Regio Feed", "https://www.gelderlander.nl/regio", "De Gelderlander"),
+    # a WordPress site: its name, an en dash, its tagline
+    ("Dorpsblad Heeze – Nieuws uit Heeze en Leende", "https://www.dorpsbladheeze.nl", "Dorpsblad Heeze"),
+    # Drupal's feed of a section, and a third party's scraper feed, on a host of its own
+    ("Stadskrant RSS - Hoofdpunten", "https://www.stadskrant.be/nl/hoofdpunten/feed", "Stadskrant"),
+    ("Omroep Brabant - Article Feed", "https://iemand.github.io/feeds/omroepbrabant.xml", "Omroep Brabant"),
+    ("Wijkkrant Oost | Binnenland", "", "Wijkkrant Oost"),
+    # nothing but feed words: the site at the channel's link
+    ("Nieuwsfeed", "https://www.rtvoost.nl", "RTV Oost"),
+    ("Het Laatste Nieuws - Binnenland", "", "Het Laatste Nieuws"),
+    ("RSS", "https://www.dorpsnieuwsberkel.nl", "dorpsnieuwsberkel.nl"),
+])
+def test_the_source_of_a_feed_entry_is_the_publisher_without_feed_and_section_words(tmp_path, channel, link, source):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(CHANNEL.format(channel=channel, link=link, tagline="Het laatste nieuws", creator="", text=STALLING),
+                    encoding="utf-8")
+    [entry] = load_articles([feed], InputSettings(fetch=False))
+    assert (entry.source, entry.body) == (source, STALLING)
+
+
+def test_the_publisher_of_an_atom_feed_and_of_an_entrys_own_source(tmp_path):
+    atom = tmp_path / "atom.xml"
+    atom.write_text('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                    '<title>Omroep West - Nieuws</title><link href="https://www.omroepwest.nl/"/><id>urn:w</id>'
+                    '<updated>2024-10-14T09:30:00+02:00</updated><entry><title>Pier krijgt nieuwe verlichting</title>'
+                    '<link href="https://www.omroepwest.nl/nieuws/1"/><id>urn:w1</id>'
+                    '<published>2024-10-14T09:30:00+02:00</published><summary>De pier van Scheveningen krijgt '
+                    'nieuwe lampen.</summary></entry></feed>', encoding="utf-8")
+    aggregated = tmp_path / "aggregator.xml"  # an aggregator's entry names the feed it came from in <source>
+    aggregated.write_text(CHANNEL.format(channel="Nieuwsoverzicht", link="https://overzicht.example", tagline="",
+                                         creator='<source url="https://www.dvhn.nl/rss">Dagblad van het Noorden - '
+                                                 'Groningen</source>', text=STALLING), encoding="utf-8")
+    [west] = load_articles([atom], InputSettings(fetch=False))
+    [groningen] = load_articles([aggregated], InputSettings(fetch=False))
+    assert (west.source, groningen.source) == ("Omroep West", "Dagblad van het Noorden")
+
+
+@pytest.mark.parametrize(("channel", "creator", "text", "source"), [
+    ("NU - Algemeen", "<dc:creator>ANP</dc:creator>", STALLING, "ANP"),
+    ("De Standaard - Binnenland", "<dc:creator>Belga</dc:creator>", STALLING, "Belga"),
+    ("NOS Nieuws - Algemeen", "", f"UTRECHT (ANP) - {STALLING}", "ANP"),
+])
+def test_a_feed_entry_naming_an_agency_keeps_the_agency(tmp_path, channel, creator, text, source):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(CHANNEL.format(channel=channel, link="https://example.nl", tagline="", creator=creator, text=text),
+                    encoding="utf-8")
+    [entry] = load_articles([feed], InputSettings(fetch=False))
+    assert (entry.source, entry.body) == (source, STALLING)
+
+
+@pytest.mark.parametrize(("creator", "author"), [("Anke Peeters © stadskrant.be", "Anke Peeters"),
+                                                 ("© stadskrant.be", None)])
+def test_a_copyright_line_in_the_creator_and_glued_to_the_text_is_no_author_and_no_text(tmp_path, creator, author):
+    """Drupal sites put "© site" in dc:creator and after the description's last sentence."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(CHANNEL.format(channel="Stadskrant RSS - Hoofdpunten", link="https://www.stadskrant.be",
+                                   tagline="", creator=f"<dc:creator>{creator}</dc:creator>",
+                                   text=f"{STALLING}© stadskrant.be"), encoding="utf-8")
+    [entry] = load_articles([feed], InputSettings(fetch=False))
+    assert (entry.author, entry.body, entry.extra["copyright"]) == (author, STALLING, "© stadskrant.be")

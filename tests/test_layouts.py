@@ -490,6 +490,24 @@ def test_each_date_field_is_tried_until_one_parses(tmp_path, record):
     assert [key for key in record if key not in article.extra] != []  # the field that gave the date is used
 
 
+@pytest.mark.parametrize(("author", "text", "body"), [
+    ("Joost Brink", "Joost Brink  De gemeente Zwolle opent een nieuwe fietsenstalling.", "De gemeente Zwolle opent"),
+    ("Joost Brink", "JOOST BRINK\n\nDe gemeente Zwolle opent een nieuwe fietsenstalling.", "De gemeente Zwolle opent"),
+    ("Joost Brink", "Door Joost Brink - De gemeente Zwolle opent een nieuwe fietsenstalling.", "De gemeente Zwolle"),
+    ("Joost Brink", "Joost Brink De gemeente Zwolle opent een nieuwe fietsenstalling.", "De gemeente Zwolle opent"),
+    # a sentence about the author, or that names him in an apposition, is text; so is a one-word name before a
+    # capital, which may be the sentence's own subject
+    ("Joost Brink", "Joost Brink opent een nieuwe fietsenstalling in Zwolle.", "Joost Brink opent"),
+    ("Joost Brink", "Joost Brink, de wethouder, opent een nieuwe fietsenstalling.", "Joost Brink, de wethouder, opent"),
+    ("NOS", "NOS Jeugdjournaal begint volgende week met een serie over fietsen.", "NOS Jeugdjournaal begint"),
+])
+def test_the_byline_a_records_author_field_repeats_before_the_text_is_no_text(tmp_path, author, text, body):
+    record = {"title": "Nieuwe stalling", "author": author, "source": "De Stentor", "text": text}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.json"]))
+    assert article.body.startswith(body) and article.author == author
+
+
 def test_wordpress_rest_records(tmp_path):
     post = {"id": 7, "date": "2024-05-14T09:00:00", "link": "https://blog.example.nl/brand/",
             "title": {"rendered": "Brand in Kampen&#8217;s schuur"}, "excerpt": {"rendered": "<p>Kort.</p>"},

@@ -157,6 +157,8 @@ class Found:
             value = " ".join(value.split())
             if name in ("source", "author") and agency(value):  # "ANP", "Belga", "ANP/NU.nl"
                 self.agency = self.agency or agency(value)
+                if value[:1] in "([" and value[-1:] in ")]":  # a byline field's "(ANP)"
+                    value = value[1:-1].strip()
             if name == "source" and re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", value, re.I):
                 value = outlet_for_host(value) or value  # a site name given as its host: "hln.be" is HLN
             if name == "source" and value.lower().startswith(("http://", "https://", "www.")):

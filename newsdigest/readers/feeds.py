@@ -12,11 +12,11 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 from translate.errors import InputError
 
-from ..metadata import agency
+from ..metadata import agency, name_for_host, outlet, outlet_for_host
 from .article import Article, Failure, Found
 from .layout import clean_body
 
@@ -26,6 +26,18 @@ FEED_MARKERS = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|f
 FULL_TEXT = 600  # characters of text: shorter content is a teaser, and the linked page is fetched
 
 PageReader = Callable[[str], Article]
+
+# A channel's title names the feed as well as its publisher: feed words ("BrusselNieuws RSS", "NOS - Article
+# Feed", "RSS-feed van Het Parool"), the section it carries ("NU - Algemeen", "De Standaard - Binnenland") and a
+# WordPress site's tagline ("Dorpsblad Heeze – Nieuws uit Heeze en Leende") are no part of the name.
+_FEED_WORDS = re.compile(r"(?<![\w-])(?:(?:(?:article|artikel|nieuws|news)[- ]?)?(?:(?:rss|atom|xml)[- ]?)?feeds?"
+                         r"|rss|atom|xml)(?![\w-])", re.I)
+_TITLE_PARTS = re.compile(r"\s+[-–—|·•:]+\s+|\s*[|·•]\s*")
+_SECTION_WORDS = frozenset("""nieuws news laatste latest alle all het de the net binnen meest gelezen hoofdpunten
+    hoofdnieuws algemeen voorpagina home homepage headlines top stories artikelen berichten updates breaking nieuwste
+    binnenland buitenland politiek economie sport cultuur media tech wetenschap opmerkelijk regio regionaal lokaal
+    gezondheid klimaat opinie achtergrond financieel geld werk wonen onderwijs justitie verkeer weer showbizz
+    entertainment muziek film lifestyle reizen europa wereld video podcast podcasts en uit van""".split())
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -60,21 +72,53 @@ def parse_feed(data: bytes | str, name: str, read_page: PageReader | None,
         reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") and parsed.get("bozo_exception") else ""
         yield Failure(name, f"{name}: a feed without entries{reason}")
         return
-    feed_title = parsed.feed.get("title")
+    channel = publisher(parsed.feed.get("title"), parsed.feed.get("link"))
     for number, entry in enumerate(parsed.entries, 1):
         entry_name = f"{name}#{number}"
         try:
-            yield _entry_article(entry, entry_name, feed_title, read_page, base_url)
+            yield _entry_article(entry, entry_name, channel, read_page, base_url)
         except InputError as error:
             yield Failure(entry_name, str(error))
 
 
-def _entry_article(entry: Any, name: str, feed_title: str | None, read_page: PageReader | None,
+def publisher(title: str | None, link: str | None) -> str | None:
+    """The publisher a feed's channel (or an entry's <source>) names, as it names itself: a known outlet in the
+    title ("NOS Nieuws - Algemeen": NOS) or at the link's host, else the part of the title that spells the host,
+    else its first part that is no section; the host where the title is nothing but feed and section words."""
+    parts = [" ".join(_FEED_WORDS.sub(" ", part).split()) for part in _TITLE_PARTS.split(title or "")]
+    parts = [re.sub(r"^(?:van|of|from)\s+", "", part, flags=re.I) for part in parts if part]
+    known = next((name for name in map(_known_outlet, parts) if name), None)  # "Het Laatste Nieuws" too
+    parts = [part for part in parts if not set(part.lower().split()) <= _SECTION_WORDS]
+    host = (urlparse(link).hostname or "") if link and "//" in link else ""
+    if known or (host and outlet_for_host(host)):
+        return known or outlet_for_host(host)
+    named = name_for_host(host, parts) if host else None
+    return named or next(iter(parts), None) or host.removeprefix("www.") or None
+
+
+def _known_outlet(part: str) -> str | None:
+    """The outlet or agency `part` is, or opens with as it spells itself ("De Gelderlander Regio")."""
+    if outlet(part) or agency(part):
+        return outlet(part) or agency(part)
+    words = part.split()
+    for end in range(min(len(words) - 1, 4), 0, -1):
+        name = outlet(" ".join(words[:end]))
+        if name == " ".join(words[:end]):
+            return name
+    return None
+
+
+def _entry_article(entry: Any, name: str, channel: str | None, read_page: PageReader | None,
                    base_url: str | None) -> Article:
     found = Found()
     link = urljoin(base_url, entry["link"]) if base_url and entry.get("link") else entry.get("link")
-    found.offer(title=" ".join(_text(entry.get("title", ""))) or None, url=link,
-                author=entry.get("author"), source=(entry.get("source") or {}).get("title") or feed_title)
+    source = entry.get("source") or {}
+    author, _, holder = (entry.get("author") or "").partition("©")  # Drupal: "Kris Hendrickx © brusselnieuws.be"
+    notice = f"© {holder.strip()}" if holder.strip() else None
+    if notice:
+        found.extra["copyright"] = notice
+    found.offer(title=" ".join(_text(entry.get("title", ""))) or None, url=link, author=author.strip() or None,
+                source=publisher(source.get("title"), source.get("href")) or channel)
     _entry_stamp(entry, found)
     found.tag(*(tag.get("term") or tag.get("label") for tag in entry.get("tags", []) if tag.get("term") or
                 tag.get("label")))
@@ -91,6 +135,8 @@ def _entry_article(entry: Any, name: str, feed_title: str | None, read_page: Pag
             if page.body.strip():
                 return _merge(page, found, name)
     paragraphs = _text(content if len(content) >= len(summary) else summary)
+    if notice and paragraphs and paragraphs[-1].rstrip().endswith(notice):  # glued after the last sentence
+        paragraphs[-1] = paragraphs[-1].rstrip()[: -len(notice)]
     body = "\n\n".join(clean_body(paragraphs, found)).strip()
     if not body:
         raise InputError(f"{name}: the feed entry has no text" + ("" if read_page else " (pages are not fetched)"))

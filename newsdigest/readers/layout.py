@@ -120,7 +120,8 @@ _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 # Headings over a list of links to other stories: the lines under them that are no sentences go with them.
 _READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen|ook\s+interessant"
                         r"|gerelateerde\s+artikelen|gerelateerd)\b\s*:?\s*", re.I)
-_AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$")
+_AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$"
+                          r"|(?<=[.!?\"”’])\s*/\s*(?P<signed>ANP|Belga|BELGA|AFP|Reuters|DPA|Novum)\s*$")  # "... 2014. /ANP"
 # A source line that a crawl glued to the last sentence when it flattened the paragraphs: "... gelijk. Bron: Belga"
 _SOURCE_TAIL = re.compile(r"(?<=[.!?…\"”’)])\s+[(\[]?(?:bron|source)\s*:\s*(?P<name>[^()\[\]:.!?\n]{2,40}?)\s*[)\]]?\s*$",
                           re.I)
@@ -746,7 +747,7 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             kept[-1] = kept[-1][: glued.start()].rstrip()
         tail = _AGENCY_TAIL.search(kept[-1])
         if tail and tail.start() > 0:
-            found.offer(source=tail["agency"])
+            found.offer(source=tail["agency"] or tail["signed"])
             kept[-1] = kept[-1][: tail.start()].rstrip()
         elif len(kept) > 1 and kept[-1].strip().strip("()") in {"ANP", "Belga", "BELGA", "AFP", "Reuters", "AP"}:
             found.offer(source=kept.pop().strip().strip("()"))

@@ -61,6 +61,19 @@ _MONTHS = {"januar": "January", "jänner": "January", "februar": "February", "m�
            "février": "February", "mars": "March", "avril": "April", "juin": "June", "juillet": "July",
            "août": "August", "septembre": "September", "octobre": "October", "novembre": "November",
            "décembre": "December"}
+# The fields every document closes with (a trailing "UPDATE:" may be the text's).
+_LAST_FIELDS = re.compile(r"^(?:LOAD-DATE|DATE-CHARGEMENT|LANGUAGE|TAAL|SPRACHE|LANGUE|PUBLICATION-TYPE|PUB-TYPE"
+                          r"|TYPE-PUBLICATION):")
+# A place or a person as a paper prints it above the text: "Dubai", "Den Haag", "Bergen op Zoom",
+# "'s-Hertogenbosch", "Yteke de Jong", "AMSTERDAM"; parts after a hyphen are capitalised ("Oud-topman" is none).
+_NAMED = (r"(?:'s-)?[A-ZÀ-Ý][\w'’.]*(?:-[A-ZÀ-Ý][\w'’.]*)*"
+          r"(?: (?:(?:van|de|der|den|ter|ten|het|op|aan|in|la|le|du|von|da|di|el|al|'t) )*(?:'s-)?[A-ZÀ-Ý][\w'’.]*"
+          r"(?:-[A-ZÀ-Ý][\w'’.]*)*){0,3}")
+_PLACE_LINE = re.compile(rf"(?=.{{2,30}}$){_NAMED}")
+_SENTENCE_START = r"(?=[A-ZÀ-Ý\"'‘“„])"
+_FLATTENED = re.compile(rf"(?:(?P<byline>{_NAMED})[ \t\xa0]{{2,}})?(?P<place>{_NAMED})[ \t\xa0]{{2,}}{_SENTENCE_START}")
+_GLUED_PLACE = re.compile(r"(?P<place>[A-ZÀ-Ý][\w'’.]*(?:-[A-ZÀ-Ý][\w'’.]*)*(?: [A-ZÀ-Ý][\w'’.]*)?) "
+                          r"(?=(?:De|Het|Een|Deze|Dit|Er|In|Op|Bij|Volgens) [a-zà-ÿ])")
 # A paper's dateline on a line of its own or opening the text: "DEN HAAG, dinsdag", "MOSKOU, dinsdag - ".
 _PLACE_DAY = re.compile(rf"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{{1,30}}),\s+(?P<day>(?i:{_WEEKDAYS}|gisteren|vandaag))\b"
                         r"\s*(?:[-–—.:]\s*)?(?P<rest>.*)$", re.S)
@@ -108,15 +121,9 @@ def _field(line: str) -> tuple[str, str] | None:
 def read_document(lines: list[str], found: Found) -> str:
     """Fill `found` from one document's masthead and fields; returns its text (empty when it has none)."""
     start, above, below = _masthead(lines, found)
-    end, lead, opening = _fields(lines[start:], found)
-    text, closing = _without_closing_fields(opening + lines[start + end:])
-    for paragraph in _paragraphs(closing):
-        first, *more = paragraph.splitlines()
-        field = _field(first)
-        if field:
-            take_field(field[0], " ".join([field[1], *more]).strip(), found, [])
-        else:
-            found.extra.setdefault("copyright", " ".join(paragraph.split()))
+    end, lead, first_line = _fields(lines[start:], found)
+    text, closing = _without_closing_fields(first_line + lines[start + end:])
+    _closing_fields(closing, found)
     paragraphs = _paragraphs(text)
     if paragraphs:  # the lines under the date were the headline and byline
         _headline_paragraphs(above + below, found)
@@ -127,18 +134,69 @@ def read_document(lines: list[str], found: Found) -> str:
     else:  # all fields come after the text (wire copy): the lines under the date were the text
         _headline_paragraphs(above, found)
         paragraphs = below
-    while paragraphs:  # the byline and the paper's own dateline above the first sentence
-        if _is_byline(paragraphs[0], found):
+    return "\n\n".join(lead + clean_body(opening(paragraphs, found), found)).strip()
+
+
+def record_paragraphs(text: str, found: Found) -> list[str] | None:
+    """The paragraphs of a LexisNexis document that a tool keeps as one record's text (AmCAT's JSON lines: headline,
+    medium, byline and section in fields of their own), without the fields it closes with ("LANGUAGE: DUTCH;
+    NEDERLANDS", into extra) and the byline and dateline above its first sentence; None where `text` does not
+    close with the fields every LexisNexis document closes with."""
+    body, closing = _without_closing_fields(text.splitlines())
+    if not any(_LAST_FIELDS.match(line.strip()) for line in closing):
+        return None
+    _closing_fields(closing, found)
+    return opening(_paragraphs(body), found)
+
+
+def _closing_fields(lines: list[str], found: Found) -> None:
+    for paragraph in _paragraphs(lines):
+        first, *more = paragraph.splitlines()
+        field = _field(first)
+        if field:
+            take_field(field[0], " ".join([field[1], *more]).strip(), found, [])
+        else:
+            found.extra.setdefault("copyright", " ".join(paragraph.split()))
+
+
+def opening(paragraphs: list[str], found: Found) -> list[str]:
+    """The paragraphs without the byline and the paper's own dateline above the first sentence: a byline
+    ("door Peet Vogels", "door een verslaggever"), the place and day ("DEN HAAG, dinsdag"), a place on a line of
+    its own ("Dubai"), byline and place that a database flattened onto the first line, set off by runs of spaces
+    ("Yteke de Jong  Miami  Oud-topman ..."), and a place glued to a sentence that opens with a capitalised
+    article ("Amsterdam De inflatie ..."). A place glued to any other word is left: it cannot be told from the
+    sentence's own first words ("Minister De Jonge ...")."""
+    paragraphs = list(paragraphs)
+    while paragraphs:
+        first = paragraphs[0]
+        if _is_byline(first, found):
             paragraphs.pop(0)
             continue
-        rest = _after_place_day(paragraphs[0], found)
-        if rest is None:
-            break
-        if rest:
-            paragraphs[0] = rest
-            break
-        paragraphs.pop(0)
-    return "\n\n".join(lead + clean_body(paragraphs, found)).strip()
+        rest = _after_place_day(first, found)
+        alone = len(paragraphs) > 1 and "dateline" not in found.extra and _PLACE_LINE.fullmatch(first.strip())
+        if rest is None and alone:
+            found.extra["dateline"] = first.strip()
+            rest = ""
+        if rest == "":
+            paragraphs.pop(0)
+            continue
+        paragraphs[0] = _after_flattened_lines(first, found) if rest is None else rest
+        break
+    return paragraphs
+
+
+def _after_flattened_lines(paragraph: str, found: Found) -> str:
+    """What follows the byline and place, or the place alone, set off from the first sentence by runs of spaces
+    or glued to a capitalised article; `paragraph` as it is where neither opens it."""
+    match = _FLATTENED.match(paragraph) or _GLUED_PLACE.match(paragraph)
+    if not match:
+        return paragraph
+    named = match.groupdict().get("byline")
+    if named and not _is_byline(named, found):
+        found.offer(author=named)
+    if not _is_byline(match["place"], found):  # one part alone is the place, unless it is the byline
+        found.extra.setdefault("dateline", match["place"])
+    return paragraph[match.end():]
 
 
 def _masthead(lines: list[str], found: Found) -> tuple[int, list[str], list[str]]:
@@ -231,7 +289,9 @@ def _headline(value: str, found: Found) -> None:
 
 
 def _is_byline(paragraph: str, found: Found) -> bool:
-    name = byline(" ".join(paragraph.split()))
+    """A byline ("door Peet Vogels"), or the name the byline field gives, alone."""
+    text = " ".join(paragraph.split())
+    name = byline(text) or (text if found.author and text.casefold() == found.author.casefold() else None)
     if name:
         found.offer(author=name)
     return bool(name)

@@ -15,6 +15,7 @@ from .article import Article, Failure, Found
 from .fields import (BODY, TITLE, find_key, find_keys, keep_extra, record_view, rendered, scalar, squashed,
                      take_fields)
 from .layout import clean_body
+from .lexisnexis import record_paragraphs
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
 _CONTAINERS = ("articles", "items", "data", "results", "entries", "posts", "records", "docs", "documents",
@@ -178,6 +179,24 @@ def _plain_json(value: Any) -> Any:
     return value
 
 
+def _without_byline(paragraphs: list[str], author: str | None) -> list[str]:
+    """The text without the byline that the record's author field repeats before its first sentence, on a line
+    of its own or set off by spaces or a dash ("Joost Brink  De gemeente ...", "Door Joost Brink - De ...",
+    "JOOST BRINK De ..."); a sentence about the author ("Joost Brink opent ...", "Joost Brink, de ...") is text,
+    and so is one that opens with a one-word name ("NOS Jeugdjournaal begint ...")."""
+    words = (author or "").split()
+    if not words or not paragraphs:
+        return paragraphs
+    name = r"\s+".join(map(re.escape, words))
+    glued = r"|\s+(?=[A-ZÀ-Ý\"'‘“„])" if len(words) > 1 else ""  # "JOOST BRINK De gemeente ..."
+    match = re.match(rf"\s*(?i:(?:(?:door|van|by)\s+)?{name})(?:\s*[-–—|]\s+|[ \t\xa0]{{2,}}|\s*\n|\s*${glued})",
+                     paragraphs[0])
+    if not match:
+        return paragraphs
+    rest = paragraphs[0][match.end():].strip()
+    return [rest, *paragraphs[1:]] if rest else paragraphs[1:]
+
+
 def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     """One JSON object as an Article; raises InputError naming the field that is wrong."""
     if not isinstance(record, Mapping):
@@ -220,6 +239,9 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
         used.add(lead_key)
     keep_extra(record, used, found)
     paragraphs = [paragraph for part in parts for paragraph in _paragraphs(part)]
+    paragraphs = _without_byline(paragraphs, found.author)
+    if len(parts) == 1 and not _HTML.search(parts[0]):  # AmCAT keeps LexisNexis documents as records
+        paragraphs = record_paragraphs("\n\n".join(paragraphs), found) or paragraphs
     text = "\n\n".join(clean_body(paragraphs, found)).strip()
     if not text:
         raise InputError(f"{name}: field '{body_key}' is empty")
