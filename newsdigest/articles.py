@@ -22,6 +22,7 @@ from translate.errors import InputError
 from .config import InputSettings
 from .readers.article import Article, Failure, dated_by_newsroom
 from .readers.html import parse_html
+from .readers.mail import looks_like_mail, parse_eml
 from .readers.text import parse_markdown, parse_plain, warc_records
 from .textio import decode, read_bytes
 
@@ -33,8 +34,9 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _JSON_SUFFIXES = {".json"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
+_MAIL_SUFFIXES = {".eml"}
 # Formats whose article `newsdigest translate` extracts instead of translating the file as it is.
-EXTRACTED = _HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _JSON_SUFFIXES | _JSONL_SUFFIXES | _FEED_SUFFIXES
+EXTRACTED = _HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _JSON_SUFFIXES | _JSONL_SUFFIXES | _FEED_SUFFIXES | _MAIL_SUFFIXES
 _URL = re.compile(r"^https?://\S+$", re.I)
 _CONTENT_KINDS = {"text/html": ".html", "application/xhtml+xml": ".html", "application/json": ".json",
                   "application/ld+json": ".json", "application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl",
@@ -152,6 +154,10 @@ class _Reader:
 
         if suffix == ".parquet":
             yield from parse_parquet(data, name, self.settings, language=self.language)
+            return
+        if suffix in _MAIL_SUFFIXES or (suffix in _TEXT_SUFFIXES and looks_like_mail(data)):
+            mail = parse_eml(data, name)
+            yield sanitize(mail if isinstance(mail, Failure) else _require_body(mail, name), name)
             return
         if _is_feed(data, suffix):
             read_page = self.page if self.settings.fetch else None

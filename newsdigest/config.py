@@ -41,7 +41,7 @@ class InputSettings:
 
     include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown", "*.html", "*.htm",
                                                           "*.json", "*.jsonl", "*.ndjson", "*.rss", "*.atom",
-                                                          "*.parquet", "*.wet"])
+                                                          "*.parquet", "*.wet", "*.eml"])
     # JSON fields and front-matter keys: None reads the common names (title/headline/kop, text/body/...)
     title_field: str | None = None
     body_field: str | None = None

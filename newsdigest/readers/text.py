@@ -59,8 +59,8 @@ def _forwarded(lines: list[str], found: Found, nested: bool = False) -> list[str
     sender = _MAIL_HEADER.match(lines[0]) if lines and start is None else None
     if start is None and (sender is None or sender["key"].lower() not in ("van", "from")):
         article = _unquoted(_past_note(lines, found, greeted=True))  # a note or a reply without a mail header
-        return lines if article is lines else _forwarded(article, found)
-    if sender and (_forward_subject(lines) or nested and not _sender_outlet(sender["value"])):
+        return lines if article is lines else _forwarded(article, found, nested=True)
+    if sender and (_forward_subject(lines) or nested and not sender_outlet(sender["value"])):
         start, sender = -1, None  # "Onderwerp: FW: ...": a forward copied with its own mail header
     index, subject = (start + 1 if start is not None else 0), None
     while start is not None and index < len(lines) and not lines[index].strip():
@@ -71,11 +71,13 @@ def _forwarded(lines: list[str], found: Found, nested: bool = False) -> list[str
             subject = re.sub(r"^(?:\s*(?:fwd?|fw|doorst|tr)\s*:\s*)+", "", header["value"], flags=re.I).strip()
         elif sender and header["key"].lower() in ("datum", "date", "verzonden", "sent"):
             found.when(header["value"])
+        elif header["key"].lower() in ("van", "from"):  # a forwarded newsletter: its sender is the outlet
+            found.offer(source=sender_outlet(header["value"]))
         index += 1
     rest = lines[index:]
     if sender:  # "Van: NH Nieuws <nieuwsbrief@nhnieuws.nl>": the newsletter's sender is its outlet
         name = re.sub(r"\s*<[^>]*>\s*$", "", sender["value"]).strip(' "')
-        found.offer(source=_sender_outlet(sender["value"]) or name or None)
+        found.offer(source=sender_outlet(sender["value"]) or name or None)
     at = next((number for number, line in enumerate(rest) if subject and same_text(line, subject)), None)
     if at is None and not sender:
         article = _unquoted(_past_note(rest, found))
@@ -91,7 +93,15 @@ def _forwarded(lines: list[str], found: Found, nested: bool = False) -> list[str
     return rest[at:]
 
 
-def _sender_outlet(sender: str) -> str | None:
+def forwarded_in(lines: list[str]) -> bool:
+    """Whether a mail's text holds a forwarded mail: a forward line, or a mail header block ("Van: ..." over
+    "Verzonden: ...", as Outlook writes it) under the sender's note."""
+    return any(_FORWARD.match(line) or _MAIL_HEADER.match(line) and _MAIL_HEADER.match(below)
+               and _MAIL_HEADER.match(line)["key"].lower() in ("van", "from")
+               for line, below in zip(lines[:60], lines[1:61]))
+
+
+def sender_outlet(sender: str) -> str | None:
     """The outlet a mail's sender names, by name or address ("NH Nieuws <nieuwsbrief@nhnieuws.nl>"), or None."""
     address = re.search(r"@([\w.-]+\.[a-z]{2,})", sender, re.I)
     return outlet(re.sub(r"\s*<[^>]*>\s*$", "", sender).strip(' "')) or (address and outlet_for_host(address[1])) or None
@@ -102,7 +112,7 @@ def _own_headline(lines: list[str]) -> bool:
     above its byline or date), so the mail's subject, the sender's words, is not its title."""
     filled = [line.strip() for line in lines if line.strip()][:2]
     top, below = (filled + ["", ""])[:2]
-    return 0 < len(top) <= 200 and (not re.search(r"[.!?…\"”’)]$", top) or bool(byline(below))
+    return 0 < len(top) <= 200 and not byline(top) and (not re.search(r"[.!?…\"”’)]$", top) or bool(byline(below))
                                     or metadata_line(below) is not None)
 
 
