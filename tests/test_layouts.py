@@ -1653,6 +1653,14 @@ def test_a_pages_date_is_the_datetime_of_the_time_under_its_headline_never_a_tea
     # already inside the text's block: once
     ("bold-intro-in-body.html", "In de binnenstad van Nijmegen is het vanaf 1 juni verboden om lachgas",
      "De gemeente neemt de maatregel na klachten"),
+    # a lead in plain type that the text goes on from: the text opens with a shell noun that sums it up
+    # ("De maatregel ...", "Het besluit ...", "The move ..."), so it is no summary beside a text that stands alone
+    ("plain-lead-shell-noun-maatregel.html", "Vanaf april gaan de containerparken in negen Limburgse gemeenten",
+     "De maatregel moet jaarlijks"),
+    ("plain-intro-shell-noun-besluit.html", "Wie bij de IJsselhallen in Zwolle parkeert, moet vanaf 1 juli betalen.",
+     "Het besluit volgt op jarenlange klachten"),
+    ("plain-standfirst-shell-noun-english.html", "Amsterdam will allow no more than 100 sea cruise ships",
+     "The move halves the number"),
 ])
 def test_a_bold_intro_above_the_text_is_its_first_paragraph_and_never_lost(name, intro, second):
     """The bold intro of Dutch and Flemish papers is the story's own opening, not a summary beside it."""
@@ -1665,6 +1673,12 @@ def test_a_standfirst_in_plain_type_above_a_text_that_stands_alone_stays_out():
     """A summary set apart in the header, as the extraction benchmark's annotators leave it out."""
     body = only(load_articles([LAYOUTS / "plain-standfirst-above-standalone-text.html"])).body
     assert body.startswith("Op een winderige ochtend in maart") and "geen koper meer" not in body
+
+
+def test_a_text_opening_with_a_definite_scene_is_no_text_going_on_from_its_standfirst():
+    """"De zon staat ..." is no shell noun summing up the lead: the teaser above it stays out."""
+    body = only(load_articles([LAYOUTS / "plain-standfirst-above-standalone-definite.html"])).body
+    assert body.startswith("De zon staat nog laag") and "Kan dat overal?" not in body
 
 
 def test_a_byline_in_bold_above_the_bold_intro_is_not_taken_for_it(tmp_path):

@@ -326,9 +326,15 @@ def _in_page_order(paragraphs: list[str], page: str) -> list[str]:
 _LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:intro|lead|lede|standfirst|chapeau|inleiding)(?=$|[\s_-])", re.I)
 _MEDIA_CLASS = re.compile(r"image|img|photo|foto|media|video|figure|picture|visual", re.I)
 # A text that goes on from its lead opens with a word pointing back to it ("Dat staat in een brief ...",
-# "Daarmee ...", "This comes ..."); a text that stands alone has a standfirst above it that only sums it up.
-_GOES_ON = re.compile(r"(?:dat|dit|die|deze|daarmee|daarom|daardoor|daarbij|daarvoor|daarin|daarop|daarnaast|"
-                      r"ook|toch|maar|bovendien|that|this|these|those|but)\b", re.I)
+# "Daarmee ...", "This comes ...") or with a shell noun that sums up what the lead told ("De maatregel is een
+# van ...", "Het besluit volgt ...", "The move comes ..."); a text that stands alone has a standfirst above it
+# that only sums it up.
+_SHELL_NOUN = (r"maatregel(?:en)?|besluit|beslissing|plan(?:nen)?|voorstel|regeling|ingreep|stap|keuze|wet|"
+               r"wetsvoorstel|afspraak|akkoord|overeenkomst|verhoging|verlaging|verbod|bedrag|geld|cijfers|"
+               r"aankondiging|uitspraak|vonnis|oproep|waarschuwing|kritiek|ophef|onrust|nieuws|"
+               r"move|measure|decision|plan|proposal|announcement|ruling|deal|agreement|figures|warning|news")
+_GOES_ON = re.compile(rf"(?:dat|dit|die|deze|daarmee|daarom|daardoor|daarbij|daarvoor|daarin|daarop|daarnaast|"
+                      rf"ook|toch|maar|bovendien|that|this|these|those|but|(?:de|het|the)\s+(?:{_SHELL_NOUN}))\b", re.I)
 
 
 def _with_header_lead(tree: Any, paragraphs: list[str]) -> list[str]:
