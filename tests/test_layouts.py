@@ -273,6 +273,15 @@ def only(items):
      "ANP", None, "De politie zoekt getuigen van een overval op een juwelier"),
     ("agency-glued-without-dash-belga.txt", "Antwerpse haven verwerkt recordaantal auto's", "2025-04-11", "16:40",
      "Belga", None, "Het havenbedrijf Antwerpen-Brugge heeft in het eerste kwartaal"),
+    # a copied page: the skip link "Naar de inhoud" above the masthead and menu, the lead under the headline with
+    # the reporter and the day glued under it; "Meer over" and the topics under the text
+    ("copied-page-skip-link-lead-byline.txt", "Drukte bij Limburgse huisartsenposten houdt hele winter aan",
+     "2025-01-14", "18:02", "Trouw", "Marco Hendriks", "Huisartsenposten in Zuid-Limburg kunnen de drukte deze winter"),
+    # the date line with its update: "Gepubliceerd ... Bijgewerkt ...", "... Aangepast ..."
+    ("copied-page-published-updated.txt", "Nederlandse gemeenten stappen massaal over op eigen cloud", "2025-03-04",
+     "07:45", "NU.nl", "Lotte Brinkman", "Ruim zestig Nederlandse gemeenten brengen hun gegevens onder"),
+    ("copied-page-skip-link-aangepast.txt", "Feyenoord krijgt toch geen nieuw stadion aan de Maas", "2025-06-11",
+     "16:31", "AD", "Jeroen Koster", "Feyenoord ziet definitief af van een nieuw stadion aan de Maas."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -306,6 +315,18 @@ def test_a_sentence_mentioning_a_photo_stays_in_the_body(tmp_path):
             "amateurfotograaf die er jarenlang over zweeg.\n\nDe expositie loopt tot mei.")
     (tmp_path / "a.md").write_text(f"---\ntitle: Haven in beeld\n---\n\n{text}\n", encoding="utf-8")
     assert only(load_articles([tmp_path / "a.md"])).body.startswith("Het museum toont de foto:")
+
+
+@pytest.mark.parametrize(("name", "updated"), [("copied-page-published-updated.txt", "4 maart 2025 09:20"),
+                                               ("copied-page-skip-link-aangepast.txt", "11 juni 2025 18:05")])
+def test_the_update_on_a_date_line_is_kept_apart_and_never_the_date(name, updated):
+    article = only(load_articles([LAYOUTS / name]))
+    assert article.extra["updated"] == updated and "Bijgewerkt" not in article.body and "Aangepast" not in article.body
+
+
+def test_the_topics_under_a_copied_page_are_no_text():
+    body = only(load_articles([LAYOUTS / "copied-page-skip-link-lead-byline.txt"])).body
+    assert body.endswith("die de posten runt.") and "Marco Hendriks" not in body and "Naar de inhoud" not in body
 
 
 @pytest.mark.parametrize(("name", "absent"), [

@@ -10,7 +10,7 @@ import copy
 import re
 from urllib.parse import urlparse
 
-from ..metadata import (OUTLETS, WEEKDAYS, agency, byline, clean_title, credit, dateline, metadata_line, outlet,
+from ..metadata import (MONTHS, OUTLETS, WEEKDAYS, agency, byline, clean_title, credit, dateline, metadata_line, outlet,
                         outlet_for_host, parse_source)
 from .article import Found
 
@@ -94,8 +94,10 @@ _BOILERPLATE = re.compile(
     r"|(?:log|meld)\s+(?:je\s+|u\s+)?(?:hier\s+)?(?:gratis\s+)?aan\s+om\b.{0,80}|(?:log|meld)\s+(?:je\s+|u\s+)?in\s+om\b.{0,80}"
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
     rf"|{_SHARE}(?:\s*[|,·•/]?\s+{_SHARE})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
-    r"|(?:(?:ga|spring)\s+(?:direct\s+|meteen\s+)?|direct\s+)naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|content|navigatie|zoeken)"
-    r"|skip\s+to\s+(?:main\s+)?content"
+    # a skip link: "Naar de inhoud", "Ga direct naar de hoofdinhoud", "Direct naar" / "Hoofdmenu", "Skip to main content"
+    r"|(?:(?:ga|spring)\s+(?:direct\s+|meteen\s+)?|direct\s+)?naar\s+(?:de\s+|het\s+)?(?:hoofd)?(?:inhoud|content|navigatie"
+    r"|zoeken|zoekfunctie|menu|hoofdmenu|artikel|tekst)|(?:ga\s+)?direct\s+naar|hoofdmenu|hoofdnavigatie|skip\s+to\s+(?:the\s+)?(?:main\s+)?"
+    r"(?:content|navigation|article)|skip\s+(?:navigation|to\s+main)"
     r"|(?:dit\s+bericht\s+is\s+|this\s+(?:message|e-?mail)\s+was\s+)?"  # a mail signature
     r"(?:verzonden\s+(?:vanaf|met|van)|verstuurd\s+(?:vanaf|met|van)|sent\s+from)\s+(?:mijn|my)\s+\w+(?:\s+\w+)?"
     rf"|{_VIEW_IN_BROWSER}|{_UNSUBSCRIBE}"  # a newsletter's head and foot
@@ -119,7 +121,8 @@ _WIRE_PART = re.compile(r"^(?:prio(?:riteit)?|priority|urgentie)\s*:?\s*\d+|\d+\
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 # Headings over a list of links to other stories: the lines under them that are no sentences go with them.
 _READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen|ook\s+interessant"
-                        r"|gerelateerde\s+artikelen|gerelateerd)\b\s*:?\s*", re.I)
+                        r"|gerelateerde\s+artikelen|gerelateerd"
+                        r"|meer\s+over(?:\s+(?:dit|deze)\s+onderwerpen?)?(?=\s*:?\s*$))\b\s*:?\s*", re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$"
                           r"|(?<=[.!?\"”’])\s*/\s*(?P<signed>ANP|Belga|BELGA|AFP|Reuters|DPA|Novum)\s*$")  # "... 2014. /ANP"
 # A source line that a crawl glued to the last sentence when it flattened the paragraphs: "... gelijk. Bron: Belga"
@@ -219,9 +222,15 @@ _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|te
                         r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
 # "TEXT:" on its own line; Nexis Uni's text export writes a bare "Body" under its fields
 _BODY_LABEL = re.compile(r"^\s*(?:(?:text|tekst|body|inhoud|content|artikel|article)\s*:|body)\s*$", re.I)
-# "Laatste update: 14u02" or, as AD/HLN pages give it, "Laatste update: 20-03-24, 08:15"
-_UPDATE_PART = re.compile(r"\s*(?:laatste\s+)?(?:update|bijgewerkt)\s*:?\s*"
-                          r"(?P<when>(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[u:.]\d{2})\s*", re.I)
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The update on a page's date line beside the publication: "Laatste update: 14u02", as AD/HLN pages give it
+# "Laatste update: 20-03-24, 08:15", as NU.nl and others "23 september 2025 10:14 Aangepast 23 september 2025
+# 12:40" or "Gepubliceerd ... Bijgewerkt op di 23 sep 2025 om 12:40".
+_UPDATE_PART = re.compile(
+    r"\s*(?<!\w)(?:laatste\s+)?(?:update[d]?|bijgewerkt|aangepast|gewijzigd|geüpdatet|geactualiseerd|last\s+updated?)"
+    r"(?:\s+(?:op|on|om|at))?\s*:?\s*"
+    rf"(?P<when>(?:(?:{WEEKDAYS})\.?,?\s+)?\d{{1,2}}\s+(?:{_MONTH_NAME})\.?\s+\d{{4}}(?:,?\s+(?:(?:om|at)\s+)?\d{{1,2}}[u:.]\d{{2}})?"
+    r"|(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[u:.]\d{2})(?:\s*uur)?\s*", re.I)
 
 
 def _labelled(line: str, found: Found) -> bool:
@@ -506,7 +515,9 @@ def _menu_above_headline(line: str, following: list[str]) -> bool:
             continue
         if re.search(r"[.!?]$", item.strip()):
             return False  # a sentence: `line` was the headline and this its lead
-        after = rest[index + 1:index + 4]
+        after = rest[index + 1:index + 5]
+        if len(after) > 1 and len(after[0]) > 60 and re.search(r"[.!?][\"”’']?$", after[0].strip()):
+            after = after[1:]  # the lead, right under the headline, above the byline and the day
         while len(after) > 1 and (_BYLINE_LABEL.match(after[0]) or _NAME_LINE.match(after[0].strip())):
             after = after[1:]  # the reporter's name, alone or under a bare "Geschreven door", above the date
         return bool(after) and _dated(after[0])
@@ -697,6 +708,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
     skipping_links = False
     if len(paragraphs) > 2 and _byline_block(paragraphs[1].splitlines(), found, dated=True):
         paragraphs = paragraphs[:1] + paragraphs[2:]  # the lead stays the text's first paragraph
+    elif paragraphs and (under := _byline_under_lead(lead := paragraphs[0].splitlines(), found)):
+        paragraphs = ["\n".join(lead[:under]), *paragraphs[1:]]
     for paragraph in paragraphs:
         lines = []
         for line in paragraph.splitlines():
@@ -769,6 +782,16 @@ def _block_under_headline(lines: list[str], index: int) -> int:
         end += 1
     below = lines[end].strip() if end < len(lines) else ""
     return end - index if filled and (below[:1].isupper() or below[:1] in "„“\"'‘") else 0
+
+
+def _byline_under_lead(lines: list[str], found: Found) -> int:
+    """Where the lead ends when a page copied as text glued the reporter's name and the day under it, with no
+    blank line between ("... tot het voorjaar geduld hebben." / "Fleur van der Meulen" / "2 december 2025, 15:20"):
+    the block is taken as _byline_block takes it, for an article that had no date. 0 where there is none."""
+    for end in range(1, len(lines)):
+        if re.search(r"[.!?][\"”’']?$", lines[end - 1].strip()) and _byline_block(lines[end:], found, dated=True):
+            return end
+    return 0
 
 
 def _byline_block(block: list[str], found: Found, dated: bool = False) -> bool:
