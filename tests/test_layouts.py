@@ -1709,3 +1709,29 @@ def test_a_byline_in_bold_above_the_bold_intro_is_not_taken_for_it(tmp_path):
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     article = only(load_articles([tmp_path / "page.html"]))
     assert "Door Karen" not in article.body and article.body.startswith("De Zoo van Antwerpen bouwt")
+
+
+@pytest.mark.parametrize(("name", "title", "date", "source", "url", "first"), [
+    # a student's note without front matter or title: "Titel:", "Datum:", "Bron:", "Link:" lines on top
+    ("note-labelled-lines-without-title.md", "Kinderopvang in Utrecht wordt vanaf september duurder", "2025-03-12",
+     "AD", "https://www.ad.nl/utrecht/kinderopvang-in-utrecht-wordt-vanaf-september-duurder~a4f1c2d9/",
+     "Ouders in Utrecht betalen vanaf september"),
+    # the labels in bold under the # title, with Markdown's two-space line breaks
+    ("note-bold-labels-under-title.md", "Den Haag wil minder geparkeerde deelscooters op de stoep", "2025-05-20",
+     "Omroep West", "https://www.omroepwest.nl/nieuws/4981230/den-haag-wil-minder-deelscooters-op-de-stoep",
+     "De gemeente Den Haag gaat deelscooters weren"),
+    # as a list
+    ("note-list-labels-under-title.md", "Provincie Groningen stopt met subsidie voor thuisbatterijen", "2025-04-07",
+     "RTV Noord", "https://www.rtvnoord.nl/nieuws/1198532/provincie-stopt-met-subsidie-thuisbatterijen",
+     "De provincie Groningen stopt per direct"),
+])
+def test_labelled_lines_on_top_of_a_markdown_note_are_its_fields(name, title, date, source, url, first):
+    article = only(load_articles([LAYOUTS / name]))
+    assert (article.title, article.date, article.source, article.url) == (title, date, source, url)
+    assert article.body.startswith(first) and "Link" not in article.body and "Datum" not in article.body
+
+
+def test_headline_style_lines_with_a_colon_are_no_labels():
+    """"Rechter: ..." names no field the reader knows: without a title above, such lines stay text."""
+    body = only(load_articles([LAYOUTS / "note-colon-lines-are-no-labels.md"])).body
+    assert body.startswith("Rechter: woningcorporatie moet huurder schadeloos stellen")

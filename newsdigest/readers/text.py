@@ -501,24 +501,34 @@ def _read_later_furniture(text: str, found: Found) -> str:
     return "\n".join(lines)
 
 
-# Notion's Markdown export of a database page: "# Title", then its properties one "Name: value" a line.
-_PROPERTY = re.compile(r"^(?P<key>[^\W\d_][\w .'-]{0,30}?)\s*:\s+(?P<value>\S.*?)\s*$")
+# Notion's Markdown export of a database page: "# Title", then its properties one "Name: value" a line; a note
+# taker's labelled lines, the label in bold or not ("**Bron:** NOS", "- Datum: 3 februari 2025"), a line break's
+# two spaces or backslash at the end.
+_PROPERTY = re.compile(r"^(?:[-*+]\s+)?(?P<mark>\*\*|__|\*|_|)(?P<key>[^\W\d_][\w .'-]{0,30}?)\s*(?::\s*(?P=mark)|(?P=mark)\s*:)"
+                       r"\s+(?P<value>\S.*?)\s*\\?$")
 
 
 def _properties(text: str, found: Found) -> str:
     """Take the property lines right under the page's # title (Notion: "Bron: ...", "Datum: ...", "URL: ...")
-    into `found` as front matter is taken; returns the text without them. Two lines at least, with nothing
-    but properties in their paragraph, so a sentence with a colon under a heading stays text."""
+    or opening a note without one ("Datum: 3 februari 2025" / "Link: https://...") into `found` as front matter
+    is taken; returns the text without them. Two lines at least, with nothing but properties in their paragraph,
+    so a sentence with a colon under a heading stays text; without a title above them, one must be a field the
+    reader knows (a date, link, source, ...)."""
     lines = text.split("\n")
     top = next((index for index, line in enumerate(lines) if line.strip()), None)
-    if top is None or not lines[top].startswith("# "):
+    if top is None:
         return text
-    start = next((index for index in range(top + 1, len(lines)) if lines[index].strip()), len(lines))
+    titled = lines[top].startswith("# ")
+    start = next((index for index in range(top + 1, len(lines)) if lines[index].strip()), len(lines)) if titled \
+        else top
     end = next((index for index in range(start, len(lines)) if not lines[index].strip()), len(lines))
-    matches = [_PROPERTY.match(line) for line in lines[start:end]]
+    matches = [_PROPERTY.match(line.strip()) for line in lines[start:end]]
     if end - start < 2 or not all(matches):
         return text
-    meta = {match["key"]: match["value"] for match in matches}
+    meta = {match["key"].strip(): match["value"].strip("*_ ") for match in matches}
+    scratch = Found()
+    if not titled and not take_fields(meta, scratch):
+        return text
     keep_extra(meta, take_fields(meta, found), found)
     return "\n".join(lines[:start] + lines[end:])
 
