@@ -325,7 +325,10 @@ OUTLETS = {name.lower(): name for name, _ in _OUTLETS} | {alias: name for alias,
     ("nieuwsblad", "Het Nieuwsblad"), ("standaard", "De Standaard"), ("gva", "Gazet van Antwerpen"),
     ("hbvl", "Het Belang van Limburg"), ("ad.nl", "AD"), ("fd", "Het Financieele Dagblad"), ("vrt", "VRT NWS"),
     ("rtl", "RTL Nieuws"), ("hln.be", "HLN"), ("nos.nl", "NOS"))} | {key: value for key, value in NEWS_AGENCIES.items()}
-_DOMAINS = {stem: name for name, stem in _OUTLETS if stem}
+# An outlet's site under a host other than its name's stem: RTL Nieuws at rtl.nl, Omroep Gelderland at gld.nl,
+# NH Nieuws at its former rtvnh.nl.
+_DOMAINS = {stem: name for name, stem in _OUTLETS if stem} | {"rtl": "RTL Nieuws", "gld": "Omroep Gelderland",
+                                                              "rtvnh": "NH Nieuws"}
 # Names that crawlers glue to the first sentence ("ANPDe politie", "(Belga) De ...", "Bron: ANP De ...").
 GLUED = ("ANP", "Belga", "BELGA", "AFP", "Reuters", "REUTERS", "AP", "DPA", "dpa", "Novum", "NOVUM", "EFE",
          "Bloomberg", "NU.nl", "NOS", "RTL Nieuws", "Het Nieuwsblad", "HLN", "VRT NWS")

@@ -1735,3 +1735,18 @@ def test_headline_style_lines_with_a_colon_are_no_labels():
     """"Rechter: ..." names no field the reader knows: without a title above, such lines stay text."""
     body = only(load_articles([LAYOUTS / "note-colon-lines-are-no-labels.md"])).body
     assert body.startswith("Rechter: woningcorporatie moet huurder schadeloos stellen")
+
+
+@pytest.mark.parametrize(("name", "source", "last"), [
+    # a web clipper's source address at a host other than the outlet's name: rtl.nl is RTL Nieuws, gld.nl Omroep
+    # Gelderland
+    ("markdownload-rtl-host.md", "RTL Nieuws", "vragen om snel een rekening te betalen."),
+    ("markdownload-gld-host.md", "Omroep Gelderland", "door een kapotte motor."),
+    # the source line under a record's text, on its own line of a text with single line breaks: the agency in it
+    # wins over the site's field, and the line is no text
+    ("trafilatura-closing-source-line.json", "ANP", "korter geworden door nieuwe scanners."),
+    ("scraper-closing-agency-line.json", "Belga", "waar mogelijk thuis te werken."),
+])
+def test_the_source_from_a_host_or_a_closing_source_line(name, source, last):
+    article = only(load_articles([LAYOUTS / name]))
+    assert article.source == source and article.body.endswith(last)

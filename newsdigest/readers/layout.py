@@ -762,9 +762,21 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         if tail and tail.start() > 0:
             found.offer(source=tail["agency"] or tail["signed"])
             kept[-1] = kept[-1][: tail.start()].rstrip()
-        elif len(kept) > 1 and kept[-1].strip().strip("()") in {"ANP", "Belga", "BELGA", "AFP", "Reuters", "AP"}:
-            found.offer(source=kept.pop().strip().strip("()"))
+        elif len(kept) > 1 and _closing_source(kept[-1]):
+            found.offer(source=_closing_source(kept.pop()))
+        elif (closing := kept[-1].rsplit("\n", 1))[1:] and _closing_source(closing[1]):
+            found.offer(source=_closing_source(closing[1]))  # its own line under the text, which a record's
+            kept[-1] = closing[0].rstrip()                    # single line breaks made one paragraph
     return [paragraph for paragraph in kept if paragraph.strip()]
+
+
+def _closing_source(line: str) -> str | None:
+    """The source a line under the text names, when it names nothing else: "ANP", "(Belga)", "ANP/NU.nl" (with an
+    agency among them, that agency wins as in every source line); None for any other line."""
+    names = re.split(r"\s*[/,&]\s*", line.strip().strip("()[] "))
+    if len(line.strip()) > 40 or not all(outlet(name) for name in names):
+        return None
+    return agency(line) or outlet(names[0])
 
 
 # A dateline's place on a line of its own, in capitals as papers print it: "ZWOLLE", "DEN HAAG", "SINT-NIKLAAS".
