@@ -56,7 +56,10 @@ tuned on them), and with the Nexis Uni reader (not tuned on them) they read 100%
 heldout16 and heldout17, the last sets of stop 18, were written blind as representative everyday mixes (saved
 pages, RSS/Atom feeds, front matter, JSON records, plain text) while the fixes above were made, and measured once
 on the readers with all of them (1882e33): heldout16 97.8% / 97.8% / 100% / 97.8%, heldout17 97.7% / 93.0% /
-95.3% / 90.7% (BLIND_MEASUREMENT.txt). Nothing was fixed for them; their thresholds guard those blind figures.
+95.3% / 90.7% (BLIND_MEASUREMENT.txt). Their misses were then fixed by family on fix17 (saved .eml mails, a
+plain lead the text goes on from, a copied page's skip link and update line, labelled lines in Markdown notes,
+outlets' other hosts and a closing source line), each with invented test articles of its own, so both are now
+tuned on, no longer blind: 100% on every field. Their thresholds leave one miss below that (44/45 and 42/43).
 """
 
 import sys
@@ -71,7 +74,7 @@ LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, 
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.97, "heldout10": 0.97,
          "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.96,
          "heldout14": 0.92, "heldout15": 0.90,
-         "heldout16": 0.97, "heldout17": 0.90}
+         "heldout16": 0.97, "heldout17": 0.97}
 
 
 def test_every_set_is_scored():
