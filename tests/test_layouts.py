@@ -5,20 +5,11 @@ Metadata must land in fields and never in the body that gets translated.
 """
 
 import json
-from pathlib import Path
 
 import pytest
 
 from newsdigest import Article, InputSettings, load_articles
-from tests_helpers import invoke_tiny
-
-LAYOUTS = Path(__file__).parent / "data" / "layouts"
-
-
-def only(items):
-    [item] = list(items)
-    assert isinstance(item, Article), item
-    return item
+from tests_helpers import LAYOUTS, invoke_tiny, only
 
 
 @pytest.mark.parametrize(("name", "title", "date", "time", "source", "author", "first"), [

@@ -3,19 +3,10 @@
 The mails in tests/data/layouts/mail-*.eml are invented, in the shapes Gmail, Outlook and other clients save.
 """
 
-from pathlib import Path
-
 import pytest
 
-from newsdigest import Article, Failure, InputSettings, load_articles
-
-LAYOUTS = Path(__file__).parent / "data" / "layouts"
-
-
-def only(items):
-    [item] = list(items)
-    assert isinstance(item, Article), item
-    return item
+from newsdigest import Failure, InputSettings, load_articles
+from tests_helpers import LAYOUTS, only
 
 
 @pytest.mark.parametrize(("name", "title", "date", "source", "author", "first", "note"), [

@@ -9,6 +9,16 @@ from click.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+LAYOUTS = ROOT / "tests" / "data" / "layouts"
+
+
+def only(items):
+    """The one article in `items` (a reader's output), which must be an Article."""
+    from newsdigest import Article
+
+    [item] = list(items)
+    assert isinstance(item, Article), item
+    return item
 
 # per command, the options that run it on the tiny models, each output capped at a few tokens
 _MODEL_OPTIONS = {
