@@ -4,19 +4,10 @@ The notes in tests/data/layouts/ are invented for these tests in the shapes thos
 adds (properties, block ids, to-dos, captions, the reader's own notes) is metadata, never text to translate.
 """
 
-from pathlib import Path
-
 import pytest
 
-from newsdigest import Article, load_articles
-
-LAYOUTS = Path(__file__).parent / "data" / "layouts"
-
-
-def only(items):
-    [item] = list(items)
-    assert isinstance(item, Article), item
-    return item
+from newsdigest import load_articles
+from tests_helpers import LAYOUTS, only
 
 
 def read(tmp_path, text, name="note.md"):
