@@ -19,8 +19,8 @@ MONTHS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DUTCH_WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 # Weekdays as dates name them, written out or short, in Dutch and English: "za 12 apr 2025", "Fri, 11 Apr".
-WEEKDAYS = (rf"{DUTCH_WEEKDAYS}|ma|di|wo|do|vr|za|zo|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-            r"|mon|tue|wed|thu|fri|sat|sun")
+ENGLISH_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+WEEKDAYS = rf"{DUTCH_WEEKDAYS}|ma|di|wo|do|vr|za|zo|{ENGLISH_WEEKDAYS}|mon|tue|wed|thu|fri|sat|sun"
 _WORD_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I)
 _MONTH_FIRST_DATE = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)  # Nexis: "September 20, 2024"
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..metadata import DUTCH_WEEKDAYS, byline, outlet, parse_timestamp
+from ..metadata import DUTCH_WEEKDAYS, ENGLISH_WEEKDAYS, byline, outlet, parse_timestamp
 from .article import Found
 from .layout import clean_body
 
@@ -50,9 +50,8 @@ _ENGLISH = {"lengte": "length", "länge": "length", "longueur": "length", "taal"
             "type-publication": "publication-type", "grafik": "graphic", "code-revue": "journal-code",
             "ortszeile": "dateline"}
 
-_WEEKDAYS = (f"{DUTCH_WEEKDAYS}|monday|tuesday|wednesday|thursday|friday"
-             "|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi"
-             "|jeudi|vendredi|samedi|dimanche")
+_WEEKDAYS = (f"{DUTCH_WEEKDAYS}|{ENGLISH_WEEKDAYS}|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+             "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche")
 _WEEKDAY_LINE = re.compile(rf"^\W*(?:{_WEEKDAYS})\W*$", re.I)
 _CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d{2}\b.{0,40}$")
 # The month names of German and French exports, for the date line.
