@@ -182,7 +182,10 @@ class Fetcher:
         import httpx
 
         settings = self.settings
-        host = httpx.URL(url).host if url.startswith(("http://", "https://")) else ""
+        try:
+            host = httpx.URL(url).host
+        except httpx.InvalidURL as error:
+            raise FetchError(f"{url}: invalid URL ({error})") from None
         if host in self._unreachable:  # a feed of fifty links to a host that is down costs one wait, not fifty
             raise FetchError(f"{url}: {self._unreachable[host]} (not tried again in this run)")
         attempt = 0

@@ -360,6 +360,11 @@ def test_a_host_that_cannot_be_reached_is_tried_once_per_run(settings, tmp_path,
                for n, warning in zip((2, 3), warnings[1:]))
 
 
+def test_a_malformed_url_is_one_failure_line(settings):
+    [failure] = read(["http://[::1/remise"], settings)
+    assert failure.error.startswith("http://[::1/remise: invalid URL (")
+
+
 def test_a_name_that_does_not_resolve_is_said_so_and_not_retried_or_tried_again(settings):
     first, second = read(["http://newsdigest-test.invalid/a", "http://newsdigest-test.invalid/b"], settings)
     assert first.error.startswith("http://newsdigest-test.invalid/a: cannot resolve newsdigest-test.invalid")
