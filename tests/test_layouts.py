@@ -1681,16 +1681,26 @@ def test_a_bold_intro_above_the_text_is_its_first_paragraph_and_never_lost(name,
     assert sum(intro in paragraph for paragraph in paragraphs) == 1
 
 
-def test_a_standfirst_in_plain_type_above_a_text_that_stands_alone_stays_out():
-    """A summary set apart in the header, as the extraction benchmark's annotators leave it out."""
-    body = only(load_articles([LAYOUTS / "plain-standfirst-above-standalone-text.html"])).body
-    assert body.startswith("Op een winderige ochtend in maart") and "geen koper meer" not in body
+@pytest.mark.parametrize(("name", "lead", "text"), [
+    # a standfirst in plain type above a text that stands alone: the author's own words, translated with the rest
+    ("plain-standfirst-above-standalone-text.html", "Boeren die willen stoppen, vinden geen koper meer voor hun grond.",
+     "Op een winderige ochtend in maart"),
+    ("plain-standfirst-above-standalone-definite.html", "In Westerbork wekken de bewoners samen meer stroom op",
+     "De zon staat nog laag"),
+    # nu.nl (2017): the lead in an "item-excerpt" block of the header, an advertorial block between it and the text
+    ("excerpt-block-above-text-block.html", "De gemeente Zwolle sluit de ondergrondse fietsenstalling bij het station",
+     "Reizigers moeten hun fiets voorlopig kwijt"),
+])
+def test_a_standfirst_in_plain_type_opens_the_body_and_is_never_lost(name, lead, text):
+    """A plain lead above the text is the story's first paragraph; leaving it out drops text."""
+    paragraphs = only(load_articles([LAYOUTS / name])).body.split("\n\n")
+    assert paragraphs[0].startswith(lead) and paragraphs[1].startswith(text)
+    assert sum(lead in paragraph for paragraph in paragraphs) == 1
 
 
-def test_a_text_opening_with_a_definite_scene_is_no_text_going_on_from_its_standfirst():
-    """"De zon staat ..." is no shell noun summing up the lead: the teaser above it stays out."""
-    body = only(load_articles([LAYOUTS / "plain-standfirst-above-standalone-definite.html"])).body
-    assert body.startswith("De zon staat nog laag") and "Kan dat overal?" not in body
+def test_an_excerpt_cut_off_with_an_ellipsis_is_a_teaser_not_the_lead():
+    body = only(load_articles([LAYOUTS / "excerpt-cut-off-above-text.html"])).body
+    assert body.startswith("De Vlaamse regering trekt twaalf miljoen euro uit") and "niet langer..." not in body
 
 
 def test_a_byline_in_bold_above_the_bold_intro_is_not_taken_for_it(tmp_path):
