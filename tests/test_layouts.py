@@ -1698,6 +1698,16 @@ def test_a_standfirst_in_plain_type_opens_the_body_and_is_never_lost(name, lead,
     assert sum(lead in paragraph for paragraph in paragraphs) == 1
 
 
+@pytest.mark.parametrize(("byline", "source"), [("Door: NU.nl", "NU.nl"), ("Door: ANP/NU.nl", "ANP"),
+                                              ("Door: ANP", "ANP"), ("By: Reuters", "Reuters")])
+def test_an_agency_as_the_byline_under_the_text_is_the_source(tmp_path, byline, source):
+    """nu.nl credits wire copy in its byline ("Door: ANP/NU.nl"), which extraction drops as too short."""
+    page = (LAYOUTS / "excerpt-block-above-text-block.html").read_text(encoding="utf-8")
+    (tmp_path / "page.html").write_text(page.replace("Door: NU.nl", byline), encoding="utf-8")
+    article = only(load_articles([tmp_path / "page.html"]))
+    assert article.source == source and byline not in article.body
+
+
 def test_an_excerpt_cut_off_with_an_ellipsis_is_a_teaser_not_the_lead():
     body = only(load_articles([LAYOUTS / "excerpt-cut-off-above-text.html"])).body
     assert body.startswith("De Vlaamse regering trekt twaalf miljoen euro uit") and "niet langer..." not in body

@@ -453,12 +453,14 @@ def _header_time(tree: Any, found: Found) -> bool:
 
 
 def _source_line(tree: Any, found: Found) -> None:
-    """A news agency named in the article's own "Bron: ANP" line, which text extraction drops as too short
-    to be text; the agency is the source (see Found.agency)."""
+    """A news agency named in the article's own "Bron: ANP" line, or as the byline's only names ("Door:
+    ANP/NU.nl"), which text extraction drops as too short to be text; the agency is the source (see
+    Found.agency)."""
     scope = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body")
     for element in scope[0].iter("p", "div", "span", "footer", "small") if scope else ():
         text = " ".join(element.text_content().split())
         source = parse_source(text) if len(text) <= 40 and re.match(r"(?:bron|source)\s*:", text, re.I) else None
+        text = re.sub(r"^(?:door|by)\s*:?\s+", "", text, flags=re.I)
         names = re.split(r"\s*[/,&]\s*", text) if len(text) <= 40 else []
         if len(names) > 1 and all(outlet(name) for name in names):  # "ANP/NU.nl": the wire wrote it
             source = agency(text)
