@@ -319,6 +319,12 @@ _OUTLETS = (
     ("Leidsch Dagblad", "leidschdagblad"), ("Het Laatste Nieuws", None), ("Algemeen Dagblad", None),
     ("RTBF", "rtbf"), ("Bruzz", "bruzz"), ("Kanaal Z", "kanaalz"), ("Nieuwsuur", None), ("EenVandaag", "eenvandaag"),
     ("Reformatorisch Dagblad", "rd"), ("Nederlands Dagblad", "nd"), ("Friesch Dagblad", "frieschdagblad"),
+    ("IJmuider Courant", "ijmuidercourant"), ("De Gooi- en Eemlander", "gooieneemlander"),
+    ("Hart van Nederland", "hartvannederland"), ("NPO Radio 1", "nporadio1"), ("De Correspondent", "decorrespondent"),
+    ("De Groene Amsterdammer", "groene"), ("GeenStijl", "geenstijl"), ("Binnenlands Bestuur", "binnenlandsbestuur"),
+    ("NL Times", "nltimes"), ("DutchNews.nl", "dutchnews"), ("Omroep Venlo", "omroepvenlo"),
+    ("Sporza", "sporza"), ("VTM Nieuws", "vtm"), ("TVL", "tvl"), ("Focus-WTV", "focus-wtv"), ("ROB-tv", "robtv"),
+    ("Ring TV", "ringtv"), ("AVS", "avs"), ("ATV", "atv"), ("TV Oost", "tvoost"), ("DeWereldMorgen", "dewereldmorgen"),
 )
 OUTLETS = {name.lower(): name for name, _ in _OUTLETS} | {alias: name for alias, name in (
     ("volkskrant", "de Volkskrant"), ("parool", "Het Parool"), ("telegraaf", "De Telegraaf"), ("nu", "NU.nl"),
@@ -358,7 +364,8 @@ def outlet_for_host(host: str) -> str | None:
 AMSTERDAM, BRUSSELS = "Europe/Amsterdam", "Europe/Brussels"
 _FLEMISH = frozenset({"HLN", "Het Nieuwsblad", "De Standaard", "VRT NWS", "De Morgen", "Gazet van Antwerpen",
                       "Het Belang van Limburg", "De Tijd", "Knack", "Het Laatste Nieuws", "RTBF", "Bruzz", "Kanaal Z",
-                      "Belga"})
+                      "Belga", "Sporza", "VTM Nieuws", "TVL", "Focus-WTV", "ROB-tv", "Ring TV", "AVS", "ATV", "TV Oost",
+                      "DeWereldMorgen"})
 _WORLD_AGENCIES = frozenset({"AFP", "Reuters", "AP", "DPA", "EFE", "Bloomberg", "Associated Press",
                              "Agence France-Presse"})
 

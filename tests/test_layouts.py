@@ -1748,6 +1748,21 @@ def test_headline_style_lines_with_a_colon_are_no_labels():
     assert body.startswith("Rechter: woningcorporatie moet huurder schadeloos stellen")
 
 
+@pytest.mark.parametrize(("address", "source"), [
+    ("https://www.focus-wtv.be/nieuws/brugge-nieuwe-fietsbrug", "Focus-WTV"),
+    ("https://nieuws.vtm.be/binnenland/brugge-nieuwe-fietsbrug", "VTM Nieuws"),
+    ("https://www.hartvannederland.nl/nieuws/brugge-nieuwe-fietsbrug", "Hart van Nederland"),
+    ("https://www.ijmuidercourant.nl/brugge-nieuwe-fietsbrug", "IJmuider Courant"),
+])
+def test_a_regional_or_smaller_outlet_is_named_by_its_host(tmp_path, address, source):
+    """Regional television and smaller papers of Flanders and the Netherlands are named, not left as a host."""
+    (tmp_path / "clip.md").write_text(
+        f"---\ncreated: 2025-04-14T20:02:11 (UTC +02:00)\ntags: []\nsource: {address}\n---\n\n"
+        "# Brugge krijgt een nieuwe fietsbrug over de Reie\n\n"
+        "Over de Reie in Brugge komt een nieuwe fietsbrug. Ze moet in 2026 klaar zijn.\n", encoding="utf-8")
+    assert only(load_articles([tmp_path / "clip.md"])).source == source
+
+
 @pytest.mark.parametrize(("name", "source", "last"), [
     # a web clipper's source address at a host other than the outlet's name: rtl.nl is RTL Nieuws, gld.nl Omroep
     # Gelderland
