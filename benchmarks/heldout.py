@@ -44,8 +44,8 @@ def score(folder: Path = HELDOUT) -> tuple[dict[str, float], list[str]]:
         path = folder / entry["file"]
         items = list(load_articles([path], quiet, offline=True))
         if entry["item"] is not None:
-            suffix = f":{entry['item']}" if path.suffix == ".jsonl" else f"#{entry['item']}"
-            items = [item for item in items if item.path == f"{path}{suffix}"]
+            # JSON lines records are named by their line ("file.jsonl:3"), the others by their place ("#3")
+            items = [item for item in items if item.path in (f"{path}:{entry['item']}", f"{path}#{entry['item']}")]
         article = items[0] if items and isinstance(items[0], Article) else None
         got = {"title": article.title, "date": article.date, "source": article.source,
                "first_sentence": article.body} if article else dict.fromkeys(FIELDS)
