@@ -32,7 +32,7 @@ _TEXT_SUFFIXES = {".txt", ".text", ""}
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _JSON_SUFFIXES = {".json"}
-_JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+_JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jl", ".jsonlines"}  # Scrapy writes .jl
 _FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
 _MAIL_SUFFIXES = {".eml"}
 # Formats whose article `newsdigest translate` extracts instead of translating the file as it is.

@@ -324,13 +324,13 @@ _OUTLETS = (
     ("De Groene Amsterdammer", "groene"), ("GeenStijl", "geenstijl"), ("Binnenlands Bestuur", "binnenlandsbestuur"),
     ("NL Times", "nltimes"), ("DutchNews.nl", "dutchnews"), ("Omroep Venlo", "omroepvenlo"),
     ("Sporza", "sporza"), ("VTM Nieuws", "vtm"), ("TVL", "tvl"), ("Focus-WTV", "focus-wtv"), ("ROB-tv", "robtv"),
-    ("Ring TV", "ringtv"), ("AVS", "avs"), ("ATV", "atv"), ("TV Oost", "tvoost"), ("DeWereldMorgen", "dewereldmorgen"),
+    ("RINGtv", "ringtv"), ("AVS", "avs"), ("ATV", "atv"), ("TV Oost", "tvoost"), ("DeWereldMorgen", "dewereldmorgen"),
 )
 OUTLETS = {name.lower(): name for name, _ in _OUTLETS} | {alias: name for alias, name in (
     ("volkskrant", "de Volkskrant"), ("parool", "Het Parool"), ("telegraaf", "De Telegraaf"), ("nu", "NU.nl"),
     ("nieuwsblad", "Het Nieuwsblad"), ("standaard", "De Standaard"), ("gva", "Gazet van Antwerpen"),
     ("hbvl", "Het Belang van Limburg"), ("ad.nl", "AD"), ("fd", "Het Financieele Dagblad"), ("vrt", "VRT NWS"),
-    ("rtl", "RTL Nieuws"), ("hln.be", "HLN"), ("nos.nl", "NOS"))} | {key: value for key, value in NEWS_AGENCIES.items()}
+    ("rtl", "RTL Nieuws"), ("hln.be", "HLN"), ("nos.nl", "NOS"), ("nos nieuws", "NOS"), ("nu.nl nieuws", "NU.nl"))} | {key: value for key, value in NEWS_AGENCIES.items()}
 # An outlet's site under a host other than its name's stem: RTL Nieuws at rtl.nl, Omroep Gelderland at gld.nl,
 # NH Nieuws at its former rtvnh.nl.
 _DOMAINS = {stem: name for name, stem in _OUTLETS if stem} | {"rtl": "RTL Nieuws", "gld": "Omroep Gelderland",
@@ -364,7 +364,7 @@ def outlet_for_host(host: str) -> str | None:
 AMSTERDAM, BRUSSELS = "Europe/Amsterdam", "Europe/Brussels"
 _FLEMISH = frozenset({"HLN", "Het Nieuwsblad", "De Standaard", "VRT NWS", "De Morgen", "Gazet van Antwerpen",
                       "Het Belang van Limburg", "De Tijd", "Knack", "Het Laatste Nieuws", "RTBF", "Bruzz", "Kanaal Z",
-                      "Belga", "Sporza", "VTM Nieuws", "TVL", "Focus-WTV", "ROB-tv", "Ring TV", "AVS", "ATV", "TV Oost",
+                      "Belga", "Sporza", "VTM Nieuws", "TVL", "Focus-WTV", "ROB-tv", "RINGtv", "AVS", "ATV", "TV Oost",
                       "DeWereldMorgen"})
 _WORLD_AGENCIES = frozenset({"AFP", "Reuters", "AP", "DPA", "EFE", "Bloomberg", "Associated Press",
                              "Agence France-Presse"})

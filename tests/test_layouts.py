@@ -1402,6 +1402,35 @@ def test_a_scrapy_spiders_list_valued_fields_are_read_as_their_one_value():
 
 
 
+def test_scrapys_jl_feed_export_is_json_lines_and_picked_up_from_a_folder(tmp_path):
+    """`scrapy crawl -o items.jl` writes JSON lines under .jl: one article a line, also found in a folder."""
+    first, second = load_articles([LAYOUTS / "scrapy-feed-export.jl"])
+    assert (first.title, first.date, first.source, first.author) == (
+        "Uientelers wachten op droog weer", "2025-04-02", "Boerderij", "Gert Nijland")
+    assert first.body.startswith("Uientelers in Zeeland en West-Brabant kunnen nog niet zaaien")
+    assert (second.title, second.date, second.path) == ("Melkprijs licht omhoog", None, f"{LAYOUTS}/scrapy-feed-export.jl:2")
+    (tmp_path / "items.jl").write_bytes((LAYOUTS / "scrapy-feed-export.jl").read_bytes())
+    assert [article.title for article in load_articles([tmp_path])] == [first.title, second.title]
+
+
+def test_a_monitoring_export_with_dutch_keys_reads_its_message_as_the_text():
+    """Dutch media-monitoring exports name the text "bericht" beside "titel", "datum", "bron" and "auteur"."""
+    article = only(load_articles([LAYOUTS / "monitoring-export-dutch-keys.json"]))
+    assert (article.title, article.date, article.time, article.source, article.author) == (
+        "Deventer zet plan voor fietsenstalling bij station in de ijskast", "2025-04-03", "08:30", "De Stentor",
+        "Iris Wolters")
+    assert article.body.startswith("De gemeente Deventer stelt de bouw") and article.extra["bereik"] == 85000
+
+
+def test_a_crawls_enrichment_block_gives_the_text_and_the_publication_date_never_the_crawl_time():
+    """A GDELT-style export: the crawler's "seendate" (the next day in UTC) is no publication date; the text and
+    the page's own date sit in the crawl's "enrich" block."""
+    article = only(load_articles([LAYOUTS / "crawl-export-enriched-fields.json"]))
+    assert (article.title, article.date, article.time, article.source) == (
+        "Assen krijgt nieuw zwembad aan de Vaart", "2025-06-03", "22:40", "RTV Drenthe")
+    assert article.body.startswith("Assen krijgt een nieuw zwembad aan de Vaart.")
+
+
 def test_a_pandoc_notes_fenced_divs_keep_their_text_and_its_asides_stay_out_as_notes():
     article = only(load_articles([LAYOUTS / "pandoc-note-fenced-divs.md"]))
     assert (article.title, article.date, article.source) == (
@@ -1746,6 +1775,32 @@ def test_headline_style_lines_with_a_colon_are_no_labels():
     """"Rechter: ..." names no field the reader knows: without a title above, such lines stay text."""
     body = only(load_articles([LAYOUTS / "note-colon-lines-are-no-labels.md"])).body
     assert body.startswith("Rechter: woningcorporatie moet huurder schadeloos stellen")
+
+
+@pytest.mark.parametrize(("handle", "address", "suffix", "source"), [
+    # trafilatura makes "Omroepflevoland" of the Twitter handle: the outlet's own name wins
+    ("@omroepflevoland", "https://www.omroepflevoland.nl/nieuws/8123/dijk", "", "Omroep Flevoland"),
+    # a site the outlet table does not know is named as its <title> suffix spells it
+    ("@dtvnieuws", "https://www.dtvnieuws.nl/nieuws/8123/dijk", " | DTV Nieuws", "DTV Nieuws"),
+])
+def test_a_twitter_handle_is_not_the_site_name(tmp_path, handle, address, suffix, source):
+    (tmp_path / "page.html").write_text(
+        f'<html><head><title>Dijk bij Lelystad wordt twee meter hoger{suffix}</title>'
+        f'<meta name="twitter:site" content="{handle}"><link rel="canonical" href="{address}">'
+        '<meta property="article:published_time" content="2025-03-04T10:00:00+01:00"></head><body><main><article>'
+        '<h1>Dijk bij Lelystad wordt twee meter hoger</h1><p>De dijk langs het Markermeer bij Lelystad wordt de '
+        'komende drie jaar twee meter hoger gemaakt.</p><p>Het waterschap begint in mei met de eerste kilometer. '
+        'Fietsers moeten dan omrijden over de Houtribweg.</p></article></main></body></html>', encoding="utf-8")
+    assert only(load_articles([tmp_path / "page.html"])).source == source
+
+
+def test_a_copied_page_with_the_nos_nieuws_logo_line_is_nos(tmp_path):
+    (tmp_path / "kopie.txt").write_text(
+        "Ga naar hoofdinhoud\nNOS Nieuws\nNieuws\nSport\nBinnenland\nDijk bij Lelystad wordt twee meter hoger\n"
+        "dinsdag 4 maart 2025, 10:00\nDe dijk langs het Markermeer bij Lelystad wordt de komende drie jaar twee meter "
+        "hoger gemaakt.\nHet waterschap begint in mei met de eerste kilometer.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "kopie.txt"]))
+    assert (article.source, article.date) == ("NOS", "2025-03-04")
 
 
 @pytest.mark.parametrize(("address", "source"), [

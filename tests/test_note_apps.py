@@ -39,6 +39,16 @@ def test_a_logseq_pages_properties_are_its_metadata_and_its_blocks_its_paragraph
     assert (article.extra["type"], article.extra["dossier"]) == ("nieuwsbericht", "Netcongestie Overijssel")
 
 
+def test_a_property_written_as_a_markdown_link_is_its_text(tmp_path):
+    """`bron:: [De Tijd](https://...)`: the outlet is the link's text, not the link."""
+    (tmp_path / "page.md").write_text(
+        "title:: Europese Commissie wil minder kantoren\nbron:: [De Tijd](https://www.tijd.be/politiek/10592214.html)\n"
+        "gepubliceerd:: [[Mar 4th, 2025]]\n\n- De Europese Commissie wil een derde van haar kantoren in Brussel "
+        "afstoten.\n- Het gaat om zo'n twintig gebouwen.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "page.md"]))
+    assert (article.source, article.date) == ("De Tijd", "2025-03-04")
+
+
 def test_logseq_page_properties_in_the_first_block_and_nested_blocks_and_headings():
     article = only(load_articles([LAYOUTS / "logseq-first-block-properties.md"]))
     assert (article.title, article.date, article.source, article.author) == (

@@ -24,7 +24,10 @@ TITLE = ("title", "headline", "kop", "titel", "heading", "h1", "headlines")  # A
 BODY = ("full_content", "text", "body", "content", "article", "tekst", "articlebody", "article_body", "inhoud",
         "fulltext", "full_text", "bodytext", "body_text", "maintext", "main_text", "story", "html", "content_html",
         "body_html", "html_body", "bodies", "body_blocks", "content_blocks", "content_elements", "blocks", "paragraphs",
-        "article_text", "description", "summary", "excerpt", "items")
+        "article_text",
+        # Dutch exports (media monitoring, CSV turned JSON): the message, the article, the body copy
+        "bericht", "berichttekst", "artikel", "artikeltekst", "broodtekst", "volledige_tekst",
+        "description", "summary", "excerpt", "items")
 DATE = ("date", "published", "published_at",
         "first_issue_date",  # ANP's News API: first published; its "pubDate" is this version's release
         "pubdate", "pub_date", "pubdatum", "datepublished", "date_published", "publication_date", "publication_time",
@@ -60,7 +63,8 @@ TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sect
 # block of page meta tags, WordPress's Yoast SEO block. Their fields count where the record lacks them.
 _WRAPPERS = ("data", "attributes", "meta", "metadata", "article", "item", "post", "document", "fields",
              "properties", "yoast_head_json", "seo", "opengraph", "credits", "taxonomy", "dates", "article_dates",
-             "params")  # Hugo: [params] in front matter
+             "params",  # Hugo: [params] in front matter
+             "enrich", "enrichment", "enriched", "extracted", "extraction", "parsed")  # a crawl's added fields
 # Keys that only steer a static site generator: kept in extra, never read as text.
 # The source and the address go before the title: a title's " - NRC" tail names the outlet only where no
 # field does, and a tail that names the record's own site goes (see _without_own_site).
@@ -97,8 +101,9 @@ def scalar(value: Any) -> Any:
 def text_of(value: Any) -> str | None:
     """A display string from a value that may be a string, a {"name": ...} or {"rendered": ...} object
     or a list of them."""
-    if isinstance(value, str):  # an Obsidian wiki link ("[[NOS]]", "[[Omroep West|West]]") names its page
-        return re.sub(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]", r"\1", value).strip() or None
+    if isinstance(value, str):  # an Obsidian wiki link ("[[NOS]]", "[[Omroep West|West]]") names its page,
+        value = re.sub(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]", r"\1", value)  # a Markdown link its text:
+        return re.sub(r"\[([^\]]+)\]\(\S+\)", r"\1", value).strip() or None  # "[De Tijd](https://...)"
     if isinstance(value, Mapping) and isinstance(value.get("rendered"), str):  # WordPress: HTML entities, tags
         return html.unescape(re.sub(r"<[^>]+>", "", value["rendered"])).strip() or None
     if isinstance(value, Mapping):
@@ -150,10 +155,10 @@ _PUBLISHED = frozenset(_plain(name) for name in DATE if "pub" in name)
 # Publication fields named in another word order or with a unit or zone: news-please's "date_publish" (beside
 # "date_download" and "date_modify"), "published_ms" (epoch milliseconds), "publish_time_utc". A key with a
 # word for publishing and none for another moment is one; its value still has to read as a date.
-_PUBLISH_WORDS = frozenset(("publish", "published", "pub", "gepubliceerd"))
+_PUBLISH_WORDS = frozenset(("publish", "published", "pub", "pubdate", "gepubliceerd"))
 _OTHER_MOMENTS = frozenset(("update", "updated", "modify", "modified", "download", "downloaded", "crawl", "crawled",
                             "scrape", "scraped", "fetch", "fetched", "save", "saved", "archive", "archived",
-                            "index", "indexed", "expire", "expires", "expiry", "embargo"))
+                            "index", "indexed", "expire", "expires", "expiry", "embargo", "seen", "seendate"))
 
 
 def _publication_key(key: object) -> bool:

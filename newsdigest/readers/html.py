@@ -65,6 +65,8 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
         _source_line(tree, found)
     if found.url is None and url:
         found.url = url
+    if found.source and found.url and _is_handle(found.source, urlparse(found.url).hostname or ""):
+        found.source = urlparse(found.url).hostname  # then named as the page or the outlet table spells it
     if tree is not None and (found.source is None or HOST.fullmatch(found.source)):
         found.source = _site_name(tree, found.source) or found.source
     if found.source and HOST.fullmatch(found.source):  # a <title> suffix "| gva.be": the outlet behind it
@@ -138,6 +140,13 @@ def _site_name(tree: Any, host: str | None) -> str | None:
     if host is None:
         return names[0]
     return name_for_host(host, [name for name in names if name])  # nieuws.omroepzeeland.nl: "Omroep Zeeland"
+
+
+def _is_handle(name: str, host: str) -> bool:
+    """Whether `name` is the host's stem with at most a capital put in front ("Rtvoost" for rtvoost.nl), as
+    trafilatura makes a site name of a Twitter handle ("@rtvoost"): a handle, not the name the site gives itself."""
+    parts = host.lower().removeprefix("www.").split(".")
+    return len(parts) >= 2 and name in (parts[-2], parts[-2].capitalize())
 
 
 def _title_site(tree: Any) -> str | None:
