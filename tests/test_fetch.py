@@ -457,3 +457,16 @@ def test_a_copyright_line_in_the_creator_and_glued_to_the_text_is_no_author_and_
                                    text=f"{STALLING}© stadskrant.be"), encoding="utf-8")
     [entry] = load_articles([feed], InputSettings(fetch=False))
     assert (entry.author, entry.body, entry.extra["copyright"]) == (author, STALLING, "© stadskrant.be")
+
+
+def test_a_feed_that_escapes_twice_and_puts_a_photo_address_in_its_content_reads_as_text():
+    """HLN's descriptions escape entities twice ("astero&amp;iuml;de"); De Morgen's content:encoded held only the
+    photo's address, beside the real text in the description."""
+    from tests_helpers import LAYOUTS
+
+    brugge, gent = load_articles([LAYOUTS / "feed-double-escaped-and-photo-content.xml"], InputSettings(fetch=False))
+    assert brugge.body == ("De kerstmarkt op de Markt in Brugge loopt dit jaar tot half januari, zegt schepen Renée "
+                           "Declercq. Volgens de stad trok de markt vorig jaar een recordaantal bezoekers uit België en "
+                           "Nederland.")
+    assert gent.body.startswith("De tram van De Lijn rijdt sinds maandag weer") and "persgroep" not in gent.body
+    assert gent.author == "Liesbeth Van Damme"  # dc:creator "Door: Liesbeth Van Damme"

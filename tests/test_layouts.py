@@ -1431,6 +1431,22 @@ def test_a_crawls_enrichment_block_gives_the_text_and_the_publication_date_never
     assert article.body.startswith("Assen krijgt een nieuw zwembad aan de Vaart.")
 
 
+def test_relative_dates_count_back_from_when_the_export_was_made():
+    """A dashboard's export ({"bijgewerkt": ..., "artikelen": [...]}, a list under a name of its own) keeps the dates
+    as the page showed them; counted back from its own time: hours give a moment, days only a day."""
+    hours, yesterday, days = load_articles([LAYOUTS / "dashboard-export-relative-dates.json"])
+    assert (hours.title, hours.source, hours.date, hours.time) == (
+        "Rijkswaterstaat sluit Haringvlietbrug een nacht", "NOS", "2025-03-14", "19:10")  # 18:10 UTC
+    assert hours.body.startswith("De Haringvlietbrug is in de nacht") and hours.extra["date_as_written"] == "3 uur geleden"
+    assert (yesterday.date, yesterday.time, days.date, days.time) == ("2025-03-13", None, "2025-03-12", None)
+
+
+def test_a_relative_date_counts_back_from_the_records_crawl_time_and_stays_undated_without_one():
+    crawled, unknown = load_articles([LAYOUTS / "scraper-relative-dates.jsonl"])
+    assert (crawled.date, crawled.time) == ("2025-03-15", "00:43")  # 23:43 UTC: the next day in Zeeland
+    assert (unknown.date, unknown.extra["published"]) == (None, "2 uur geleden")
+
+
 def test_a_pandoc_notes_fenced_divs_keep_their_text_and_its_asides_stay_out_as_notes():
     article = only(load_articles([LAYOUTS / "pandoc-note-fenced-divs.md"]))
     assert (article.title, article.date, article.source) == (

@@ -11,12 +11,13 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterator
+from html import unescape
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
 from translate.errors import InputError
 
-from ..metadata import agency, name_for_host, outlet, outlet_for_host
+from ..metadata import agency, byline, name_for_host, outlet, outlet_for_host
 from .article import Article, Failure, Found
 from .layout import clean_body
 
@@ -45,9 +46,16 @@ def looks_like_feed(data: bytes) -> bool:
 
 
 def _text(html: str) -> list[str]:
+    """The paragraphs of an entry's text, HTML or plain. Plain text is unescaped once more: feeds that escape
+    their HTML twice leave entities in it once feedparser has read them ("astero&iuml;de"). A paragraph that is
+    only an address (De Morgen's content:encoded holding the photo's URL) is no text."""
     from .html import fragment_paragraphs
 
-    return fragment_paragraphs(html) if "<" in html else [part for part in re.split(r"\n\s*\n", html) if part.strip()]
+    if "<" in html:
+        paragraphs = fragment_paragraphs(html)
+    else:
+        paragraphs = [unescape(part) for part in re.split(r"\n\s*\n", html) if part.strip()]
+    return [part for part in paragraphs if not re.fullmatch(r"\s*(?:https?://|www\.)\S+\s*", part)]
 
 
 def _entry_stamp(entry: Any, found: Found) -> None:
@@ -114,6 +122,7 @@ def _entry_article(entry: Any, name: str, channel: str | None, read_page: PageRe
     link = urljoin(base_url, entry["link"]) if base_url and entry.get("link") else entry.get("link")
     source = entry.get("source") or {}
     author, _, holder = (entry.get("author") or "").partition("©")  # Drupal: "Kris Hendrickx © brusselnieuws.be"
+    author = byline(author) or author  # De Morgen: "Door: Luc Beernaert"
     notice = f"© {holder.strip()}" if holder.strip() else None
     if notice:
         found.extra["copyright"] = notice
@@ -122,7 +131,7 @@ def _entry_article(entry: Any, name: str, channel: str | None, read_page: PageRe
     _entry_stamp(entry, found)
     found.tag(*(tag.get("term") or tag.get("label") for tag in entry.get("tags", []) if tag.get("term") or
                 tag.get("label")))
-    contents = [item.get("value", "") for item in entry.get("content", [])]
+    contents = [item.get("value", "") for item in entry.get("content", []) if _text(item.get("value", ""))]
     content = max(contents, key=len) if contents else ""
     summary = entry.get("summary", "")
     full = "\n\n".join(_text(content)) if content else ""

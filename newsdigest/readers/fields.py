@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import HOST, name_for_host, outlet, outlet_for_host
+from ..metadata import HOST, name_for_host, outlet, outlet_for_host, parse_timestamp
 from .article import Found
 from .layout import title_and_tags
 
@@ -27,7 +27,7 @@ BODY = ("full_content", "text", "body", "content", "article", "tekst", "articleb
         "article_text",
         # Dutch exports (media monitoring, CSV turned JSON): the message, the article, the body copy
         "bericht", "berichttekst", "artikel", "artikeltekst", "broodtekst", "volledige_tekst",
-        "description", "summary", "excerpt", "items")
+        "description", "beschrijving", "omschrijving", "summary", "samenvatting", "excerpt", "items")
 DATE = ("date", "published", "published_at",
         "first_issue_date",  # ANP's News API: first published; its "pubDate" is this version's release
         "pubdate", "pub_date", "pubdatum", "datepublished", "date_published", "publication_date", "publication_time",
@@ -161,9 +161,60 @@ _OTHER_MOMENTS = frozenset(("update", "updated", "modify", "modified", "download
                             "index", "indexed", "expire", "expires", "expiry", "embargo", "seen", "seendate"))
 
 
+def _key_words(key: object) -> set[str]:
+    """The words of a key: "date_publish", "publishedAt" and "news:scraped-at" are {date, publish}, {published, at},
+    {scraped, at}."""
+    return set(re.findall(r"[a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", str(key).rsplit(":", 1)[-1]).lower()))
+
+
 def _publication_key(key: object) -> bool:
-    words = set(re.findall(r"[a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", str(key).rsplit(":", 1)[-1]).lower()))
+    words = _key_words(key)
     return bool(words & _PUBLISH_WORDS) and not words & _OTHER_MOMENTS
+
+
+# A relative date as a scraper copies it off a page ("5 uur geleden", "55 min geleden", "gisteren", "3 hours ago")
+# is a moment only against the time it was read: the record's crawl time, else the export's own time.
+_RELATIVE = re.compile(r"\s*(?:(?P<count>\d+|een|één|a|an)\s*(?P<unit>s|sec|seconden?|seconds?|m|min|minuten?|minutes?|"
+                       r"u|uur|h|hours?|hrs?|d|dag|dagen|days?|w|week|weken|weeks?)\.?\s+(?:geleden|ago)|"
+                       r"(?P<day>vandaag|today|gisteren|yesterday|eergisteren))\b", re.I)
+_UNIT_SECONDS = {"s": 1, "m": 60, "u": 3600, "h": 3600, "d": 86400, "w": 604800}
+_READ_WORDS = frozenset(("crawl", "crawled", "scrape", "scraped", "fetch", "fetched", "download", "downloaded",
+                         "retrieve", "retrieved", "saved", "gecrawld", "opgehaald", "gedownload", "seen", "seendate"))
+# an export's own time, at its top: when it was made or last brought up to date
+EXPORT_WORDS = _READ_WORDS | {"updated", "bijgewerkt", "generated", "exported", "gegenereerd", "geexporteerd",
+                              "built", "lastbuilddate"}
+
+
+def read_moment(mapping: Mapping[str, Any], words: frozenset[str] | set[str] = _READ_WORDS) -> dt.datetime | None:
+    """When `mapping` (a record, or an export's top) says its text was read, with the time; None if it does not."""
+    for key, value in mapping.items():
+        if _key_words(key) & words and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            stamp = parse_timestamp(value)
+            if stamp is not None and stamp.time is not None:
+                return dt.datetime.fromisoformat(stamp.iso)
+    return None
+
+
+def relative_date(record: Mapping[str, Any], found: Found, read_at: dt.datetime | None) -> str | None:
+    """Date the article by a relative date field ("5 uur geleden") counted back from when the record was read
+    (its crawl time, else `read_at`, the export's); the key used, or None."""
+    for key in find_keys(record, DATE):
+        match = _RELATIVE.fullmatch(record[key].strip().rstrip(".")) if isinstance(record[key], str) else None
+        moment = (read_moment(record) or read_at) if match else None
+        if moment is None:
+            continue
+        if match["day"]:  # a day without a time: no time is made up
+            days = {"vandaag": 0, "today": 0, "gisteren": 1, "yesterday": 1, "eergisteren": 2}[match["day"].lower()]
+            when: dt.date | dt.datetime = moment.date() - dt.timedelta(days=days)
+        else:
+            count = int(match["count"]) if match["count"].isdigit() else 1
+            seconds = count * _UNIT_SECONDS[match["unit"][0].lower()]
+            when = moment - dt.timedelta(seconds=seconds)
+            when = when if seconds < 86400 else when.date()  # "2 dagen geleden" gives a day, not an hour
+        if found.when(when):
+            found.extra["date_as_written"] = record[key]
+            return key
+    return None
 
 
 def record_view(record: Mapping[str, Any]) -> dict[str, Any]:

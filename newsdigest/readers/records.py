@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -12,15 +13,16 @@ from translate.errors import InputError
 
 from ..config import InputSettings
 from .article import Article, Failure, Found
-from .fields import (BODY, TITLE, find_key, find_keys, keep_extra, record_view, rendered, scalar, squashed,
-                     take_fields)
+from .fields import (BODY, EXPORT_WORDS, TITLE, find_key, find_keys, keep_extra, read_moment, record_view,
+                     relative_date, rendered, scalar, squashed, take_fields)
 from .layout import clean_body
 from .lexisnexis import record_paragraphs
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
 _CONTAINERS = ("articles", "items", "data", "results", "entries", "posts", "records", "docs", "documents",
                "news", "stories", "hits", "content_elements",  # Arc XP search results hold stories there
-               "objects")  # Diffbot's APIs answer {"request": ..., "objects": [...]}
+               "objects",  # Diffbot's APIs answer {"request": ..., "objects": [...]}
+               "artikelen", "berichten", "nieuwsberichten", "resultaten", "nieuws")
 # NewsAPI and other feeds cut their "content" short: "... worden… [+2104 chars]"; the count is no text.
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\+\d+\s*chars?\]|\[…\])\s*$")
 _CUT_COUNT = re.compile(r"\s*\[\+(?P<count>\d+)\s*chars?\]\s*$")
@@ -71,7 +73,8 @@ def loads(text: str, name: str) -> Any:
 
 
 def _records(data: Any) -> list[Any]:
-    """The article records in a JSON document: a list, a wrapper object ({"articles": [...]}) or one record."""
+    """The article records in a JSON document: a list, a wrapper object ({"articles": [...]}, or one list of
+    records under any name beside the export's own fields) or one record."""
     if isinstance(data, list):
         return data
     if isinstance(data, Mapping):
@@ -82,6 +85,11 @@ def _records(data: Any) -> list[Any]:
             if isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value) \
                     and not _blocks_of(data, value):
                 return list(value)
+        lists = [value for value in data.values() if isinstance(value, list) and value
+                 and all(isinstance(item, Mapping) for item in value)]
+        own = find_key(data, BODY) or find_key(data, TITLE)
+        if len(lists) == 1 and own is None and all(find_key(item, TITLE) or find_key(item, BODY) for item in lists[0]):
+            return list(lists[0])  # a wrapper under a name of its own ({"bijgewerkt": ..., "feed": [...]})
     return [data]
 
 
@@ -197,8 +205,9 @@ def _without_byline(paragraphs: list[str], author: str | None) -> list[str]:
     return [rest, *paragraphs[1:]] if rest else paragraphs[1:]
 
 
-def record_article(record: Any, name: str, settings: InputSettings) -> Article:
-    """One JSON object as an Article; raises InputError naming the field that is wrong."""
+def record_article(record: Any, name: str, settings: InputSettings, read_at: dt.datetime | None = None) -> Article:
+    """One JSON object as an Article; raises InputError naming the field that is wrong. `read_at` is when the
+    export holding it was made, for a relative date ("5 uur geleden") where the record has no crawl time."""
     if not isinstance(record, Mapping):
         raise InputError(f"{name}: expected a JSON object, got {type(record).__name__}")
     if isinstance(record.get("_source"), Mapping):
@@ -233,6 +242,8 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
     explicit = {"title": settings.title_field, "date": settings.date_field, "url": settings.url_field,
                 "source": settings.source_field, "author": settings.author_field}
     used = take_fields(record, found, explicit, used={body_key})
+    if found.stamp is None and (relative := relative_date(record, found, read_at)) is not None:
+        used.add(relative)
     lead_key = _lead_key(record, body_key, parts, found.url)
     if lead_key is not None:
         parts.insert(0, rendered(record[lead_key]))
@@ -250,14 +261,16 @@ def record_article(record: Any, name: str, settings: InputSettings) -> Article:
 
 def parse_json(text: str, path: str, settings: InputSettings) -> Iterator[Article | Failure]:
     try:
-        records = _records(loads(text, path))
+        data = loads(text, path)
     except InputError as error:
         yield Failure(path, str(error))
         return
+    records = _records(data)
+    read_at = read_moment(data, EXPORT_WORDS) if isinstance(data, Mapping) and records[0] is not data else None
     for number, record in enumerate(records, 1):
         name = f"{path}#{number}" if len(records) > 1 else path
         try:
-            yield record_article(record, name, settings)
+            yield record_article(record, name, settings, read_at)
         except InputError as error:
             yield Failure(name, str(error))
 
