@@ -1753,6 +1753,18 @@ def test_an_agency_as_the_byline_under_the_text_is_the_source(tmp_path, byline, 
     assert article.source == source and byline not in article.body
 
 
+def test_a_reviews_info_line_above_the_text_is_no_lead(tmp_path):
+    """"Titel, maker. Zaal, stad. Gezien op 13 oktober.": short parts without sentences, the review's info line."""
+    (tmp_path / "recensie.html").write_text(
+        '<html><head><title>Recensie</title></head><body><article><header><h1>Dansvoorstelling Golfslag verrast in '
+        'Utrecht</h1><p class="review__intro-head">Golfslag, door Dansgroep Noord. Stadsschouwburg, Utrecht. Gezien '
+        'op 2 mei.</p></header><div class="review__body"><p>Wie bij Golfslag een rustige avond verwacht, komt '
+        'bedrogen uit.</p><p>Vijf dansers rennen anderhalf uur over een toneel vol water.</p></div></article>'
+        '</body></html>', encoding="utf-8")
+    body = only(load_articles([tmp_path / "recensie.html"])).body
+    assert body.startswith("Wie bij Golfslag een rustige avond verwacht") and "Gezien op" not in body
+
+
 def test_an_excerpt_cut_off_with_an_ellipsis_is_a_teaser_not_the_lead():
     body = only(load_articles([LAYOUTS / "excerpt-cut-off-above-text.html"])).body
     assert body.startswith("De Vlaamse regering trekt twaalf miljoen euro uit") and "niet langer..." not in body

@@ -363,11 +363,20 @@ def _with_header_lead(tree: Any, paragraphs: list[str]) -> list[str]:
         top, first = page.find(" ".join(headline[0].text_content().split())), page.find(opening)
         at = page.find(lead[:60])
         if 0 <= top < at < first and _ENDS_SENTENCE.search(lead) and not (byline(lead) or credit(lead)) \
+                and (_in_bold(element) or not _info_line(lead)) \
                 and squashed(lead)[:80] not in squashed(" ".join(paragraphs)):
             return [lead, *paragraphs]
         if at >= first:
             break
     return paragraphs
+
+
+def _info_line(text: str) -> bool:
+    """Whether a plain standfirst is a review's info line ("Het zoutmeer, opera van Lotte Brandsma. Nationale
+    Opera & Ballet, Amsterdam. Gezien op 13 oktober."): three or more parts, none longer than six words, where a
+    lead has sentences."""
+    parts = [part for part in re.split(r"(?<=[.!?])\s+", text) if part]
+    return len(parts) >= 3 and all(len(part.split()) <= 6 for part in parts)
 
 
 def _in_bold(element: Any) -> bool:
