@@ -315,7 +315,7 @@ def _header_part(part: str, found: Found) -> bool:
     if all(outlet(name) for name in names):  # "NU.nl", "ANP/NU.nl": a news agency among them is the source
         found.offer(source=agency(part) or outlet(names[0]))
         return True
-    return _reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part)
+    return reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part)
 
 
 # A page number at either end of a running head, set apart by one space only: "6 TROUW ...", "Binnenland 7".
@@ -419,7 +419,7 @@ _REFERENCE_SPLIT = re.compile(rf"\s*,\s*|\s+[|–—·•-]\s+|(?:\s+(?:van|op|o
                               re.I)
 
 
-def _reference(line: str, found: Found, where: str) -> bool:
+def reference(line: str, found: Found, where: str) -> bool:
     """A clipping's reference to the paper and the day it came from, and maybe the page ("Trouw, maandag 4 maart 2024,
     pagina 12", "Uit: Trouw - 4 maart 2024 - p. 12", "(De Standaard, 3 maart 2025, p. 14)", "Bron: NRC, 4-3-2025",
     "Verschenen in Het Parool van zaterdag 12 april 2025"): the paper is the source, the day the date. Above the
@@ -749,7 +749,7 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             del kept[graphic:]
         if len(kept) > 1 and _MAIL_FOOTER.match(kept[-1]):  # why the mail came, how to stop it, the sender's address
             kept.pop()
-        if len(kept) > 1 and (not kept[-1] or _reference(kept[-1], found, "end") or _closing_stamp(kept[-1], found)
+        if len(kept) > 1 and (not kept[-1] or reference(kept[-1], found, "end") or _closing_stamp(kept[-1], found)
                               or _desk_line(kept[-1], found)):
             kept.pop()
         del kept[len(kept) - _share_block(kept, found):]
@@ -973,7 +973,7 @@ def _furniture(line: str, found: Found) -> bool:
     if caption:
         found.credit((caption["credit"] or caption["name"]).strip())
         return True
-    if _reference(stripped, found, "text") or running_head(line, found):  # or a page's head or foot inside the text
+    if reference(stripped, found, "text") or running_head(line, found):  # or a page's head or foot inside the text
         return True
     source = parse_source(stripped) if re.match(r"^\s*(?:bron|source)\s*:", stripped, re.I) else None
     if source and len(stripped) <= 60:
