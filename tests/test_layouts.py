@@ -273,6 +273,14 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      "07:45", "NU.nl", "Lotte Brinkman", "Ruim zestig Nederlandse gemeenten brengen hun gegevens onder"),
     ("copied-page-skip-link-aangepast.txt", "Feyenoord krijgt toch geen nieuw stadion aan de Maas", "2025-06-11",
      "16:31", "AD", "Jeroen Koster", "Feyenoord ziet definitief af van een nieuw stadion aan de Maas."),
+    # pdftotext of e-paper pages whose running head sets a regional section in capitals beside the page number ("14 |
+    # NOORD-HOLLAND", "REGIO ZWOLLE   11"): the paper on the line under it is the source, never the number; a headline
+    # broken before a name; the reporter's bare name under the lead, the caption's credit in capitals, an advertisement
+    ("pdftotext-regional-section-head.txt", "Pont over het Noordhollandsch Kanaal vaart voortaan elektrisch",
+     "2025-06-03", None, "Noordhollands Dagblad", "Wendy Kramer",
+     "De pont tussen Westgraftdijk en De Rijp vaart sinds maandag op stroom."),
+    ("pdftotext-section-head-odd-page.txt", "Kampen krijgt eerste fietsstraat langs de IJssel", "2025-06-04", None,
+     "De Stentor", "Marloes Scholten", "Fietsers krijgen op de IJsselkade in Kampen voortaan voorrang op auto's."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -341,6 +349,9 @@ def test_the_topics_under_a_copied_page_are_no_text():
     ("wire-priority-line.txt", ["PRIO", "woorden"]),
     ("clipping-closing-source.txt", ["Leeuwarder Courant", "23-01-2024"]),
     ("anp-news-api-item.json", ["UTRECHT", "AFN", "BLOOMBERG", "Redactie", "economie(at)anp.nl"]),
+    ("pdftotext-regional-section-head.txt", ["NOORD-HOLLAND", "Dagblad", "VERKEER", "Wendy Kramer", "FOTO", "MARCEL",
+                                             "ADVERTENTIE", "korting", "Tuincentrum"]),
+    ("pdftotext-section-head-odd-page.txt", ["REGIO", "Marloes", "KAMPEN"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body

@@ -328,8 +328,10 @@ def running_head(line: str, found: Found) -> bool:
     runs of spaces or bars ("6      TROUW ZATERDAG 12 APRIL 2025", "Het Parool   za 12 apr 2025   Stad   23",
     "12 Nieuws & achtergrond"), or the paper and its day without a number ("DE STANDAARD VRIJDAG 11 APRIL 2025").
     The paper is the source, the day the date, the number the page and the section a tag; a section alone beside
-    the number must be one the reader knows. False (and `found` untouched) where the line is none."""
+    the number must be one the reader knows, or one in capitals set apart from it as printed heads set a regional
+    section ("8 | GRONINGEN EN DRENTHE"). False (and `found` untouched) where the line is none."""
     parts = [part for part in re.split(r"\s{2,}|\t|\s+[|•·]\s+", line.strip()) if part]
+    apart = len(parts) > 1
     if len(parts) == 1 and _FOLIO.search(parts[0]):
         folio = _FOLIO.search(parts[0])
         parts = [folio["first"], parts[0][folio.end():]] if folio["first"] else [parts[0][: folio.start()], folio["last"]]
@@ -350,7 +352,9 @@ def running_head(line: str, found: Found) -> bool:
         elif set(meta) != {"date"} | ({"time"} & set(meta)):  # anything but the day: no running head
             return False
     # the page's number beside the paper, its day or sections the reader knows; without a number, paper and day
-    if len(pages) > 1 or not (paper and day or pages and (paper or day or sections and all(map(_is_section, sections)))):
+    printed = apart and all(part.isupper() for part in sections)
+    if len(pages) > 1 or not (paper and day or pages and (paper or day or sections and (
+            printed or all(map(_is_section, sections))))):
         return False
     found.__dict__.update(scratch.__dict__)
     found.tag(*sections)
@@ -476,7 +480,7 @@ def _outlet_header(line: str, following: list[str], found: Found) -> bool:
     "BNR | Verkeer", "NRC | Nederland | 8 maart 2024"): the outlet is the source, the rest tags and
     metadata. Only when a headline still follows, so a headline is never taken for a name."""
     parts = _HEADER_SPLIT.split(line.strip().strip("*_# "))
-    if not _NAME_LIKE.match(parts[0]) or len(parts[0]) > 40 or not _headline_follows(following):
+    if not _NAME_LIKE.match(parts[0]) or len(parts[0]) > 40 or parts[0].isdigit() or not _headline_follows(following):
         return False
     scratch = copy.deepcopy(found)
     for part in parts[1:]:
@@ -677,7 +681,11 @@ def _broken_headline(lines: list[str], index: int) -> int:
             and not byline(lines[end]) and not _dated(lines[end]):
         end += 1
     run = [line.strip() for line in lines[index:end]]
-    if not 2 <= len(run) <= 6 or end >= len(lines) or not any(line[:1].islower() for line in run[1:]) \
+    # broken before a name ("Pont over het Noordhollandsch" / "Kanaal vaart voortaan elektrisch"): two or three lines
+    # of a few words each between blank lines, where a menu's items are a word or two
+    named = 2 <= len(run) <= 3 and all(len(line.split()) >= 2 for line in run) and len(run[0].split()) >= 3 \
+        and (index == 0 or not lines[index - 1].strip()) and end < len(lines) and not lines[end].strip()
+    if not 2 <= len(run) <= 6 or end >= len(lines) or not (named or any(line[:1].islower() for line in run[1:])) \
             or not (byline(lines[end]) or _dated(lines[end]) or not lines[end].strip()):
         return 0
     return len(run)
@@ -712,6 +720,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         paragraphs = ["\n".join(lead[:under]), *paragraphs[1:]]
     for paragraph in paragraphs:
         lines = []
+        if _advertisement(paragraph):
+            continue
         for line in paragraph.splitlines():
             stripped = line.strip()
             if not stripped:
@@ -770,6 +780,17 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
     return [paragraph for paragraph in kept if paragraph.strip()]
 
 
+_AD_LABEL = re.compile(r"^\s*(?:advertentie|advertorial|advertisement|adv\.)\s*$", re.I)
+
+
+def _advertisement(paragraph: str) -> bool:
+    """An advertisement on a printed page, its label above its own short lines ("ADVERTENTIE" / "Zomeropruiming" /
+    "tot 50% korting" / "Tuincentrum Alkmaar | Huiswaarderweg 4"): no sentence among them."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    return len(lines) > 1 and bool(_AD_LABEL.match(lines[0])) \
+        and all(len(line) <= 80 and not re.search(r"[.!?]\W*$", line) for line in lines[1:])
+
+
 def _closing_source(line: str) -> str | None:
     """The source a line under the text names, when it names nothing else: "ANP", "(Belga)", "ANP/NU.nl" (with an
     agency among them, that agency wins as in every source line); None for any other line."""
@@ -794,6 +815,25 @@ def _block_under_headline(lines: list[str], index: int) -> int:
         end += 1
     below = lines[end].strip() if end < len(lines) else ""
     return end - index if filled and (below[:1].isupper() or below[:1] in "„“\"'‘") else 0
+
+
+def name_under_lead(paragraphs: list[str], found: Found) -> list[str]:
+    """The paragraphs of a printed page without the reporter's bare name that stands as a paragraph of its own under the
+    lead, nor the dateline's place in capitals that opens the text under it ("... miljoenen mis." / "Sietse Bakker" /
+    "KAMPEN" / "De gemeente ..."), as pdftotext gives an e-paper page: the name goes to the author, the place to the
+    dateline. `paragraphs` as they are where the article has its author or the second paragraph is no name."""
+    if len(paragraphs) < 3 or found.author is not None:
+        return paragraphs
+    lead, name = paragraphs[0].strip(), paragraphs[1].strip()
+    if len(lead) > 400 or not re.search(r"[.!?][\"”’']?$", lead) or not _NAME_LINE.match(name) or outlet(name) \
+            or _is_section(name):
+        return paragraphs
+    found.author = name
+    text = paragraphs[2].split("\n")
+    if len(text) > 1 and _PLACE_LINE.match(text[0].strip()) and not outlet(text[0].strip()):
+        found.extra.setdefault("dateline", text[0].strip())
+        text = text[1:]
+    return [paragraphs[0], "\n".join(text), *paragraphs[3:]]
 
 
 def _byline_under_lead(lines: list[str], found: Found) -> int:
@@ -958,7 +998,7 @@ def _closing_stamp(paragraph: str, found: Found) -> bool:
 # "De Grote Markt in Hasselt. © Karel Hemerijckx".
 _CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|beeld|afbeelding|photo|image|illustratie)\s*:\s*"
                       r"|\(?©\s*)(?P<credit>[^.:©()]{2,60}?)(?:\)\.?)?\s*$"  # "... (afbeelding: gemeente Tilburg)."
-                      r"|^(?P<printed>.{0,160}[.!?])\s+(?-i:(?:Beeld|Foto)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:van|de|der|den|"
+                      r"|^(?P<printed>.{0,160}[.!?])\s+(?-i:(?:Beeld|Foto|BEELD|FOTO)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:van|de|der|den|"
                       r"[A-ZÀ-Ý][\w'’/-]*)){0,4}))$", re.I)  # a printed caption's credit without colon: "... Beeld Rutger Smits"
 
 

@@ -9,7 +9,8 @@ from ..metadata import byline, credit, metadata_line, outlet, outlet_for_host
 from .article import Article, Found
 from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
-from .layout import VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, read_header, same_text, title_and_tags
+from .layout import (VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, name_under_lead, read_header, same_text,
+                     title_and_tags)
 from .noteapps import TEXT_HEADING, opening_caption, text_sections, without_comments, without_embeds
 from .outline import read_outline
 
@@ -440,6 +441,7 @@ def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tupl
         lines = _page_title(lines, found)
     start = read_header(lines, found, want_title=found.title is None)
     paragraphs = [part for part in re.split(r"\n[ \t\r\f\v]*\n", "\n".join(lines[start:])) if part.strip()]
+    paragraphs = name_under_lead(paragraphs, found)
     body = _HYPHEN_BREAK.sub("", "\n\n".join(clean_body(paragraphs, found))).strip()
     if not body and found.title and start <= 2:  # a one-paragraph file: the "title" was the body
         body, found.title = text.strip(), None
