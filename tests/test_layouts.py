@@ -281,6 +281,12 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      "De pont tussen Westgraftdijk en De Rijp vaart sinds maandag op stroom."),
     ("pdftotext-section-head-odd-page.txt", "Kampen krijgt eerste fietsstraat langs de IJssel", "2025-06-04", None,
      "De Stentor", "Marloes Scholten", "Fietsers krijgen op de IJsselkade in Kampen voortaan voorrang op auto's."),
+    # a radio or TV newsroom's page: its players' lines ("▶ Kijk de reportage van West Nu (02:14)", "Duur: 6:18",
+    # "Beluister de volledige uitzending (52 min)") above and inside the text
+    ("radio-page-player-lines.txt", "Strandtent in Scheveningen mag voortaan het hele jaar open", "2025-06-10", "17:20",
+     "Omroep West", None, "Strandtenten in Scheveningen mogen voortaan het hele jaar open blijven."),
+    ("podcast-page-player-lines.txt", "Chipmachinemaker verwacht lagere omzet door exportregels", "2025-06-11",
+     "08:05", "BNR Nieuwsradio", None, "Chipmachinemaker ASML verwacht dit jaar minder omzet in China"),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -352,6 +358,8 @@ def test_the_topics_under_a_copied_page_are_no_text():
     ("pdftotext-regional-section-head.txt", ["NOORD-HOLLAND", "Dagblad", "VERKEER", "Wendy Kramer", "FOTO", "MARCEL",
                                              "ADVERTENTIE", "korting", "Tuincentrum"]),
     ("pdftotext-section-head-odd-page.txt", ["REGIO", "Marloes", "KAMPEN"]),
+    ("radio-page-player-lines.txt", ["▶", "🎧", "Kijk de reportage", "Luister", "02:14", "04:31"]),
+    ("podcast-page-player-lines.txt", ["Beluister", "52 min", "Duur", "Listen"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -701,6 +709,9 @@ def test_front_matter_dates_keep_their_offset_and_invent_no_time(tmp_path, value
     "Foto's van de brand gingen snel rond op sociale media.",
     "Privacy gaat voor, zegt de burgemeester.",
     "Cookies zonder toestemming zijn verboden.",
+    "Kijk dan naar de uitzending van gisteren, waarin de minister uitlegt waarom het plan niet doorgaat.",
+    "Hoor de minister zeggen dat hij het plan steunt.",
+    "Facebook heeft de advertentie verwijderd.",
 ])
 def test_article_sentences_that_resemble_furniture_are_kept(tmp_path, sentence):
     path = tmp_path / "a.txt"

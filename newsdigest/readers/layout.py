@@ -66,6 +66,20 @@ _CONTINUES = r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s
 # "(Tekst gaat verder onder de foto.)" that a page's text run glued to the sentence before the photo
 _CONTINUES_GLUED = re.compile(rf"(?<=[.!?”\"'])\s*\(\s*{_CONTINUES}\s*\.?\s*\)", re.I)
 _SHARE = rf"(?:(?:deel|delen|share)\s+(?:op|via|on|to)\s+)?{_NETWORK}"  # "WhatsApp", "Deel op WhatsApp"
+# An audio or video player's line on a radio or TV newsroom's page: its play button ("▶", "🎧"), a call to listen or
+# watch ("Beluister het fragment uit De Ochtendspits (06:42)", "Luister het gesprek terug", "Kijk de uitzending
+# terug", "Listen to this episode"), its duration ("▶ 04:12", "Duur: 3:40", "▶ 6 min").
+_PLAY = r"[▶►▷⏵⏯🎧🔊🎙📻]\ufe0f?"
+_CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*(?:min(?:uten|uut|\.)?|sec(?:onden)?|s)\b"
+_MEDIA = (r"(?:radio|tv-?|video|audio)?(?:fragment|uitzending|reportage|item|interview|gesprek)(?:en)?"
+          r"|podcast(?:aflevering)?|aflevering|episode|audio|video|show|livestream|stream|programma")
+_PLAYER = (rf"(?:{_PLAY}\s*)?(?:(?:be)?luister|hoor|(?:be)?kijk|speel|play|listen|watch)"
+           r"(?:\s+(?:naar|nu|hier|ook|terug|to|now|back))*"
+           r"(?:\s+(?:het|de|dit|deze|onze|the|this|our|volledige|hele|complete|full|gehele))*"
+           rf"(?:\s+[\w-]+)?\s+(?:{_MEDIA})\b.{{0,60}}"
+           rf"|{_PLAY}\s*(?:(?:{_CLOCK})|(?:afspelen|speel\s+af|play|pauze|pause|luister|beluister|kijk|bekijk|listen|watch)"
+           rf"(?:\s*\(?(?:{_CLOCK})\)?)?)"
+           rf"|(?:duur|duration|lengte|speelduur)\s*:?\s*(?:{_CLOCK})|(?:luister|kijk|listen|watch)\s+(?:nu\s+|now\s+)?live")
 _BOILERPLATE = re.compile(
     r"^\s*[(\[]?\s*(?:"
     rf"{_CONTINUES}"
@@ -93,7 +107,7 @@ _BOILERPLATE = re.compile(
     r"\s+(?:\w+\s+)?[\w-]*nieuwsbrief\b.{0,60}|(?:ontvang|krijg)\b.{0,60}\bnieuwsbrief\b.{0,60}"
     r"|(?:log|meld)\s+(?:je\s+|u\s+)?(?:hier\s+)?(?:gratis\s+)?aan\s+om\b.{0,80}|(?:log|meld)\s+(?:je\s+|u\s+)?in\s+om\b.{0,80}"
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
-    rf"|{_SHARE}(?:\s*[|,·•/]?\s+{_SHARE})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
+    rf"|{_SHARE}(?:\s*[|,·•/]?\s+{_SHARE})*(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?|link\s+kopi[eë]ren"  # share buttons
     # a skip link: "Naar de inhoud", "Ga direct naar de hoofdinhoud", "Direct naar" / "Hoofdmenu", "Skip to main content"
     r"|(?:(?:ga|spring)\s+(?:direct\s+|meteen\s+)?|direct\s+)?naar\s+(?:de\s+|het\s+)?(?:hoofd)?(?:inhoud|content|navigatie"
     r"|zoeken|zoekfunctie|menu|hoofdmenu|artikel|tekst)|(?:ga\s+)?direct\s+naar|hoofdmenu|hoofdnavigatie|skip\s+to\s+(?:the\s+)?(?:main\s+)?"
@@ -112,6 +126,7 @@ _BOILERPLATE = re.compile(
     r"|(?:\(c\)|©|copyright)\s.{0,60}\b(?:alle\s+rechten\s+voorbehouden|all\s+rights\s+reserved)\b.{0,160}"
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
     r"|(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}"  # an audio player's clock ("00:00 / 04:12")
+    rf"|{_PLAYER}"
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
 _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){1,}\s*$")
 # A site's menu bar copied with the page: "Home | Binnenland | Buitenland | Politiek | Sport".
@@ -122,7 +137,9 @@ _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 # Headings over a list of links to other stories: the lines under them that are no sentences go with them.
 _READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen|ook\s+interessant"
                         r"|gerelateerde\s+artikelen|gerelateerd"
-                        r"|meer\s+over(?:\s+(?:dit|deze)\s+onderwerpen?)?(?=\s*:?\s*$))\b\s*:?\s*", re.I)
+                        r"|meer\s+over(?:\s+(?:dit|deze)\s+onderwerpen?)?(?=\s*:?\s*$)"
+                        rf"|meer\s+(?:uit\s+|over\s+)?(?:{'|'.join(sorted(_SECTIONS))})(?=\s*:?\s*$))\b\s*:?\s*",  # "Meer Economie"
+                        re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$"
                           r"|(?<=[.!?\"”’])\s*/\s*(?P<signed>ANP|Belga|BELGA|AFP|Reuters|DPA|Novum)\s*$")  # "... 2014. /ANP"
 # A source line that a crawl glued to the last sentence when it flattened the paragraphs: "... gelijk. Bron: Belga"
