@@ -349,9 +349,16 @@ def agency(name: str | None) -> str | None:
     return None
 
 
+# The word a site's logo or masthead adds to the outlet's name: "NOS Nieuws", "Belga Sport", "HLN News".
+_BRAND_WORD = re.compile(r"(?P<name>.+?)\s+(?:nieuws|news|nws|sport)")
+
+
 def outlet(name: str) -> str | None:
-    """The outlet `name` refers to, as it names itself ("volkskrant" -> "de Volkskrant"), or None."""
-    return OUTLETS.get(name.strip().lower())
+    """The outlet `name` refers to, as it names itself ("volkskrant" -> "de Volkskrant", the logo's "NOS Nieuws" ->
+    "NOS"), or None."""
+    key = name.strip().lower()
+    brand = _BRAND_WORD.fullmatch(key)
+    return OUTLETS.get(key) or (OUTLETS.get(brand["name"]) if brand else None)
 
 
 def outlet_for_host(host: str) -> str | None:

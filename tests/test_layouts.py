@@ -287,6 +287,9 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      "Omroep West", None, "Strandtenten in Scheveningen mogen voortaan het hele jaar open blijven."),
     ("podcast-page-player-lines.txt", "Chipmachinemaker verwacht lagere omzet door exportregels", "2025-06-11",
      "08:05", "BNR Nieuwsradio", None, "Chipmachinemaker ASML verwacht dit jaar minder omzet in China"),
+    # a copied page whose logo names the outlet with a word of its brand ("NOS Sport") above a menu of short lines
+    ("copied-page-logo-brand.txt", "Heerenveen haalt Noorse spits terug naar Friesland", "2025-06-12", "14:48", "NOS",
+     None, "sc Heerenveen heeft de Noorse spits Eirik Haugen teruggehaald."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -360,6 +363,7 @@ def test_the_topics_under_a_copied_page_are_no_text():
     ("pdftotext-section-head-odd-page.txt", ["REGIO", "Marloes", "KAMPEN"]),
     ("radio-page-player-lines.txt", ["▶", "🎧", "Kijk de reportage", "Luister", "02:14", "04:31"]),
     ("podcast-page-player-lines.txt", ["Beluister", "52 min", "Duur", "Listen"]),
+    ("copied-page-logo-brand.txt", ["NOS Sport", "Meest gelezen", "Deel artikel", "share on"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -1869,3 +1873,12 @@ def test_a_regional_or_smaller_outlet_is_named_by_its_host(tmp_path, address, so
 def test_the_source_from_a_host_or_a_closing_source_line(name, source, last):
     article = only(load_articles([LAYOUTS / name]))
     assert article.source == source and article.body.endswith(last)
+
+
+@pytest.mark.parametrize(("name", "source"), [("NOS Nieuws", "NOS"), ("NOS Sport", "NOS"), ("Belga Sport", "Belga"),
+                                              ("RTL Nieuws", "RTL Nieuws"), ("hln news", "HLN"),
+                                              ("Binnenland Nieuws", None), ("Het Nieuws", None)])
+def test_a_logo_with_a_word_of_its_brand_names_the_outlet(name, source):
+    from newsdigest.metadata import outlet
+
+    assert outlet(name) == source

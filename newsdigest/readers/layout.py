@@ -670,8 +670,11 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             continue
         if want_title and found.title is None and has_more and _menu_above_headline(line, following):
             # a menu item or kicker copied with the page, above the dated headline; once the menu has begun,
-            # a name in it ("Familieberichten") is an item, never the site, which comes before its menu
+            # a name in it ("Familieberichten") is an item, never the site, which comes before its menu (its logo's
+            # "NOS Nieuws" as the menu's first line)
             host = host or (line.strip() if _HOST.match(line.strip()) else None)
+            if not menu and outlet(line.strip()):
+                found.offer(source=outlet(line.strip()))
             menu = True
             index += 1
             continue
