@@ -106,6 +106,9 @@ def metadata_line(line: str) -> dict[str, str] | None:
     source = parse_source(stripped)
     remainder = _SOURCE.sub(" ", stripped)
     name, comma, day = (source or "").partition(",")
+    spaced = re.fullmatch(r"(.+?)\s+(\d.*)", source or "") if not comma else None
+    if spaced and outlet(spaced[1]):  # "Bron: Trouw 14/2/25": a paper the reader knows, the day after a space
+        name, comma, day = spaced[1], " ", spaced[2]
     if comma and parse_date(day):  # "Bron: HLN, 07/05/2024": the paper, then the day
         source, remainder = name.strip(), f"{remainder} {day}"
     if source:

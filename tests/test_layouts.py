@@ -290,6 +290,12 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
     # a copied page whose logo names the outlet with a word of its brand ("NOS Sport") above a menu of short lines
     ("copied-page-logo-brand.txt", "Heerenveen haalt Noorse spits terug naar Friesland", "2025-06-12", "14:48", "NOS",
      None, "sc Heerenveen heeft de Noorse spits Eirik Haugen teruggehaald."),
+    # a clipping's reference typed in haste: the paper and a short day with a space between, the page as "blz 2" or
+    # glued "p5", the archive's folder and initials after them in brackets; above the story or closing it
+    ("clipping-hurried-reference-bracketed.txt", "Studentenhuizen in Delft krijgen eigen huurcommissie", "2025-04-03",
+     None, "NRC", "Lotte Brink", "Studenten in Delft kunnen vanaf de zomer met klachten over hun kamer terecht"),
+    ("clipping-hurried-reference-closing.txt", "Zaanse Schans gaat entree vragen aan toeristen", "2025-04-12", None,
+     "de Volkskrant", None, "Bezoekers van de Zaanse Schans moeten vanaf volgend jaar entree betalen."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -364,6 +370,8 @@ def test_the_topics_under_a_copied_page_are_no_text():
     ("radio-page-player-lines.txt", ["▶", "🎧", "Kijk de reportage", "Luister", "02:14", "04:31"]),
     ("podcast-page-player-lines.txt", ["Beluister", "52 min", "Duur", "Listen"]),
     ("copied-page-logo-brand.txt", ["NOS Sport", "Meest gelezen", "Deel artikel", "share on"]),
+    ("clipping-hurried-reference-bracketed.txt", ["NRC", "blz", "map Wonen", "KdV", "Door"]),
+    ("clipping-hurried-reference-closing.txt", ["Volkskrant", "12/4/25", "p5"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -996,7 +1004,12 @@ def test_a_news_apps_share_line_names_the_source_and_leaves_the_body(tmp_path, c
 
 @pytest.mark.parametrize("reference", ["De Gelderlander - dinsdag 5 maart 2024 - p. 7",
                                        "Uit: De Gelderlander, dinsdag 5 maart 2024, pagina 7",
-                                       "De Gelderlander | 05/03/2024 | editie Nijmegen"])
+                                       "De Gelderlander | 05/03/2024 | editie Nijmegen",
+                                       # typed in haste: the paper and the day with a space only, the archive's notes
+                                       "[De Gelderlander 5/3/24 - p 7 - map Brand, JvL]",
+                                       "De Gelderlander 05.03.24 blz 7",
+                                       "(De Gelderlander di 5 maart 2024 p7)",
+                                       "Bron: De Gelderlander 5-3-2024"])
 def test_a_clippings_typed_reference_line_gives_paper_and_date(tmp_path, reference):
     (tmp_path / "a.txt").write_text(f"{reference}\n\nBrand in Pesse verwoest schuur\n\n{_FIRST}\n", encoding="utf-8")
     article = only(load_articles([tmp_path / "a.txt"]))

@@ -427,8 +427,9 @@ def _parts_with_place(parts: list[str], found: Found) -> bool:
 
 _EDITION = (r"(?:(?:editie|edition|ed\.)\s*:?\s+[\w '’.-]{2,30}"
             r"|(?:\d+(?:st|nd|rd|th|e|ste|de)|late|early|final|national|city)\s+(?:edition|editie))")  # Nexis: "1st Edition"
-# "pagina 14", "p. 9 (editie 's-Hertogenbosch)", "editie Parkstad"
-_PAGE = re.compile(rf"^(?:(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?(?:\s*\(\s*{_EDITION}\s*\))?|{_EDITION})$", re.I)
+# "pagina 14", "p. 9 (editie 's-Hertogenbosch)", "editie Parkstad"; typed in haste, "p 7", "blz 3", "pg. 12"
+_PAGE_NUMBER = r"(?:pagina|pag\.?|blz\.?|p\.?|pg\.?|page)\s*\d+[a-z]?"
+_PAGE = re.compile(rf"^(?:{_PAGE_NUMBER}(?:\s*\(\s*{_EDITION}\s*\))?|{_EDITION})$", re.I)
 # What a clipping's reference says before the paper: "Bron:", "Uit:", "Verschenen in", "Dit artikel verscheen eerder in".
 _REFERENCE_LEAD = re.compile(r"^(?:(?:uit|bron|from|source)\s*:|(?:dit\s+(?:artikel|stuk|bericht)\s+|this\s+article\s+)?"
                              r"(?:is\s+|was\s+)?(?:eerder\s+|eerst\s+|first\s+|originally\s+)?(?:verscheen|verschenen|"
@@ -453,12 +454,16 @@ def reference(line: str, found: Found, where: str) -> bool:
     lead = _REFERENCE_LEAD.match(text)
     parts = [re.sub(r"^([^(]*)\)$", r"\1", part.strip()).strip()  # "12 april 2025)" after its "(": the day
              for part in _REFERENCE_SPLIT.split(text[lead.end():] if lead else text)]
-    parts = [part for part in parts if part]
+    parts = _paper_and_day([part for part in parts if part])
     if len(parts) < 2 or len(parts[0]) > 40 or not (outlet(parts[0]) or _NAME_LIKE.match(parts[0])):
         return False
     pages = [part for part in parts[1:] if _PAGE.match(part)]
-    meta = metadata_line(", ".join(part for part in parts[1:] if part not in pages))
-    if not meta or "date" not in meta or set(meta) - {"date", "time"} or len(pages) > 1 or len(text) > 160:
+    others = [part for part in parts[1:] if part not in pages]
+    meta, filed = metadata_line(", ".join(others)), []
+    if bracketed and outlet(parts[0]) and not _day_only(meta) and _day_only(metadata_line(others[0] if others else "")):
+        # an archive's note: the folder it was filed in and the clipper's initials after the day ("map Schulden, JvL")
+        meta, filed = metadata_line(others[0]), others[1:]
+    if not _day_only(meta) or len(pages) > 1 or len(text) > 160:
         return False
     if not lead and (where == "text" or (where == "top" and not pages and not outlet(parts[0]))):
         return False
@@ -466,7 +471,26 @@ def reference(line: str, found: Found, where: str) -> bool:
     found.when(f"{meta['date']} {meta.get('time', '')}".strip())
     if pages:
         found.extra.setdefault("page", pages[0])
+    if filed:
+        found.extra.setdefault("filed", ", ".join(filed))
     return True
+
+
+def _day_only(meta: dict[str, str] | None) -> bool:
+    return bool(meta) and "date" in meta and not set(meta) - {"date", "time"}
+
+
+# A paper the reader knows with its day after a space only, and maybe the page after that, as a hurried note types
+# them: "Trouw 14/2/25", "NRC 4 maart 2025 p5".
+_PAPER_DAY = re.compile(rf"^(?P<paper>.+?)\s+(?P<day>(?:(?:{WEEKDAYS})\b|\d).*?)(?:\s+(?P<page>{_PAGE_NUMBER}))?$", re.I)
+
+
+def _paper_and_day(parts: list[str]) -> list[str]:
+    """A reference's parts with a first part that joins a known paper and its day (and page) split into those."""
+    joined = _PAPER_DAY.match(parts[0]) if parts else None
+    if joined is None or not outlet(joined["paper"]):
+        return parts
+    return [joined["paper"], joined["day"], *filter(None, [joined["page"]]), *parts[1:]]
 
 
 # An outlet's or section's name as papers and sites print it: capitalised words and particles ("Krant van
