@@ -290,6 +290,18 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
     # a copied page whose logo names the outlet with a word of its brand ("NOS Sport") above a menu of short lines
     ("copied-page-logo-brand.txt", "Heerenveen haalt Noorse spits terug naar Friesland", "2025-06-12", "14:48", "NOS",
      None, "sc Heerenveen heeft de Noorse spits Eirik Haugen teruggehaald."),
+    # forwards as mail clients write them: Outlook's header blocks nested under a greeting ("Hee allemaal,"), a
+    # sign-off and a signature, the inner note leading in with a colon above the paper's reference line, a sign-off
+    # under the article (CRLF); Gmail's forward with such a note; Outlook's "-----Original Message-----" and Apple
+    # Mail's "Begin doorgestuurd bericht:" over an outlet's newsletter, which the day it was sent dates
+    ("forward-outlook-nested-signature-crlf.txt", "Sloop flats aan Fellenoord begint pas in 2027", "2025-03-06", None,
+     "Eindhovens Dagblad", "Pieter van der Linden", "De sloop van de drie flats aan de Fellenoord in Eindhoven"),
+    ("forward-gmail-note-colon-reference.txt", "Bibliotheek Dokkum verhuist naar het oude stadhuis", "2025-03-07", None,
+     "Leeuwarder Courant", None, "De bibliotheek van Dokkum verhuist volgend jaar naar het oude stadhuis"),
+    ("forward-outlook-original-message-newsletter.txt", "Mechelen krijgt tweede containerterminal aan het kanaal",
+     "2025-03-06", "07:02", "HLN", None, "Het kanaal Leuven-Dijle krijgt in Mechelen een tweede containerterminal."),
+    ("forward-apple-mail-doorgestuurd.txt", "Hengelo krijgt weer een eigen schaatsbaan", "2025-06-14", "07:00",
+     "Tubantia", None, "In Hengelo komt deze winter weer een openluchtijsbaan op het Marktplein."),
     # a clipping's reference typed in haste: the paper and a short day with a space between, the page as "blz 2" or
     # glued "p5", the archive's folder and initials after them in brackets; above the story or closing it
     ("clipping-hurried-reference-bracketed.txt", "Studentenhuizen in Delft krijgen eigen huurcommissie", "2025-04-03",
@@ -370,6 +382,10 @@ def test_the_topics_under_a_copied_page_are_no_text():
     ("radio-page-player-lines.txt", ["▶", "🎧", "Kijk de reportage", "Luister", "02:14", "04:31"]),
     ("podcast-page-player-lines.txt", ["Beluister", "52 min", "Duur", "Listen"]),
     ("copied-page-logo-brand.txt", ["NOS Sport", "Meest gelezen", "Deel artikel", "share on"]),
+    ("forward-outlook-nested-signature-crlf.txt", ["Van:", "Verzonden", "Hee allemaal", "Groeten", "Joris", "M 06",
+                                                  "hieronder", "Groetjes", "Anouk", "Eindhovens Dagblad"]),
+    ("forward-gmail-note-colon-reference.txt", ["Dit stond", "Leeuwarder Courant", "Groet", "Wietske"]),
+    ("forward-outlook-original-message-newsletter.txt", ["Original Message", "Cheers", "Policy Officer", "Sent:"]),
     ("clipping-hurried-reference-bracketed.txt", ["NRC", "blz", "map Wonen", "KdV", "Door"]),
     ("clipping-hurried-reference-closing.txt", ["Volkskrant", "12/4/25", "p5"]),
 ])
@@ -1895,3 +1911,17 @@ def test_a_logo_with_a_word_of_its_brand_names_the_outlet(name, source):
     from newsdigest.metadata import outlet
 
     assert outlet(name) == source
+
+
+def test_a_sign_off_closes_a_forward_only_under_its_article(tmp_path):
+    """Under a forwarded article the sender's "Groet, Henk" goes to the note; in a plain article a closing line that
+    greets stays text."""
+    article = "De Gelderlander\n\nBrand in Pesse verwoest schuur\n\n" + _FIRST + "\n\nGroet, Henk\n"
+    (tmp_path / "fw.txt").write_text("Van: Henk Smit <h@example.nl>\nVerzonden: dinsdag 5 maart 2024 10:00\n"
+                                     "Onderwerp: FW: brand\n\nHoi allemaal,\n\nZie hieronder.\n\nGroet,\nMarleen\n\n"
+                                     + article, encoding="utf-8")
+    (tmp_path / "plain.txt").write_text(article, encoding="utf-8")
+    forwarded, plain = (only(load_articles([tmp_path / name])) for name in ("fw.txt", "plain.txt"))
+    assert (forwarded.title, forwarded.body.startswith(_FIRST), "Groet" in forwarded.body) == (
+        "Brand in Pesse verwoest schuur", True, False)
+    assert forwarded.extra["note"].endswith("Groet, Henk") and plain.body.endswith("Groet, Henk")
