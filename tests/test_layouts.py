@@ -308,6 +308,10 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      None, "NRC", "Lotte Brink", "Studenten in Delft kunnen vanaf de zomer met klachten over hun kamer terecht"),
     ("clipping-hurried-reference-closing.txt", "Zaanse Schans gaat entree vragen aan toeristen", "2025-04-12", None,
      "de Volkskrant", None, "Bezoekers van de Zaanse Schans moeten vanaf volgend jaar entree betalen."),
+    # GoPress Academic's line of labelled parts under the paper and day ("Editie: Gent | Sectie: Regio; Pagina 21; ..."),
+    # its download stamp under the text
+    ("gopress-edition-section-parts.txt", "Gents zwembad Van Eyck gaat na twee jaar weer open", "2025-06-03", None,
+     "De Standaard", "Katrien Goethals", "Het zwembad Van Eyck aan de Veergreep in Gent gaat op 1 juli weer open."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -388,6 +392,7 @@ def test_the_topics_under_a_copied_page_are_no_text():
     ("forward-outlook-original-message-newsletter.txt", ["Original Message", "Cheers", "Policy Officer", "Sent:"]),
     ("clipping-hurried-reference-bracketed.txt", ["NRC", "blz", "map Wonen", "KdV", "Door"]),
     ("clipping-hurried-reference-closing.txt", ["Volkskrant", "12/4/25", "p5"]),
+    ("gopress-edition-section-parts.txt", ["Editie", "Sectie", "woorden", "Gedownload", "GoPress", "Mediahuis"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -739,6 +744,7 @@ def test_front_matter_dates_keep_their_offset_and_invent_no_time(tmp_path, value
     "Cookies zonder toestemming zijn verboden.",
     "Kijk dan naar de uitzending van gisteren, waarin de minister uitlegt waarom het plan niet doorgaat.",
     "Hoor de minister zeggen dat hij het plan steunt.",
+    "Gedownload door meer dan een miljoen mensen op de eerste dag, bleek de app een succes.",
     "Facebook heeft de advertentie verwijderd.",
 ])
 def test_article_sentences_that_resemble_furniture_are_kept(tmp_path, sentence):

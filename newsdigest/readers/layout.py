@@ -118,6 +118,10 @@ _BOILERPLATE = re.compile(
     r"|(?:lees|read)\s+(?:verder|meer|more|het\s+(?:hele\s+)?(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
     r"(?:\s*<\S+>)?"
     r"|eind(?:e)?\s+(?:bericht|tekst|artikel|knipsel)\b.{0,60}|end\s+of\s+(?:story|message|text|document)"  # a wire's end mark
+    # a press database's download or print stamp under the text: "Gedownload via GoPress Academic door ... op ..."
+    r"|(?:dit\s+artikel\s+(?:werd|is)\s+)?(?:gedownload|afgedrukt|geprint|downloaded|printed(?:\s+and\s+distributed)?)"
+    r"\s+(?:via|van|uit|from|by|door)\s+(?:[\w.-]+\s?){1,3}(?:\s*(?:door|by|voor|for)\s+.{2,80}?)?"
+    r"(?:\s*(?:op|on)\s+.{4,40})?"
     r"|(?:page|pagina)\s+\d+\s+(?:of|van)\s+\d+"  # a press database's page mark ("Page 1 of 2")
     r"|(?:deze\s+tekst|dit\s+artikel|this\s+(?:text|article|document))\s+(?:mag|may)\s.{0,80}"  # its rights notice
     r"\b(?:persoonlijk|eigen|intern|personal|internal)\s+(?:gebruik|use)\b.{0,160}"
@@ -332,7 +336,9 @@ def _header_part(part: str, found: Found) -> bool:
     if all(outlet(name) for name in names):  # "NU.nl", "ANP/NU.nl": a news agency among them is the source
         found.offer(source=agency(part) or outlet(names[0]))
         return True
-    return reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part)
+    # a labelled part of a press database's line ("Editie: Stad Antwerpen | Sectie: Regio | Pagina 9 | 498 woorden")
+    return reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part) \
+        or _labelled(part, found)
 
 
 # A page number at either end of a running head, set apart by one space only: "6 TROUW ...", "Binnenland 7".
@@ -405,7 +411,7 @@ def header_line(line: str, found: Found) -> bool:
         scratch = copy.deepcopy(found)
         if updated:
             scratch.extra.setdefault("updated", updated["when"])
-        parts = re.split(r"\s+[|–—·•-]\s+", stripped)
+        parts = re.split(r"\s+[|–—·•-]\s+|\s*;\s+", stripped)  # "Sectie: Economie; Pagina 14; 380 woorden"
         if len(parts) == 1 or not _parts_with_place(parts, scratch):
             return _labelled(stripped, found)
     found.__dict__.update(scratch.__dict__)
