@@ -312,6 +312,12 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
     # its download stamp under the text
     ("gopress-edition-section-parts.txt", "Gents zwembad Van Eyck gaat na twee jaar weer open", "2025-06-03", None,
      "De Standaard", "Katrien Goethals", "Het zwembad Van Eyck aan de Veergreep in Gent gaat op 1 juli weer open."),
+    # a wire's header: the agency with its service ("BELGA - Binnenlands nieuws", "ANP - Economisch nieuws") and the
+    # desk's subject line in capitals ("REG - ONDERWIJS / SCHOLENBOUW") above the headline
+    ("wire-desk-subject-lines.txt", "Leuven bouwt drie nieuwe basisscholen tegen 2028", "2025-06-12", "16:05", "Belga",
+     None, "De stad Leuven bouwt tegen 2028 drie nieuwe basisscholen."),
+    ("wire-desk-economic-news.txt", "KLM schrapt honderd vluchten in de zomer door tekort aan monteurs", "2025-06-13",
+     "10:44", "ANP", None, "KLM schrapt deze zomer ongeveer honderd Europese vluchten."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -393,6 +399,8 @@ def test_the_topics_under_a_copied_page_are_no_text():
     ("clipping-hurried-reference-bracketed.txt", ["NRC", "blz", "map Wonen", "KdV", "Door"]),
     ("clipping-hurried-reference-closing.txt", ["Volkskrant", "12/4/25", "p5"]),
     ("gopress-edition-section-parts.txt", ["Editie", "Sectie", "woorden", "Gedownload", "GoPress", "Mediahuis"]),
+    ("wire-desk-subject-lines.txt", ["BELGA", "Binnenlands nieuws", "REG", "SCHOLENBOUW", "(Belga)", "LEUVEN"]),
+    ("wire-desk-economic-news.txt", ["ANP", "Economisch", "ECO", "LUCHTVAART"]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body

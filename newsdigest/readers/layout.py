@@ -37,6 +37,7 @@ _TITLE_LABEL = re.compile(
     rf"^(?P<label>(?i:{_LABEL})(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý0-9'’&-]*){{0,3}}|[A-ZÀ-Ý][A-ZÀ-Ý0-9'’&-]+(?:\s+[A-ZÀ-Ý0-9'’&-]+){{0,3}}(?=\.))"
     r"\s*[.:|]\s+(?=\S)")
 _SECTIONS = frozenset("""binnenland buitenland politiek economie sport cultuur media tech technologie wetenschap
+    nationaal internationaal binnenlands buitenlands economisch
     opmerkelijk regio regionaal gezondheid klimaat opinie column achtergrond nieuws algemeen lokaal
     financieel geld werk wonen onderwijs justitie misdaad criminaliteit verkeer weer koningshuis royalty
     showbizz entertainment muziek film boeken lifestyle reizen auto mobiliteit europa wereld amsterdam
@@ -137,6 +138,10 @@ _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){1,
 _MENU_ITEM = re.compile(r"^[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:&\s+)?[\w'’&-]+){0,2}$")
 # A wire service's slug line: "prio 3 / 286 woorden".
 _WIRE_PART = re.compile(r"^(?:prio(?:riteit)?|priority|urgentie)\s*:?\s*\d+|\d+\s+(?:woorden|words|tekens|regels)$", re.I)
+# A wire service's subject line, its desk's code and keywords in capitals: "BIN - VERKEER - WERKEN", "ECO/BEURS".
+_SUBJECT = r"[A-ZÀ-Ý]{2,}(?:[ &]+[A-ZÀ-Ý]{2,}){0,2}"
+_SUBJECT_SPLIT = r"\s+[-–|]\s+|\s*/\s*"
+_SUBJECT_LINE = re.compile(rf"^{_SUBJECT}(?:(?:{_SUBJECT_SPLIT}){_SUBJECT}){{1,5}}$")
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 # Headings over a list of links to other stories: the lines under them that are no sentences go with them.
 _READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen|ook\s+interessant"
@@ -210,9 +215,11 @@ def title_and_tags(line: str, found: Found, crawled: bool = False) -> str:
 
 
 def _is_section(line: str) -> bool:
-    """Whether `line` names sections the reader knows, one or more: "Binnenland", "Nieuws & achtergrond"."""
+    """Whether `line` names sections the reader knows, one or more: "Binnenland", "Nieuws & achtergrond", a wire's
+    "Nationaal nieuws"."""
     words = line.strip().strip("*_#| ").split()
     return 0 < len(words) <= 5 and all(section in _SECTIONS or section in _LABEL_WORDS
+                                       or all(word in _SECTIONS for word in section.split())
                                        for section in re.split(r"\s*(?:&|\ben\b|,|/|\+)\s*", " ".join(words).lower()))
 
 
@@ -331,6 +338,10 @@ def _header_part(part: str, found: Found) -> bool:
         return True
     if all(_WIRE_PART.match(slug) for slug in re.split(r"\s*[/|,]\s*", part)):
         found.extra.setdefault("slug", part)
+        return True
+    subjects = re.split(_SUBJECT_SPLIT, part) if _SUBJECT_LINE.match(part) else []
+    if subjects and not any(outlet(subject) for subject in subjects):
+        found.tag(*subjects)
         return True
     names = re.split(r"\s*[/,&]\s*", part.rstrip(","))
     if all(outlet(name) for name in names):  # "NU.nl", "ANP/NU.nl": a news agency among them is the source
