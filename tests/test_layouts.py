@@ -318,6 +318,12 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      None, "De stad Leuven bouwt tegen 2028 drie nieuwe basisscholen."),
     ("wire-desk-economic-news.txt", "KLM schrapt honderd vluchten in de zomer door tekort aan monteurs", "2025-06-13",
      "10:44", "ANP", None, "KLM schrapt deze zomer ongeveer honderd Europese vluchten."),
+    # a broadcast's transcript: its header names the broadcaster ("Zender:", "Omroep:") and the day it was on air
+    # ("Uitgezonden:", "Uitzenddatum:"); Whisper's segments keep their time codes
+    ("transcript-broadcast-header.txt", "Domtoren na vijf jaar weer zonder steigers", "2025-06-13", "17:30",
+     "RTV Utrecht", None, "De steigers rond de Domtoren zijn weg."),
+    ("transcript-whisper-timestamps.txt", "Westerschelde Ferry vaart weer volgens dienstregeling", "2025-06-11", None,
+     "Omroep Zeeland", None, "De Westerschelde Ferry tussen Vlissingen en Breskens vaart weer volgens de dienstregeling."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -401,6 +407,8 @@ def test_the_topics_under_a_copied_page_are_no_text():
     ("gopress-edition-section-parts.txt", ["Editie", "Sectie", "woorden", "Gedownload", "GoPress", "Mediahuis"]),
     ("wire-desk-subject-lines.txt", ["BELGA", "Binnenlands nieuws", "REG", "SCHOLENBOUW", "(Belga)", "LEUVEN"]),
     ("wire-desk-economic-news.txt", ["ANP", "Economisch", "ECO", "LUCHTVAART"]),
+    ("transcript-broadcast-header.txt", ["Zender", "Programma", "Uitgezonden", "Duur", "Whisper", "Sprekers"]),
+    ("transcript-whisper-timestamps.txt", ["-->", "00:0", "["]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -1925,6 +1933,21 @@ def test_a_logo_with_a_word_of_its_brand_names_the_outlet(name, source):
     from newsdigest.metadata import outlet
 
     assert outlet(name) == source
+
+
+def test_a_subtitle_files_cues_leave_the_text_and_none_of_what_was_said_is_lost(tmp_path):
+    said = ["De nieuwe fietsbrug over de Waal is open.", "Fietsers zijn er tien minuten sneller", "in het centrum.",
+            "De brug kostte veertig miljoen euro."]
+    cues = [("00:00:00,000", "00:00:03,200", said[:1]), ("00:00:03,200", "00:00:06,900", said[1:3]),
+            ("00:00:06,900", "00:00:09,000", said[3:])]
+    srt = "\n\n".join(f"{number}\n{start} --> {end}\n" + "\n".join(text)
+                       for number, (start, end, text) in enumerate(cues, 1))
+    (tmp_path / "a.txt").write_text(f"Titel: Fietsbrug over de Waal open\nOmroep: Omroep Gelderland\n"
+                                    f"Uitzenddatum: 3 juni 2025\n\nWEBVTT\n\n{srt}\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.date, article.source) == ("Fietsbrug over de Waal open", "2025-06-03",
+                                                             "Omroep Gelderland")
+    assert article.body.split() == " ".join(said).split()
 
 
 def test_a_sign_off_closes_a_forward_only_under_its_article(tmp_path):

@@ -240,11 +240,18 @@ _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": 
                 "link": "url", "adres": "url", "auteur": "author", "author": "author", "categorie": "tags",
                 "category": "tags", "rubriek": "tags", "sectie": "tags", "section": "tags", "tags": "tags",
                 "regio": "tags", "region": "tags",
-                "trefwoorden": "tags", "trefw.": "tags", "keywords": "tags"}
-# A wire service's header block ("Nummer : ANP-20240412-0412", "Prio : 3") has keys of its own.
+                "trefwoorden": "tags", "trefw.": "tags", "keywords": "tags",
+                # a broadcast's transcript names its broadcaster and the day it went on air
+                "omroep": "source", "zender": "source", "broadcaster": "source", "uitzenddatum": "date",
+                "uitgezonden": "date", "datum uitzending": "date", "broadcast": "date", "aired": "date",
+                "air date": "date", "broadcast date": "date"}
+# A wire service's header block ("Nummer : ANP-20240412-0412", "Prio : 3") has keys of its own, and so has a
+# transcript's ("Programma: ...", "Transcriptie: Whisper large-v3", "Duur: 2:41").
 _EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language", "type", "status", "afbeelding",
                "image", "locatie", "plaats", "nummer", "number", "nr.", "prio", "prioriteit", "priority", "versie",
-               "version",
+               "version", "programma", "program", "programme", "show", "aflevering", "episode", "podcast", "duur",
+               "duration", "sprekers", "speakers", "transcriptie", "transcript", "transcribed", "transcribed by",
+               "getranscribeerd", "model", "opname", "recording",
                "highlight"}  # Nexis Uni's "Highlight:" is a summary of the story, above "Body" (LexisNexis's HIGHLIGHT)
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
                         r"[A-ZÀ-Ý][\w'’-]+){1,3}$")

@@ -448,6 +448,29 @@ def _credited(line: str) -> bool:
     return bool(credit(line) or re.search(r"(?:^|[.!?]\s|\()\s*(?:foto|beeld|afbeelding)\s*:\s*\S|©", line, re.I))
 
 
+# A transcript's time codes: Whisper's segments ("[00:00.000 --> 00:04.560]  De ..."), a subtitle file's cues
+# ("00:00:01,000 --> 00:00:04,120" under the cue's number), a stamp before each turn ("[00:00:04] Presentator: ...").
+_TIMECODE = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_CUE = re.compile(rf"^\s*[\[(]?{_TIMECODE}\s*-->\s*{_TIMECODE}[\])]?(?:\s+|$)")
+_TURN_STAMP = re.compile(rf"^\s*[\[(]{_TIMECODE}[\])]\s*")
+
+
+def _without_timecodes(lines: list[str]) -> list[str]:
+    """A transcript's lines without their time codes, a subtitle file's cue numbers and its "WEBVTT" line, where three
+    lines or more carry a time code: what was said stays, the speaker's name before it too. Other text as it is."""
+    cues = {index for index, line in enumerate(lines) if _CUE.match(line)}
+    if len(cues) + sum(bool(_TURN_STAMP.match(line)) for line in lines) < 3:
+        return lines
+    kept = []
+    for index, line in enumerate(lines):
+        if line.strip() == "WEBVTT" or line.strip().isdigit() and index + 1 in cues:
+            continue
+        text = _CUE.sub("", line) if index in cues else _TURN_STAMP.sub("", line)
+        if text.strip() or index not in cues:  # a subtitle's cue line alone: its text is on the lines under it
+            kept.append(text)
+    return kept
+
+
 # A word that a narrow column hyphenated at the end of a line ("ge-" / "meenten"): one word again. "land- en
 # tuinbouw" keeps its hyphen, and so does a compound with a capital ("IPO-" / "voorzitter").
 _HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ]{2})-\n(?=[a-zà-ÿ]{2})(?!(?:en|of|tot|noch)\b)")
@@ -466,7 +489,7 @@ def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tupl
     if warc:
         found.offer(url=warc.get("warc-target-uri"))
         found.extra.setdefault("crawled", warc.get("warc-date"))
-    lines = _lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found), found).splitlines()
+    lines = _without_timecodes(_lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found), found).splitlines())
     if (article := _forwarded(lines, found)) is not lines:  # a mail: the article in it, without the sender's words
         lines = _without_sign_off(article, found)
     lines = database_cover(lines, found)
