@@ -333,7 +333,7 @@ OUTLETS = {name.lower(): name for name, _ in _OUTLETS} | {alias: name for alias,
     ("volkskrant", "de Volkskrant"), ("parool", "Het Parool"), ("telegraaf", "De Telegraaf"), ("nu", "NU.nl"),
     ("nieuwsblad", "Het Nieuwsblad"), ("standaard", "De Standaard"), ("gva", "Gazet van Antwerpen"),
     ("hbvl", "Het Belang van Limburg"), ("ad.nl", "AD"), ("fd", "Het Financieele Dagblad"), ("vrt", "VRT NWS"),
-    ("rtl", "RTL Nieuws"), ("hln.be", "HLN"), ("nos.nl", "NOS"), ("nos nieuws", "NOS"), ("nu.nl nieuws", "NU.nl"))} | {key: value for key, value in NEWS_AGENCIES.items()}
+    ("rtl", "RTL Nieuws"), ("hln.be", "HLN"), ("nos.nl", "NOS"))} | {key: value for key, value in NEWS_AGENCIES.items()}
 # An outlet's site under a host other than its name's stem: RTL Nieuws at rtl.nl, Omroep Gelderland at gld.nl,
 # NH Nieuws at its former rtvnh.nl.
 _DOMAINS = {stem: name for name, stem in _OUTLETS if stem} | {"rtl": "RTL Nieuws", "gld": "Omroep Gelderland",
