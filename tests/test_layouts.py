@@ -762,6 +762,7 @@ def test_front_matter_dates_keep_their_offset_and_invent_no_time(tmp_path, value
     "Hoor de minister zeggen dat hij het plan steunt.",
     "Gedownload door meer dan een miljoen mensen op de eerste dag, bleek de app een succes.",
     "Facebook heeft de advertentie verwijderd.",
+    "Meer geld",  # an intertitle, where a site's "Meer Economie" heads a list of other stories
 ])
 def test_article_sentences_that_resemble_furniture_are_kept(tmp_path, sentence):
     path = tmp_path / "a.txt"
@@ -1948,6 +1949,15 @@ def test_a_subtitle_files_cues_leave_the_text_and_none_of_what_was_said_is_lost(
     assert (article.title, article.date, article.source) == ("Fietsbrug over de Waal open", "2025-06-03",
                                                              "Omroep Gelderland")
     assert article.body.split() == " ".join(said).split()
+
+
+def test_a_liveblogs_times_before_its_posts_stay_where_a_transcripts_time_codes_go(tmp_path):
+    posts = "[12:04] De premier is op weg naar de koning.\n[12:10] De Kamer vergadert om 14 uur.\n" \
+            "[12:31] De oppositie wil verkiezingen.\n"
+    (tmp_path / "live.txt").write_text(f"Kabinet gevallen\n\n{posts}", encoding="utf-8")
+    (tmp_path / "said.txt").write_text(f"Kabinet gevallen\n\n{posts.replace('[12:', '[00:')}", encoding="utf-8")
+    live, said = (only(load_articles([tmp_path / name])) for name in ("live.txt", "said.txt"))
+    assert (live.body, said.body) == (posts.strip(), "\n".join(line[8:] for line in posts.strip().splitlines()))
 
 
 def test_a_sign_off_closes_a_forward_only_under_its_article(tmp_path):

@@ -138,8 +138,9 @@ _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){1,
 _MENU_ITEM = re.compile(r"^[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:&\s+)?[\w'’&-]+){0,2}$")
 # A wire service's slug line: "prio 3 / 286 woorden".
 _WIRE_PART = re.compile(r"^(?:prio(?:riteit)?|priority|urgentie)\s*:?\s*\d+|\d+\s+(?:woorden|words|tekens|regels)$", re.I)
-# A wire service's subject line, its desk's code and keywords in capitals: "BIN - VERKEER - WERKEN", "ECO/BEURS".
-_SUBJECT = r"[A-ZÀ-Ý]{2,}(?:[ &]+[A-ZÀ-Ý]{2,}){0,2}"
+# A wire service's subject line, its desk's code and keywords in capitals, a word each: "BIN - VERKEER - WERKEN",
+# "ECO/BEURS", "REG - OOST-VLAANDEREN" (an all-caps headline has sentences of words between its dashes).
+_SUBJECT = r"[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})*(?:\s*&\s*[A-ZÀ-Ý]{2,})?"
 _SUBJECT_SPLIT = r"\s+[-–|]\s+|\s*/\s*"
 _SUBJECT_LINE = re.compile(rf"^{_SUBJECT}(?:(?:{_SUBJECT_SPLIT}){_SUBJECT}){{1,5}}$")
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
@@ -147,8 +148,9 @@ _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 _READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen|ook\s+interessant"
                         r"|gerelateerde\s+artikelen|gerelateerd"
                         r"|meer\s+over(?:\s+(?:dit|deze)\s+onderwerpen?)?(?=\s*:?\s*$)"
-                        rf"|meer\s+(?:uit\s+|over\s+)?(?:{'|'.join(sorted(_SECTIONS))})(?=\s*:?\s*$))\b\s*:?\s*",  # "Meer Economie"
-                        re.I)
+                        # a site's "Meer Economie", its section capitalised: an intertitle "Meer geld" is text
+                        rf"|meer\s+(?:uit\s+|over\s+)?(?=(?-i:[A-ZÀ-Ý]))(?:{'|'.join(sorted(_SECTIONS))})(?=\s*:?\s*$))"
+                        r"\b\s*:?\s*", re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$"
                           r"|(?<=[.!?\"”’])\s*/\s*(?P<signed>ANP|Belga|BELGA|AFP|Reuters|DPA|Novum)\s*$")  # "... 2014. /ANP"
 # A source line that a crawl glued to the last sentence when it flattened the paragraphs: "... gelijk. Bron: Belga"

@@ -457,9 +457,12 @@ _TURN_STAMP = re.compile(rf"^\s*[\[(]{_TIMECODE}[\])]\s*")
 
 def _without_timecodes(lines: list[str]) -> list[str]:
     """A transcript's lines without their time codes, a subtitle file's cue numbers and its "WEBVTT" line, where three
-    lines or more carry a time code: what was said stays, the speaker's name before it too. Other text as it is."""
+    lines or more carry a time code: what was said stays, the speaker's name before it too. Stamps before turns count
+    only from a recording's start ("[00:00:04]"), so a liveblog's "[12:04]" before each post stays. Other text as it
+    is."""
     cues = {index for index, line in enumerate(lines) if _CUE.match(line)}
-    if len(cues) + sum(bool(_TURN_STAMP.match(line)) for line in lines) < 3:
+    stamps = [stamp[0] for stamp in map(_TURN_STAMP.match, lines) if stamp]
+    if len(cues) + len(stamps) < 3 or not cues and not re.match(r"\W*0?0:", stamps[0]):
         return lines
     kept = []
     for index, line in enumerate(lines):
