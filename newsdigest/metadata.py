@@ -106,6 +106,9 @@ def metadata_line(line: str) -> dict[str, str] | None:
     source = parse_source(stripped)
     remainder = _SOURCE.sub(" ", stripped)
     name, comma, day = (source or "").partition(",")
+    spaced = re.fullmatch(r"(.+?)\s+(\d.*)", source or "") if not comma else None
+    if spaced and outlet(spaced[1]):  # "Bron: Trouw 14/2/25": a paper the reader knows, the day after a space
+        name, comma, day = spaced[1], " ", spaced[2]
     if comma and parse_date(day):  # "Bron: HLN, 07/05/2024": the paper, then the day
         source, remainder = name.strip(), f"{remainder} {day}"
     if source:
@@ -330,7 +333,7 @@ OUTLETS = {name.lower(): name for name, _ in _OUTLETS} | {alias: name for alias,
     ("volkskrant", "de Volkskrant"), ("parool", "Het Parool"), ("telegraaf", "De Telegraaf"), ("nu", "NU.nl"),
     ("nieuwsblad", "Het Nieuwsblad"), ("standaard", "De Standaard"), ("gva", "Gazet van Antwerpen"),
     ("hbvl", "Het Belang van Limburg"), ("ad.nl", "AD"), ("fd", "Het Financieele Dagblad"), ("vrt", "VRT NWS"),
-    ("rtl", "RTL Nieuws"), ("hln.be", "HLN"), ("nos.nl", "NOS"), ("nos nieuws", "NOS"), ("nu.nl nieuws", "NU.nl"))} | {key: value for key, value in NEWS_AGENCIES.items()}
+    ("rtl", "RTL Nieuws"), ("hln.be", "HLN"), ("nos.nl", "NOS"))} | {key: value for key, value in NEWS_AGENCIES.items()}
 # An outlet's site under a host other than its name's stem: RTL Nieuws at rtl.nl, Omroep Gelderland at gld.nl,
 # NH Nieuws at its former rtvnh.nl.
 _DOMAINS = {stem: name for name, stem in _OUTLETS if stem} | {"rtl": "RTL Nieuws", "gld": "Omroep Gelderland",
@@ -349,9 +352,16 @@ def agency(name: str | None) -> str | None:
     return None
 
 
+# The word a site's logo or masthead adds to the outlet's name: "NOS Nieuws", "Belga Sport", "HLN News".
+_BRAND_WORD = re.compile(r"(?P<name>.+?)\s+(?:nieuws|news|nws|sport)")
+
+
 def outlet(name: str) -> str | None:
-    """The outlet `name` refers to, as it names itself ("volkskrant" -> "de Volkskrant"), or None."""
-    return OUTLETS.get(name.strip().lower())
+    """The outlet `name` refers to, as it names itself ("volkskrant" -> "de Volkskrant", the logo's "NOS Nieuws" ->
+    "NOS"), or None."""
+    key = name.strip().lower()
+    brand = _BRAND_WORD.fullmatch(key)
+    return OUTLETS.get(key) or (OUTLETS.get(brand["name"]) if brand else None)
 
 
 def outlet_for_host(host: str) -> str | None:

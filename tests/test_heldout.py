@@ -52,7 +52,11 @@ plain-text and page families of fix13 (not tuned on them; four of their files re
 97.6% / 95.1% / 92.7% / 95.1% and 92.7% / 95.1% / 92.7% / 92.7%. Their web-page misses were fixed by family on
 fixhtml (a <time datetime> under the headline whose text has no year, a bold intro outside the text's block;
 tuned on them), and with the Nexis Uni reader (not tuned on them) they read 100% / 100% / 95.1% / 97.6% and
-92.7% / 95.1% / 92.7% / 95.1%; the thresholds of both leave one miss below their lowest field (38/41 and 37/41).
+92.7% / 95.1% / 92.7% / 95.1%. Their last misses, all plain text, were fixed by family on fixtext (e-paper running
+heads with a regional section, radio players' lines, a copied page's logo, forwards under nested notes, hurried
+clipping references, GoPress's labelled edition line, wire headers with the desk's subject line, broadcast
+transcripts; each with invented test articles of its own, tuned on them): both read 100% on every field, and their
+thresholds are that.
 heldout16 and heldout17, the last sets of stop 18, were written blind as representative everyday mixes (saved
 pages, RSS/Atom feeds, front matter, JSON records, plain text) while the fixes above were made, and measured once
 on the readers with all of them (1882e33): heldout16 97.8% / 97.8% / 100% / 97.8%, heldout17 97.7% / 93.0% /
@@ -73,7 +77,7 @@ from heldout import SETS, score  # noqa: E402
 LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, "heldout5": 0.97, "heldout6": 0.97,
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.97, "heldout10": 0.97,
          "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.96,
-         "heldout14": 0.92, "heldout15": 0.90,
+         "heldout14": 1.0, "heldout15": 1.0,
          "heldout16": 0.97, "heldout17": 0.97}
 
 

@@ -273,6 +273,57 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      "07:45", "NU.nl", "Lotte Brinkman", "Ruim zestig Nederlandse gemeenten brengen hun gegevens onder"),
     ("copied-page-skip-link-aangepast.txt", "Feyenoord krijgt toch geen nieuw stadion aan de Maas", "2025-06-11",
      "16:31", "AD", "Jeroen Koster", "Feyenoord ziet definitief af van een nieuw stadion aan de Maas."),
+    # pdftotext of e-paper pages whose running head sets a regional section in capitals beside the page number ("14 |
+    # NOORD-HOLLAND", "REGIO ZWOLLE   11"): the paper on the line under it is the source, never the number; a headline
+    # broken before a name; the reporter's bare name under the lead, the caption's credit in capitals, an advertisement
+    ("pdftotext-regional-section-head.txt", "Pont over het Noordhollandsch Kanaal vaart voortaan elektrisch",
+     "2025-06-03", None, "Noordhollands Dagblad", "Wendy Kramer",
+     "De pont tussen Westgraftdijk en De Rijp vaart sinds maandag op stroom."),
+    ("pdftotext-section-head-odd-page.txt", "Kampen krijgt eerste fietsstraat langs de IJssel", "2025-06-04", None,
+     "De Stentor", "Marloes Scholten", "Fietsers krijgen op de IJsselkade in Kampen voortaan voorrang op auto's."),
+    # a radio or TV newsroom's page: its players' lines ("▶ Kijk de reportage van West Nu (02:14)", "Duur: 6:18",
+    # "Beluister de volledige uitzending (52 min)") above and inside the text
+    ("radio-page-player-lines.txt", "Strandtent in Scheveningen mag voortaan het hele jaar open", "2025-06-10", "17:20",
+     "Omroep West", None, "Strandtenten in Scheveningen mogen voortaan het hele jaar open blijven."),
+    ("podcast-page-player-lines.txt", "Chipmachinemaker verwacht lagere omzet door exportregels", "2025-06-11",
+     "08:05", "BNR Nieuwsradio", None, "Chipmachinemaker ASML verwacht dit jaar minder omzet in China"),
+    # a copied page whose logo names the outlet with a word of its brand ("NOS Sport") above a menu of short lines
+    ("copied-page-logo-brand.txt", "Heerenveen haalt Noorse spits terug naar Friesland", "2025-06-12", "14:48", "NOS",
+     None, "sc Heerenveen heeft de Noorse spits Eirik Haugen teruggehaald."),
+    # forwards as mail clients write them: Outlook's header blocks nested under a greeting ("Hee allemaal,"), a
+    # sign-off and a signature, the inner note leading in with a colon above the paper's reference line, a sign-off
+    # under the article (CRLF); Gmail's forward with such a note; Outlook's "-----Original Message-----" and Apple
+    # Mail's "Begin doorgestuurd bericht:" over an outlet's newsletter, which the day it was sent dates
+    ("forward-outlook-nested-signature-crlf.txt", "Sloop flats aan Fellenoord begint pas in 2027", "2025-03-06", None,
+     "Eindhovens Dagblad", "Pieter van der Linden", "De sloop van de drie flats aan de Fellenoord in Eindhoven"),
+    ("forward-gmail-note-colon-reference.txt", "Bibliotheek Dokkum verhuist naar het oude stadhuis", "2025-03-07", None,
+     "Leeuwarder Courant", None, "De bibliotheek van Dokkum verhuist volgend jaar naar het oude stadhuis"),
+    ("forward-outlook-original-message-newsletter.txt", "Mechelen krijgt tweede containerterminal aan het kanaal",
+     "2025-03-06", "07:02", "HLN", None, "Het kanaal Leuven-Dijle krijgt in Mechelen een tweede containerterminal."),
+    ("forward-apple-mail-doorgestuurd.txt", "Hengelo krijgt weer een eigen schaatsbaan", "2025-06-14", "07:00",
+     "Tubantia", None, "In Hengelo komt deze winter weer een openluchtijsbaan op het Marktplein."),
+    # a clipping's reference typed in haste: the paper and a short day with a space between, the page as "blz 2" or
+    # glued "p5", the archive's folder and initials after them in brackets; above the story or closing it
+    ("clipping-hurried-reference-bracketed.txt", "Studentenhuizen in Delft krijgen eigen huurcommissie", "2025-04-03",
+     None, "NRC", "Lotte Brink", "Studenten in Delft kunnen vanaf de zomer met klachten over hun kamer terecht"),
+    ("clipping-hurried-reference-closing.txt", "Zaanse Schans gaat entree vragen aan toeristen", "2025-04-12", None,
+     "de Volkskrant", None, "Bezoekers van de Zaanse Schans moeten vanaf volgend jaar entree betalen."),
+    # GoPress Academic's line of labelled parts under the paper and day ("Editie: Gent | Sectie: Regio; Pagina 21; ..."),
+    # its download stamp under the text
+    ("gopress-edition-section-parts.txt", "Gents zwembad Van Eyck gaat na twee jaar weer open", "2025-06-03", None,
+     "De Standaard", "Katrien Goethals", "Het zwembad Van Eyck aan de Veergreep in Gent gaat op 1 juli weer open."),
+    # a wire's header: the agency with its service ("BELGA - Binnenlands nieuws", "ANP - Economisch nieuws") and the
+    # desk's subject line in capitals ("REG - ONDERWIJS / SCHOLENBOUW") above the headline
+    ("wire-desk-subject-lines.txt", "Leuven bouwt drie nieuwe basisscholen tegen 2028", "2025-06-12", "16:05", "Belga",
+     None, "De stad Leuven bouwt tegen 2028 drie nieuwe basisscholen."),
+    ("wire-desk-economic-news.txt", "KLM schrapt honderd vluchten in de zomer door tekort aan monteurs", "2025-06-13",
+     "10:44", "ANP", None, "KLM schrapt deze zomer ongeveer honderd Europese vluchten."),
+    # a broadcast's transcript: its header names the broadcaster ("Zender:", "Omroep:") and the day it was on air
+    # ("Uitgezonden:", "Uitzenddatum:"); Whisper's segments keep their time codes
+    ("transcript-broadcast-header.txt", "Domtoren na vijf jaar weer zonder steigers", "2025-06-13", "17:30",
+     "RTV Utrecht", None, "De steigers rond de Domtoren zijn weg."),
+    ("transcript-whisper-timestamps.txt", "Westerschelde Ferry vaart weer volgens dienstregeling", "2025-06-11", None,
+     "Omroep Zeeland", None, "De Westerschelde Ferry tussen Vlissingen en Breskens vaart weer volgens de dienstregeling."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -341,6 +392,23 @@ def test_the_topics_under_a_copied_page_are_no_text():
     ("wire-priority-line.txt", ["PRIO", "woorden"]),
     ("clipping-closing-source.txt", ["Leeuwarder Courant", "23-01-2024"]),
     ("anp-news-api-item.json", ["UTRECHT", "AFN", "BLOOMBERG", "Redactie", "economie(at)anp.nl"]),
+    ("pdftotext-regional-section-head.txt", ["NOORD-HOLLAND", "Dagblad", "VERKEER", "Wendy Kramer", "FOTO", "MARCEL",
+                                             "ADVERTENTIE", "korting", "Tuincentrum"]),
+    ("pdftotext-section-head-odd-page.txt", ["REGIO", "Marloes", "KAMPEN"]),
+    ("radio-page-player-lines.txt", ["▶", "🎧", "Kijk de reportage", "Luister", "02:14", "04:31"]),
+    ("podcast-page-player-lines.txt", ["Beluister", "52 min", "Duur", "Listen"]),
+    ("copied-page-logo-brand.txt", ["NOS Sport", "Meest gelezen", "Deel artikel", "share on"]),
+    ("forward-outlook-nested-signature-crlf.txt", ["Van:", "Verzonden", "Hee allemaal", "Groeten", "Joris", "M 06",
+                                                  "hieronder", "Groetjes", "Anouk", "Eindhovens Dagblad"]),
+    ("forward-gmail-note-colon-reference.txt", ["Dit stond", "Leeuwarder Courant", "Groet", "Wietske"]),
+    ("forward-outlook-original-message-newsletter.txt", ["Original Message", "Cheers", "Policy Officer", "Sent:"]),
+    ("clipping-hurried-reference-bracketed.txt", ["NRC", "blz", "map Wonen", "KdV", "Door"]),
+    ("clipping-hurried-reference-closing.txt", ["Volkskrant", "12/4/25", "p5"]),
+    ("gopress-edition-section-parts.txt", ["Editie", "Sectie", "woorden", "Gedownload", "GoPress", "Mediahuis"]),
+    ("wire-desk-subject-lines.txt", ["BELGA", "Binnenlands nieuws", "REG", "SCHOLENBOUW", "(Belga)", "LEUVEN"]),
+    ("wire-desk-economic-news.txt", ["ANP", "Economisch", "ECO", "LUCHTVAART"]),
+    ("transcript-broadcast-header.txt", ["Zender", "Programma", "Uitgezonden", "Duur", "Whisper", "Sprekers"]),
+    ("transcript-whisper-timestamps.txt", ["-->", "00:0", "["]),
 ])
 def test_metadata_never_reaches_the_body(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -690,6 +758,11 @@ def test_front_matter_dates_keep_their_offset_and_invent_no_time(tmp_path, value
     "Foto's van de brand gingen snel rond op sociale media.",
     "Privacy gaat voor, zegt de burgemeester.",
     "Cookies zonder toestemming zijn verboden.",
+    "Kijk dan naar de uitzending van gisteren, waarin de minister uitlegt waarom het plan niet doorgaat.",
+    "Hoor de minister zeggen dat hij het plan steunt.",
+    "Gedownload door meer dan een miljoen mensen op de eerste dag, bleek de app een succes.",
+    "Facebook heeft de advertentie verwijderd.",
+    "Meer geld",  # an intertitle, where a site's "Meer Economie" heads a list of other stories
 ])
 def test_article_sentences_that_resemble_furniture_are_kept(tmp_path, sentence):
     path = tmp_path / "a.txt"
@@ -970,7 +1043,12 @@ def test_a_news_apps_share_line_names_the_source_and_leaves_the_body(tmp_path, c
 
 @pytest.mark.parametrize("reference", ["De Gelderlander - dinsdag 5 maart 2024 - p. 7",
                                        "Uit: De Gelderlander, dinsdag 5 maart 2024, pagina 7",
-                                       "De Gelderlander | 05/03/2024 | editie Nijmegen"])
+                                       "De Gelderlander | 05/03/2024 | editie Nijmegen",
+                                       # typed in haste: the paper and the day with a space only, the archive's notes
+                                       "[De Gelderlander 5/3/24 - p 7 - map Brand, JvL]",
+                                       "De Gelderlander 05.03.24 blz 7",
+                                       "(De Gelderlander di 5 maart 2024 p7)",
+                                       "Bron: De Gelderlander 5-3-2024"])
 def test_a_clippings_typed_reference_line_gives_paper_and_date(tmp_path, reference):
     (tmp_path / "a.txt").write_text(f"{reference}\n\nBrand in Pesse verwoest schuur\n\n{_FIRST}\n", encoding="utf-8")
     article = only(load_articles([tmp_path / "a.txt"]))
@@ -1859,3 +1937,50 @@ def test_a_regional_or_smaller_outlet_is_named_by_its_host(tmp_path, address, so
 def test_the_source_from_a_host_or_a_closing_source_line(name, source, last):
     article = only(load_articles([LAYOUTS / name]))
     assert article.source == source and article.body.endswith(last)
+
+
+@pytest.mark.parametrize(("name", "source"), [("NOS Nieuws", "NOS"), ("NOS Sport", "NOS"), ("Belga Sport", "Belga"),
+                                              ("RTL Nieuws", "RTL Nieuws"), ("hln news", "HLN"),
+                                              ("Binnenland Nieuws", None), ("Het Nieuws", None)])
+def test_a_logo_with_a_word_of_its_brand_names_the_outlet(name, source):
+    from newsdigest.metadata import outlet
+
+    assert outlet(name) == source
+
+
+def test_a_subtitle_files_cues_leave_the_text_and_none_of_what_was_said_is_lost(tmp_path):
+    said = ["De nieuwe fietsbrug over de Waal is open.", "Fietsers zijn er tien minuten sneller", "in het centrum.",
+            "De brug kostte veertig miljoen euro."]
+    cues = [("00:00:00,000", "00:00:03,200", said[:1]), ("00:00:03,200", "00:00:06,900", said[1:3]),
+            ("00:00:06,900", "00:00:09,000", said[3:])]
+    srt = "\n\n".join(f"{number}\n{start} --> {end}\n" + "\n".join(text)
+                       for number, (start, end, text) in enumerate(cues, 1))
+    (tmp_path / "a.txt").write_text(f"Titel: Fietsbrug over de Waal open\nOmroep: Omroep Gelderland\n"
+                                    f"Uitzenddatum: 3 juni 2025\n\nWEBVTT\n\n{srt}\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.date, article.source) == ("Fietsbrug over de Waal open", "2025-06-03",
+                                                             "Omroep Gelderland")
+    assert article.body.split() == " ".join(said).split()
+
+
+def test_a_liveblogs_times_before_its_posts_stay_where_a_transcripts_time_codes_go(tmp_path):
+    posts = "[12:04] De premier is op weg naar de koning.\n[12:10] De Kamer vergadert om 14 uur.\n" \
+            "[12:31] De oppositie wil verkiezingen.\n"
+    (tmp_path / "live.txt").write_text(f"Kabinet gevallen\n\n{posts}", encoding="utf-8")
+    (tmp_path / "said.txt").write_text(f"Kabinet gevallen\n\n{posts.replace('[12:', '[00:')}", encoding="utf-8")
+    live, said = (only(load_articles([tmp_path / name])) for name in ("live.txt", "said.txt"))
+    assert (live.body, said.body) == (posts.strip(), "\n".join(line[8:] for line in posts.strip().splitlines()))
+
+
+def test_a_sign_off_closes_a_forward_only_under_its_article(tmp_path):
+    """Under a forwarded article the sender's "Groet, Henk" goes to the note; in a plain article a closing line that
+    greets stays text."""
+    article = "De Gelderlander\n\nBrand in Pesse verwoest schuur\n\n" + _FIRST + "\n\nGroet, Henk\n"
+    (tmp_path / "fw.txt").write_text("Van: Henk Smit <h@example.nl>\nVerzonden: dinsdag 5 maart 2024 10:00\n"
+                                     "Onderwerp: FW: brand\n\nHoi allemaal,\n\nZie hieronder.\n\nGroet,\nMarleen\n\n"
+                                     + article, encoding="utf-8")
+    (tmp_path / "plain.txt").write_text(article, encoding="utf-8")
+    forwarded, plain = (only(load_articles([tmp_path / name])) for name in ("fw.txt", "plain.txt"))
+    assert (forwarded.title, forwarded.body.startswith(_FIRST), "Groet" in forwarded.body) == (
+        "Brand in Pesse verwoest schuur", True, False)
+    assert forwarded.extra["note"].endswith("Groet, Henk") and plain.body.endswith("Groet, Henk")

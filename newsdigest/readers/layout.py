@@ -37,6 +37,7 @@ _TITLE_LABEL = re.compile(
     rf"^(?P<label>(?i:{_LABEL})(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý0-9'’&-]*){{0,3}}|[A-ZÀ-Ý][A-ZÀ-Ý0-9'’&-]+(?:\s+[A-ZÀ-Ý0-9'’&-]+){{0,3}}(?=\.))"
     r"\s*[.:|]\s+(?=\S)")
 _SECTIONS = frozenset("""binnenland buitenland politiek economie sport cultuur media tech technologie wetenschap
+    nationaal internationaal binnenlands buitenlands economisch
     opmerkelijk regio regionaal gezondheid klimaat opinie column achtergrond nieuws algemeen lokaal
     financieel geld werk wonen onderwijs justitie misdaad criminaliteit verkeer weer koningshuis royalty
     showbizz entertainment muziek film boeken lifestyle reizen auto mobiliteit europa wereld amsterdam
@@ -66,6 +67,20 @@ _CONTINUES = r"(?:de\s+)?tekst\s+gaat\s+(?:hieronder\s+)?verder\s+(?:onder|na)\s
 # "(Tekst gaat verder onder de foto.)" that a page's text run glued to the sentence before the photo
 _CONTINUES_GLUED = re.compile(rf"(?<=[.!?”\"'])\s*\(\s*{_CONTINUES}\s*\.?\s*\)", re.I)
 _SHARE = rf"(?:(?:deel|delen|share)\s+(?:op|via|on|to)\s+)?{_NETWORK}"  # "WhatsApp", "Deel op WhatsApp"
+# An audio or video player's line on a radio or TV newsroom's page: its play button ("▶", "🎧"), a call to listen or
+# watch ("Beluister het fragment uit De Ochtendspits (06:42)", "Luister het gesprek terug", "Kijk de uitzending
+# terug", "Listen to this episode"), its duration ("▶ 04:12", "Duur: 3:40", "▶ 6 min").
+_PLAY = r"[▶►▷⏵⏯🎧🔊🎙📻]\ufe0f?"
+_CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*(?:min(?:uten|uut|\.)?|sec(?:onden)?|s)\b"
+_MEDIA = (r"(?:radio|tv-?|video|audio)?(?:fragment|uitzending|reportage|item|interview|gesprek)(?:en)?"
+          r"|podcast(?:aflevering)?|aflevering|episode|audio|video|show|livestream|stream|programma")
+_PLAYER = (rf"(?:{_PLAY}\s*)?(?:(?:be)?luister|hoor|(?:be)?kijk|speel|play|listen|watch)"
+           r"(?:\s+(?:naar|nu|hier|ook|terug|to|now|back))*"
+           r"(?:\s+(?:het|de|dit|deze|onze|the|this|our|volledige|hele|complete|full|gehele))*"
+           rf"(?:\s+[\w-]+)?\s+(?:{_MEDIA})\b.{{0,60}}"
+           rf"|{_PLAY}\s*(?:(?:{_CLOCK})|(?:afspelen|speel\s+af|play|pauze|pause|luister|beluister|kijk|bekijk|listen|watch)"
+           rf"(?:\s*\(?(?:{_CLOCK})\)?)?)"
+           rf"|(?:duur|duration|lengte|speelduur)\s*:?\s*(?:{_CLOCK})|(?:luister|kijk|listen|watch)\s+(?:nu\s+|now\s+)?live")
 _BOILERPLATE = re.compile(
     r"^\s*[(\[]?\s*(?:"
     rf"{_CONTINUES}"
@@ -93,7 +108,7 @@ _BOILERPLATE = re.compile(
     r"\s+(?:\w+\s+)?[\w-]*nieuwsbrief\b.{0,60}|(?:ontvang|krijg)\b.{0,60}\bnieuwsbrief\b.{0,60}"
     r"|(?:log|meld)\s+(?:je\s+|u\s+)?(?:hier\s+)?(?:gratis\s+)?aan\s+om\b.{0,80}|(?:log|meld)\s+(?:je\s+|u\s+)?in\s+om\b.{0,80}"
     r"|bron\s*foto\s*:.*|(?:home|nieuws)(?:\s*[>›»/]\s*[\w\s-]+){1,6}"
-    rf"|{_SHARE}(?:\s*[|,·•/]?\s+{_SHARE})+(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?"  # a bare row of share buttons
+    rf"|{_SHARE}(?:\s*[|,·•/]?\s+{_SHARE})*(?:\s*[|,·•/]?\s+link\s+kopi[eë]ren)?|link\s+kopi[eë]ren"  # share buttons
     # a skip link: "Naar de inhoud", "Ga direct naar de hoofdinhoud", "Direct naar" / "Hoofdmenu", "Skip to main content"
     r"|(?:(?:ga|spring)\s+(?:direct\s+|meteen\s+)?|direct\s+)?naar\s+(?:de\s+|het\s+)?(?:hoofd)?(?:inhoud|content|navigatie"
     r"|zoeken|zoekfunctie|menu|hoofdmenu|artikel|tekst)|(?:ga\s+)?direct\s+naar|hoofdmenu|hoofdnavigatie|skip\s+to\s+(?:the\s+)?(?:main\s+)?"
@@ -104,6 +119,10 @@ _BOILERPLATE = re.compile(
     r"|(?:lees|read)\s+(?:verder|meer|more|het\s+(?:hele\s+)?(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
     r"(?:\s*<\S+>)?"
     r"|eind(?:e)?\s+(?:bericht|tekst|artikel|knipsel)\b.{0,60}|end\s+of\s+(?:story|message|text|document)"  # a wire's end mark
+    # a press database's download or print stamp under the text: "Gedownload via GoPress Academic door ... op ..."
+    r"|(?:dit\s+artikel\s+(?:werd|is)\s+)?(?:gedownload|afgedrukt|geprint|downloaded|printed(?:\s+and\s+distributed)?)"
+    r"\s+(?:via|van|uit|from|by|door)\s+(?:[\w.-]+\s?){1,3}(?:\s*(?:door|by|voor|for)\s+.{2,80}?)?"
+    r"(?:\s*(?:op|on)\s+.{4,40})?"
     r"|(?:page|pagina)\s+\d+\s+(?:of|van)\s+\d+"  # a press database's page mark ("Page 1 of 2")
     r"|(?:deze\s+tekst|dit\s+artikel|this\s+(?:text|article|document))\s+(?:mag|may)\s.{0,80}"  # its rights notice
     r"\b(?:persoonlijk|eigen|intern|personal|internal)\s+(?:gebruik|use)\b.{0,160}"
@@ -112,17 +131,26 @@ _BOILERPLATE = re.compile(
     r"|(?:\(c\)|©|copyright)\s.{0,60}\b(?:alle\s+rechten\s+voorbehouden|all\s+rights\s+reserved)\b.{0,160}"
     r"|[-=_*~#]{3,}"  # a rule that scrapers draw between header and text
     r"|(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}"  # an audio player's clock ("00:00 / 04:12")
+    rf"|{_PLAYER}"
     r")\s*[:.!»›>]*\s*[)\]]?\s*$", re.I)
 _BREADCRUMB = re.compile(r"^\s*[\w .'-]{2,30}(?:\s*[>›»]\s*[\w .'-]{2,30}){1,}\s*$")
 # A site's menu bar copied with the page: "Home | Binnenland | Buitenland | Politiek | Sport".
 _MENU_ITEM = re.compile(r"^[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:&\s+)?[\w'’&-]+){0,2}$")
 # A wire service's slug line: "prio 3 / 286 woorden".
 _WIRE_PART = re.compile(r"^(?:prio(?:riteit)?|priority|urgentie)\s*:?\s*\d+|\d+\s+(?:woorden|words|tekens|regels)$", re.I)
+# A wire service's subject line, its desk's code and keywords in capitals, a word each: "BIN - VERKEER - WERKEN",
+# "ECO/BEURS", "REG - OOST-VLAANDEREN" (an all-caps headline has sentences of words between its dashes).
+_SUBJECT = r"[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})*(?:\s*&\s*[A-ZÀ-Ý]{2,})?"
+_SUBJECT_SPLIT = r"\s+[-–|]\s+|\s*/\s*"
+_SUBJECT_LINE = re.compile(rf"^{_SUBJECT}(?:(?:{_SUBJECT_SPLIT}){_SUBJECT}){{1,5}}$")
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 # Headings over a list of links to other stories: the lines under them that are no sentences go with them.
 _READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen|ook\s+interessant"
                         r"|gerelateerde\s+artikelen|gerelateerd"
-                        r"|meer\s+over(?:\s+(?:dit|deze)\s+onderwerpen?)?(?=\s*:?\s*$))\b\s*:?\s*", re.I)
+                        r"|meer\s+over(?:\s+(?:dit|deze)\s+onderwerpen?)?(?=\s*:?\s*$)"
+                        # a site's "Meer Economie", its section capitalised: an intertitle "Meer geld" is text
+                        rf"|meer\s+(?:uit\s+|over\s+)?(?=(?-i:[A-ZÀ-Ý]))(?:{'|'.join(sorted(_SECTIONS))})(?=\s*:?\s*$))"
+                        r"\b\s*:?\s*", re.I)
 _AGENCY_TAIL = re.compile(r"\s*\((?P<agency>ANP|Belga|BELGA|AFP|Reuters|AP|DPA|Novum|EFE|[A-Z]{2,6}(?:/[A-Z]{2,6})*)\)\s*$"
                           r"|(?<=[.!?\"”’])\s*/\s*(?P<signed>ANP|Belga|BELGA|AFP|Reuters|DPA|Novum)\s*$")  # "... 2014. /ANP"
 # A source line that a crawl glued to the last sentence when it flattened the paragraphs: "... gelijk. Bron: Belga"
@@ -189,9 +217,11 @@ def title_and_tags(line: str, found: Found, crawled: bool = False) -> str:
 
 
 def _is_section(line: str) -> bool:
-    """Whether `line` names sections the reader knows, one or more: "Binnenland", "Nieuws & achtergrond"."""
+    """Whether `line` names sections the reader knows, one or more: "Binnenland", "Nieuws & achtergrond", a wire's
+    "Nationaal nieuws"."""
     words = line.strip().strip("*_#| ").split()
     return 0 < len(words) <= 5 and all(section in _SECTIONS or section in _LABEL_WORDS
+                                       or all(word in _SECTIONS for word in section.split())
                                        for section in re.split(r"\s*(?:&|\ben\b|,|/|\+)\s*", " ".join(words).lower()))
 
 
@@ -212,11 +242,18 @@ _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": 
                 "link": "url", "adres": "url", "auteur": "author", "author": "author", "categorie": "tags",
                 "category": "tags", "rubriek": "tags", "sectie": "tags", "section": "tags", "tags": "tags",
                 "regio": "tags", "region": "tags",
-                "trefwoorden": "tags", "trefw.": "tags", "keywords": "tags"}
-# A wire service's header block ("Nummer : ANP-20240412-0412", "Prio : 3") has keys of its own.
+                "trefwoorden": "tags", "trefw.": "tags", "keywords": "tags",
+                # a broadcast's transcript names its broadcaster and the day it went on air
+                "omroep": "source", "zender": "source", "broadcaster": "source", "uitzenddatum": "date",
+                "uitgezonden": "date", "datum uitzending": "date", "broadcast": "date", "aired": "date",
+                "air date": "date", "broadcast date": "date"}
+# A wire service's header block ("Nummer : ANP-20240412-0412", "Prio : 3") has keys of its own, and so has a
+# transcript's ("Programma: ...", "Transcriptie: Whisper large-v3", "Duur: 2:41").
 _EXTRA_KEYS = {"woorden", "words", "lengte", "length", "id", "taal", "language", "type", "status", "afbeelding",
                "image", "locatie", "plaats", "nummer", "number", "nr.", "prio", "prioriteit", "priority", "versie",
-               "version",
+               "version", "programma", "program", "programme", "show", "aflevering", "episode", "podcast", "duur",
+               "duration", "sprekers", "speakers", "transcriptie", "transcript", "transcribed", "transcribed by",
+               "getranscribeerd", "model", "opname", "recording",
                "highlight"}  # Nexis Uni's "Highlight:" is a summary of the story, above "Body" (LexisNexis's HIGHLIGHT)
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von|da|di|el|al)\s+)*"
                         r"[A-ZÀ-Ý][\w'’-]+){1,3}$")
@@ -311,11 +348,17 @@ def _header_part(part: str, found: Found) -> bool:
     if all(_WIRE_PART.match(slug) for slug in re.split(r"\s*[/|,]\s*", part)):
         found.extra.setdefault("slug", part)
         return True
+    subjects = re.split(_SUBJECT_SPLIT, part) if _SUBJECT_LINE.match(part) else []
+    if subjects and not any(outlet(subject) for subject in subjects):
+        found.tag(*subjects)
+        return True
     names = re.split(r"\s*[/,&]\s*", part.rstrip(","))
     if all(outlet(name) for name in names):  # "NU.nl", "ANP/NU.nl": a news agency among them is the source
         found.offer(source=agency(part) or outlet(names[0]))
         return True
-    return _reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part)
+    # a labelled part of a press database's line ("Editie: Stad Antwerpen | Sectie: Regio | Pagina 9 | 498 woorden")
+    return reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part) \
+        or _labelled(part, found)
 
 
 # A page number at either end of a running head, set apart by one space only: "6 TROUW ...", "Binnenland 7".
@@ -328,8 +371,10 @@ def running_head(line: str, found: Found) -> bool:
     runs of spaces or bars ("6      TROUW ZATERDAG 12 APRIL 2025", "Het Parool   za 12 apr 2025   Stad   23",
     "12 Nieuws & achtergrond"), or the paper and its day without a number ("DE STANDAARD VRIJDAG 11 APRIL 2025").
     The paper is the source, the day the date, the number the page and the section a tag; a section alone beside
-    the number must be one the reader knows. False (and `found` untouched) where the line is none."""
+    the number must be one the reader knows, or one in capitals set apart from it as printed heads set a regional
+    section ("8 | GRONINGEN EN DRENTHE"). False (and `found` untouched) where the line is none."""
     parts = [part for part in re.split(r"\s{2,}|\t|\s+[|•·]\s+", line.strip()) if part]
+    apart = len(parts) > 1
     if len(parts) == 1 and _FOLIO.search(parts[0]):
         folio = _FOLIO.search(parts[0])
         parts = [folio["first"], parts[0][folio.end():]] if folio["first"] else [parts[0][: folio.start()], folio["last"]]
@@ -350,7 +395,9 @@ def running_head(line: str, found: Found) -> bool:
         elif set(meta) != {"date"} | ({"time"} & set(meta)):  # anything but the day: no running head
             return False
     # the page's number beside the paper, its day or sections the reader knows; without a number, paper and day
-    if len(pages) > 1 or not (paper and day or pages and (paper or day or sections and all(map(_is_section, sections)))):
+    printed = apart and all(part.isupper() for part in sections)
+    if len(pages) > 1 or not (paper and day or pages and (paper or day or sections and (
+            printed or all(map(_is_section, sections))))):
         return False
     found.__dict__.update(scratch.__dict__)
     found.tag(*sections)
@@ -384,7 +431,7 @@ def header_line(line: str, found: Found) -> bool:
         scratch = copy.deepcopy(found)
         if updated:
             scratch.extra.setdefault("updated", updated["when"])
-        parts = re.split(r"\s+[|–—·•-]\s+", stripped)
+        parts = re.split(r"\s+[|–—·•-]\s+|\s*;\s+", stripped)  # "Sectie: Economie; Pagina 14; 380 woorden"
         if len(parts) == 1 or not _parts_with_place(parts, scratch):
             return _labelled(stripped, found)
     found.__dict__.update(scratch.__dict__)
@@ -406,8 +453,9 @@ def _parts_with_place(parts: list[str], found: Found) -> bool:
 
 _EDITION = (r"(?:(?:editie|edition|ed\.)\s*:?\s+[\w '’.-]{2,30}"
             r"|(?:\d+(?:st|nd|rd|th|e|ste|de)|late|early|final|national|city)\s+(?:edition|editie))")  # Nexis: "1st Edition"
-# "pagina 14", "p. 9 (editie 's-Hertogenbosch)", "editie Parkstad"
-_PAGE = re.compile(rf"^(?:(?:pagina|pag\.|blz\.|p\.|page)\s*\d+[a-z]?(?:\s*\(\s*{_EDITION}\s*\))?|{_EDITION})$", re.I)
+# "pagina 14", "p. 9 (editie 's-Hertogenbosch)", "editie Parkstad"; typed in haste, "p 7", "blz 3", "pg. 12"
+_PAGE_NUMBER = r"(?:pagina|pag\.?|blz\.?|p\.?|pg\.?|page)\s*\d+[a-z]?"
+_PAGE = re.compile(rf"^(?:{_PAGE_NUMBER}(?:\s*\(\s*{_EDITION}\s*\))?|{_EDITION})$", re.I)
 # What a clipping's reference says before the paper: "Bron:", "Uit:", "Verschenen in", "Dit artikel verscheen eerder in".
 _REFERENCE_LEAD = re.compile(r"^(?:(?:uit|bron|from|source)\s*:|(?:dit\s+(?:artikel|stuk|bericht)\s+|this\s+article\s+)?"
                              r"(?:is\s+|was\s+)?(?:eerder\s+|eerst\s+|first\s+|originally\s+)?(?:verscheen|verschenen|"
@@ -419,7 +467,7 @@ _REFERENCE_SPLIT = re.compile(rf"\s*,\s*|\s+[|–—·•-]\s+|(?:\s+(?:van|op|o
                               re.I)
 
 
-def _reference(line: str, found: Found, where: str) -> bool:
+def reference(line: str, found: Found, where: str) -> bool:
     """A clipping's reference to the paper and the day it came from, and maybe the page ("Trouw, maandag 4 maart 2024,
     pagina 12", "Uit: Trouw - 4 maart 2024 - p. 12", "(De Standaard, 3 maart 2025, p. 14)", "Bron: NRC, 4-3-2025",
     "Verschenen in Het Parool van zaterdag 12 april 2025"): the paper is the source, the day the date. Above the
@@ -432,12 +480,16 @@ def _reference(line: str, found: Found, where: str) -> bool:
     lead = _REFERENCE_LEAD.match(text)
     parts = [re.sub(r"^([^(]*)\)$", r"\1", part.strip()).strip()  # "12 april 2025)" after its "(": the day
              for part in _REFERENCE_SPLIT.split(text[lead.end():] if lead else text)]
-    parts = [part for part in parts if part]
+    parts = _paper_and_day([part for part in parts if part])
     if len(parts) < 2 or len(parts[0]) > 40 or not (outlet(parts[0]) or _NAME_LIKE.match(parts[0])):
         return False
     pages = [part for part in parts[1:] if _PAGE.match(part)]
-    meta = metadata_line(", ".join(part for part in parts[1:] if part not in pages))
-    if not meta or "date" not in meta or set(meta) - {"date", "time"} or len(pages) > 1 or len(text) > 160:
+    others = [part for part in parts[1:] if part not in pages]
+    meta, filed = metadata_line(", ".join(others)), []
+    if bracketed and outlet(parts[0]) and not _day_only(meta) and _day_only(metadata_line(others[0] if others else "")):
+        # an archive's note: the folder it was filed in and the clipper's initials after the day ("map Schulden, JvL")
+        meta, filed = metadata_line(others[0]), others[1:]
+    if not _day_only(meta) or len(pages) > 1 or len(text) > 160:
         return False
     if not lead and (where == "text" or (where == "top" and not pages and not outlet(parts[0]))):
         return False
@@ -445,7 +497,26 @@ def _reference(line: str, found: Found, where: str) -> bool:
     found.when(f"{meta['date']} {meta.get('time', '')}".strip())
     if pages:
         found.extra.setdefault("page", pages[0])
+    if filed:
+        found.extra.setdefault("filed", ", ".join(filed))
     return True
+
+
+def _day_only(meta: dict[str, str] | None) -> bool:
+    return bool(meta) and "date" in meta and not set(meta) - {"date", "time"}
+
+
+# A paper the reader knows with its day after a space only, and maybe the page after that, as a hurried note types
+# them: "Trouw 14/2/25", "NRC 4 maart 2025 p5".
+_PAPER_DAY = re.compile(rf"^(?P<paper>.+?)\s+(?P<day>(?:(?:{WEEKDAYS})\b|\d).*?)(?:\s+(?P<page>{_PAGE_NUMBER}))?$", re.I)
+
+
+def _paper_and_day(parts: list[str]) -> list[str]:
+    """A reference's parts with a first part that joins a known paper and its day (and page) split into those."""
+    joined = _PAPER_DAY.match(parts[0]) if parts else None
+    if joined is None or not outlet(joined["paper"]):
+        return parts
+    return [joined["paper"], joined["day"], *filter(None, [joined["page"]]), *parts[1:]]
 
 
 # An outlet's or section's name as papers and sites print it: capitalised words and particles ("Krant van
@@ -476,7 +547,7 @@ def _outlet_header(line: str, following: list[str], found: Found) -> bool:
     "BNR | Verkeer", "NRC | Nederland | 8 maart 2024"): the outlet is the source, the rest tags and
     metadata. Only when a headline still follows, so a headline is never taken for a name."""
     parts = _HEADER_SPLIT.split(line.strip().strip("*_# "))
-    if not _NAME_LIKE.match(parts[0]) or len(parts[0]) > 40 or not _headline_follows(following):
+    if not _NAME_LIKE.match(parts[0]) or len(parts[0]) > 40 or parts[0].isdigit() or not _headline_follows(following):
         return False
     scratch = copy.deepcopy(found)
     for part in parts[1:]:
@@ -649,8 +720,11 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             continue
         if want_title and found.title is None and has_more and _menu_above_headline(line, following):
             # a menu item or kicker copied with the page, above the dated headline; once the menu has begun,
-            # a name in it ("Familieberichten") is an item, never the site, which comes before its menu
+            # a name in it ("Familieberichten") is an item, never the site, which comes before its menu (its logo's
+            # "NOS Nieuws" as the menu's first line)
             host = host or (line.strip() if _HOST.match(line.strip()) else None)
+            if not menu and outlet(line.strip()):
+                found.offer(source=outlet(line.strip()))
             menu = True
             index += 1
             continue
@@ -677,7 +751,11 @@ def _broken_headline(lines: list[str], index: int) -> int:
             and not byline(lines[end]) and not _dated(lines[end]):
         end += 1
     run = [line.strip() for line in lines[index:end]]
-    if not 2 <= len(run) <= 6 or end >= len(lines) or not any(line[:1].islower() for line in run[1:]) \
+    # broken before a name ("Pont over het Noordhollandsch" / "Kanaal vaart voortaan elektrisch"): two or three lines
+    # of a few words each between blank lines, where a menu's items are a word or two
+    named = 2 <= len(run) <= 3 and all(len(line.split()) >= 2 for line in run) and len(run[0].split()) >= 3 \
+        and (index == 0 or not lines[index - 1].strip()) and end < len(lines) and not lines[end].strip()
+    if not 2 <= len(run) <= 6 or end >= len(lines) or not (named or any(line[:1].islower() for line in run[1:])) \
             or not (byline(lines[end]) or _dated(lines[end]) or not lines[end].strip()):
         return 0
     return len(run)
@@ -712,6 +790,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         paragraphs = ["\n".join(lead[:under]), *paragraphs[1:]]
     for paragraph in paragraphs:
         lines = []
+        if _advertisement(paragraph):
+            continue
         for line in paragraph.splitlines():
             stripped = line.strip()
             if not stripped:
@@ -749,7 +829,7 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             del kept[graphic:]
         if len(kept) > 1 and _MAIL_FOOTER.match(kept[-1]):  # why the mail came, how to stop it, the sender's address
             kept.pop()
-        if len(kept) > 1 and (not kept[-1] or _reference(kept[-1], found, "end") or _closing_stamp(kept[-1], found)
+        if len(kept) > 1 and (not kept[-1] or reference(kept[-1], found, "end") or _closing_stamp(kept[-1], found)
                               or _desk_line(kept[-1], found)):
             kept.pop()
         del kept[len(kept) - _share_block(kept, found):]
@@ -768,6 +848,17 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             found.offer(source=_closing_source(closing[1]))  # its own line under the text, which a record's
             kept[-1] = closing[0].rstrip()                    # single line breaks made one paragraph
     return [paragraph for paragraph in kept if paragraph.strip()]
+
+
+_AD_LABEL = re.compile(r"^\s*(?:advertentie|advertorial|advertisement|adv\.)\s*$", re.I)
+
+
+def _advertisement(paragraph: str) -> bool:
+    """An advertisement on a printed page, its label above its own short lines ("ADVERTENTIE" / "Zomeropruiming" /
+    "tot 50% korting" / "Tuincentrum Alkmaar | Huiswaarderweg 4"): no sentence among them."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    return len(lines) > 1 and bool(_AD_LABEL.match(lines[0])) \
+        and all(len(line) <= 80 and not re.search(r"[.!?]\W*$", line) for line in lines[1:])
 
 
 def _closing_source(line: str) -> str | None:
@@ -794,6 +885,25 @@ def _block_under_headline(lines: list[str], index: int) -> int:
         end += 1
     below = lines[end].strip() if end < len(lines) else ""
     return end - index if filled and (below[:1].isupper() or below[:1] in "„“\"'‘") else 0
+
+
+def name_under_lead(paragraphs: list[str], found: Found) -> list[str]:
+    """The paragraphs of a printed page without the reporter's bare name that stands as a paragraph of its own under the
+    lead, nor the dateline's place in capitals that opens the text under it ("... miljoenen mis." / "Sietse Bakker" /
+    "KAMPEN" / "De gemeente ..."), as pdftotext gives an e-paper page: the name goes to the author, the place to the
+    dateline. `paragraphs` as they are where the article has its author or the second paragraph is no name."""
+    if len(paragraphs) < 3 or found.author is not None:
+        return paragraphs
+    lead, name = paragraphs[0].strip(), paragraphs[1].strip()
+    if len(lead) > 400 or not re.search(r"[.!?][\"”’']?$", lead) or not _NAME_LINE.match(name) or outlet(name) \
+            or _is_section(name):
+        return paragraphs
+    found.author = name
+    text = paragraphs[2].split("\n")
+    if len(text) > 1 and _PLACE_LINE.match(text[0].strip()) and not outlet(text[0].strip()):
+        found.extra.setdefault("dateline", text[0].strip())
+        text = text[1:]
+    return [paragraphs[0], "\n".join(text), *paragraphs[3:]]
 
 
 def _byline_under_lead(lines: list[str], found: Found) -> int:
@@ -958,7 +1068,7 @@ def _closing_stamp(paragraph: str, found: Found) -> bool:
 # "De Grote Markt in Hasselt. © Karel Hemerijckx".
 _CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|beeld|afbeelding|photo|image|illustratie)\s*:\s*"
                       r"|\(?©\s*)(?P<credit>[^.:©()]{2,60}?)(?:\)\.?)?\s*$"  # "... (afbeelding: gemeente Tilburg)."
-                      r"|^(?P<printed>.{0,160}[.!?])\s+(?-i:(?:Beeld|Foto)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:van|de|der|den|"
+                      r"|^(?P<printed>.{0,160}[.!?])\s+(?-i:(?:Beeld|Foto|BEELD|FOTO)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:van|de|der|den|"
                       r"[A-ZÀ-Ý][\w'’/-]*)){0,4}))$", re.I)  # a printed caption's credit without colon: "... Beeld Rutger Smits"
 
 
@@ -973,7 +1083,7 @@ def _furniture(line: str, found: Found) -> bool:
     if caption:
         found.credit((caption["credit"] or caption["name"]).strip())
         return True
-    if _reference(stripped, found, "text") or running_head(line, found):  # or a page's head or foot inside the text
+    if reference(stripped, found, "text") or running_head(line, found):  # or a page's head or foot inside the text
         return True
     source = parse_source(stripped) if re.match(r"^\s*(?:bron|source)\s*:", stripped, re.I) else None
     if source and len(stripped) <= 60:

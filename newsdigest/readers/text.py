@@ -9,7 +9,8 @@ from ..metadata import byline, credit, metadata_line, outlet, outlet_for_host
 from .article import Article, Found
 from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
-from .layout import VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, read_header, same_text, title_and_tags
+from .layout import (VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, name_under_lead, read_header, reference,
+                     same_text, title_and_tags)
 from .noteapps import TEXT_HEADING, opening_caption, text_sections, without_comments, without_embeds
 from .outline import read_outline
 
@@ -55,25 +56,28 @@ def _forwarded(lines: list[str], found: Found, nested: bool = False) -> list[str
     if start is not None and len(note) > 600:  # a long text that quotes a forward line is no forward
         start = None
     elif note:  # the sender's own words above the forward line ("Hoi Joost, zie hieronder ..."), however greeted
-        found.extra.setdefault("note", note)
+        _keep_note(note, found)
     sender = _MAIL_HEADER.match(lines[0]) if lines and start is None else None
     if start is None and (sender is None or sender["key"].lower() not in ("van", "from")):
         article = _unquoted(_past_note(lines, found, greeted=True))  # a note or a reply without a mail header
         return lines if article is lines else _forwarded(article, found, nested=True)
     if sender and (_forward_subject(lines) or nested and not sender_outlet(sender["value"])):
         start, sender = -1, None  # "Onderwerp: FW: ...": a forward copied with its own mail header
-    index, subject = (start + 1 if start is not None else 0), None
+    index, subject, sent, newsletter = (start + 1 if start is not None else 0), None, None, None
     while start is not None and index < len(lines) and not lines[index].strip():
         index += 1  # Apple Mail leaves a blank line under "Begin forwarded message:"
     while index < len(lines) and _MAIL_HEADER.match(lines[index]):
         header = _MAIL_HEADER.match(lines[index])
         if header["key"].lower() in ("onderwerp", "subject"):
             subject = re.sub(r"^(?:\s*(?:fwd?|fw|doorst|tr)\s*:\s*)+", "", header["value"], flags=re.I).strip()
-        elif sender and header["key"].lower() in ("datum", "date", "verzonden", "sent"):
-            found.when(header["value"])
+        elif header["key"].lower() in ("datum", "date", "verzonden", "sent"):
+            sent = sent or header["value"]
         elif header["key"].lower() in ("van", "from"):  # a forwarded newsletter: its sender is the outlet
-            found.offer(source=sender_outlet(header["value"]))
+            newsletter = sender_outlet(header["value"])
+            found.offer(source=newsletter)
         index += 1
+    if sent and (sender or newsletter):  # the day a newsletter went out dates its stories that print no day
+        found.extra.setdefault("sent", sent.strip())
     rest = lines[index:]
     if sender:  # "Van: NH Nieuws <nieuwsbrief@nhnieuws.nl>": the newsletter's sender is its outlet
         name = re.sub(r"\s*<[^>]*>\s*$", "", sender["value"]).strip(' "')
@@ -168,8 +172,9 @@ def _forward_subject(lines: list[str]) -> bool:
 _RULE = re.compile(r"^\s*[-_=*~]{5,}\s*$")
 # How the sender opens a note ("Hoi Sanne,", "Hi Tom,", "Beste allemaal,") and signs it off, alone on a line or
 # after its last sentence, maybe with the name ("Groetjes,", "Met vriendelijke groet,", "Gr. Bas", "... had. Groet, M.").
-_GREETING = re.compile(r"^\s*(?:hoi|hallo|hai|hey|hi|hello|dag|beste|lieve|goedemorgen|goedemiddag|goedenavond|dear"
-                       r"|good\s+(?:morning|afternoon))\b", re.I)
+_GREETING = re.compile(r"^\s*(?:(?:hoi|hallo|hai|ha|hee|hé|hey|hi|hello|dag|beste|lieve|goedemorgen|goeiemorgen|goedemiddag"
+                       r"|goeiemiddag|goedenavond|goedendag|moi|dear|good\s+(?:morning|afternoon))\b"
+                       r"|(?:allen|allemaal|collega['’]?s|team|all|folks)\s*,)", re.I)
 _SIGN_OFF = re.compile(r"(?:^|(?<=[.!?])\s+)(?:(?:met\s+)?(?:vriendelijke|hartelijke|lieve|beste|goede|warme)\s+groet(?:en)?"
                        r"|groet(?:en|jes)?|gr\.?|mvg|m\.v\.g\.|liefs|doei|cheers|(?:kind|best|warm)\s+regards|regards"
                        r"|best(?:\s+wishes)?|thanks|thank\s+you|bedankt|dank\s+je(?:wel)?|tot\s+(?:straks|morgen|snel|later))"
@@ -199,10 +204,13 @@ def _note_end(lines: list[str]) -> tuple[int, str] | None:
             while end < len(lines) and end - index <= 3 and 0 < len(lines[end].strip()) <= 60 \
                     and not re.search(r"[.!?:;]$", lines[end].strip()) and not outlet(lines[end].strip()):
                 end += 1
+            if not any(item.strip() for item in lines[end:]):
+                break  # the sign-off closes the whole mail, under the article: no end of a note
             return _past_signature(lines, end), "signed"
     blocks = [block.strip() for block in re.split(r"\n\s*\n", "\n".join(lines[:60])) if block.strip()][:3]
     first = " ".join(blocks[0].split()) if blocks else ""
-    if not (0 < len(first) <= 200 and (re.search(r"[.!?]$", first) or _NOTE_WORDS.match(first))):
+    # a sentence or two, or a line that leads in to what follows ("Dit stond vanochtend in de krant:")
+    if not (0 < len(first) <= 200 and (re.search(r"[.!?:]$", first) or _NOTE_WORDS.match(first))):
         return None
     end = next(index for index, line in enumerate(lines) if line.strip()) + len(blocks[0].split("\n"))
     name = blocks[1] if len(blocks) > 1 else ""
@@ -251,13 +259,38 @@ def _past_note(lines: list[str], found: Found, greeted: bool = False) -> list[st
         taken = (greeting or len(note) <= 200) and len(after) >= len(note)
     elif how == "rule":
         taken = len(after) >= 2 * len(note) and (greeting or not greeted)
-    else:  # the article under a short note opens with its masthead or headline, never with a byline or date
+    else:  # the article under a short note opens with its masthead (maybe with its day, as a clipping's reference
+        # gives it: "Leeuwarder Courant, vrijdag 7 maart 2025") or headline, never with a byline or date
         taken = not greeted and len(after) >= 2 * len(note) and _own_headline([top]) and not byline(top) \
-            and metadata_line(top) is None
+            and (metadata_line(top) is None or reference(top, Found(), "top"))
     if not note or not taken or greeted and not (greeting and _own_headline([top])):
         return lines
-    found.extra.setdefault("note", note)
+    _keep_note(note, found)
     return lines[end:]
+
+
+def _keep_note(note: str, found: Found) -> None:
+    """Keep a sender's words in extra["note"], after those of whoever forwarded the mail on."""
+    found.extra["note"] = "\n\n".join(filter(None, (found.extra.get("note"), note)))
+
+
+def _without_sign_off(lines: list[str], found: Found) -> list[str]:
+    """A forwarded article without the sign-off that whoever typed or pasted it put under it ("Gr. Henk", "Groetjes,"
+    / "Anouk"): from a line of the last paragraph that opens with a sign-off, when at most three short lines (the
+    name, a signature) follow it. The sign-off goes to the note; other text as it is."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return lines
+    start = filled[-1]
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    for index in range(start, filled[-1] + 1):
+        below = [line.strip() for line in lines[index + 1:filled[-1] + 1]]
+        if _SIGN_OFF.match(lines[index].strip()) and len(below) <= 3 \
+                and all(len(line) <= 60 and not re.search(r"[.!?:;]$", line) for line in below):
+            _keep_note(" ".join([lines[index].strip(), *below]), found)
+            return lines[:index]
+    return lines
 
 
 def _unquoted(lines: list[str]) -> list[str]:
@@ -415,6 +448,32 @@ def _credited(line: str) -> bool:
     return bool(credit(line) or re.search(r"(?:^|[.!?]\s|\()\s*(?:foto|beeld|afbeelding)\s*:\s*\S|©", line, re.I))
 
 
+# A transcript's time codes: Whisper's segments ("[00:00.000 --> 00:04.560]  De ..."), a subtitle file's cues
+# ("00:00:01,000 --> 00:00:04,120" under the cue's number), a stamp before each turn ("[00:00:04] Presentator: ...").
+_TIMECODE = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_CUE = re.compile(rf"^\s*[\[(]?{_TIMECODE}\s*-->\s*{_TIMECODE}[\])]?(?:\s+|$)")
+_TURN_STAMP = re.compile(rf"^\s*[\[(]{_TIMECODE}[\])]\s*")
+
+
+def _without_timecodes(lines: list[str]) -> list[str]:
+    """A transcript's lines without their time codes, a subtitle file's cue numbers and its "WEBVTT" line, where three
+    lines or more carry a time code: what was said stays, the speaker's name before it too. Stamps before turns count
+    only from a recording's start ("[00:00:04]"), so a liveblog's "[12:04]" before each post stays. Other text as it
+    is."""
+    cues = {index for index, line in enumerate(lines) if _CUE.match(line)}
+    stamps = [stamp[0] for stamp in map(_TURN_STAMP.match, lines) if stamp]
+    if len(cues) + len(stamps) < 3 or not cues and not re.match(r"\W*0?0:", stamps[0]):
+        return lines
+    kept = []
+    for index, line in enumerate(lines):
+        if line.strip() == "WEBVTT" or line.strip().isdigit() and index + 1 in cues:
+            continue
+        text = _CUE.sub("", line) if index in cues else _TURN_STAMP.sub("", line)
+        if text.strip() or index not in cues:  # a subtitle's cue line alone: its text is on the lines under it
+            kept.append(text)
+    return kept
+
+
 # A word that a narrow column hyphenated at the end of a line ("ge-" / "meenten"): one word again. "land- en
 # tuinbouw" keeps its hyphen, and so does a compound with a capital ("IPO-" / "voorzitter").
 _HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ]{2})-\n(?=[a-zà-ÿ]{2})(?!(?:en|of|tot|noch)\b)")
@@ -433,14 +492,19 @@ def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tupl
     if warc:
         found.offer(url=warc.get("warc-target-uri"))
         found.extra.setdefault("crawled", warc.get("warc-date"))
-    lines = _forwarded(_lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found), found).splitlines(), found)
+    lines = _without_timecodes(_lynx_dump(_front_matter(text.lstrip("\ufeff"), path, found), found).splitlines())
+    if (article := _forwarded(lines, found)) is not lines:  # a mail: the article in it, without the sender's words
+        lines = _without_sign_off(article, found)
     lines = database_cover(lines, found)
     lines = _working_document(_newsletter_head(lines), found)
     if warc:
         lines = _page_title(lines, found)
     start = read_header(lines, found, want_title=found.title is None)
     paragraphs = [part for part in re.split(r"\n[ \t\r\f\v]*\n", "\n".join(lines[start:])) if part.strip()]
+    paragraphs = name_under_lead(paragraphs, found)
     body = _HYPHEN_BREAK.sub("", "\n\n".join(clean_body(paragraphs, found))).strip()
+    if found.stamp is None and "sent" in found.extra:
+        found.when(found.extra["sent"])
     if not body and found.title and start <= 2:  # a one-paragraph file: the "title" was the body
         body, found.title = text.strip(), None
     return body, found
