@@ -64,6 +64,12 @@ on the readers with all of them (1882e33): heldout16 97.8% / 97.8% / 100% / 97.8
 plain lead the text goes on from, a copied page's skip link and update line, labelled lines in Markdown notes,
 outlets' other hosts and a closing source line), each with invented test articles of its own, so both are now
 tuned on, no longer blind: 100% on every field. Their thresholds leave one miss below that (44/45 and 42/43).
+heldout18 ("what a Dutch media-monitoring desk collects in a week") and heldout19 ("the folders of a Brussels analyst,
+a data journalist and a local-history volunteer"), three quarters everyday, were written blind in stop 19 and
+measured once on b4eab70: heldout18 84.8% / 89.1% / 82.6% / 82.6%, heldout19 93.3% / 95.6% / 91.1% / 88.9%
+(BLIND_MEASUREMENT.txt). Their misses were then fixed by family (Scrapy's .jl, Dutch export keys, a crawl's
+enrichment block, Markdown links as values, Twitter handles as site names, and the plain-text families of fixtext2
+and fixtext3), each with invented test articles of its own, so both are tuned on, no longer blind.
 """
 
 import sys
@@ -78,7 +84,8 @@ LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, 
          "heldout7": 0.97, "heldout8": 0.97, "heldout9": 0.97, "heldout10": 0.97,
          "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.96,
          "heldout14": 0.97, "heldout15": 0.97,
-         "heldout16": 0.97, "heldout17": 0.97}
+         "heldout16": 0.97, "heldout17": 0.97,
+         "heldout18": 0.91, "heldout19": 0.91}
 
 
 def test_every_set_is_scored():
