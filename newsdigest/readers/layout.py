@@ -81,6 +81,27 @@ _PLAYER = (rf"(?:{_PLAY}\s*)?(?:(?:be)?luister|hoor|(?:be)?kijk|speel|play|liste
            rf"|{_PLAY}\s*(?:(?:{_CLOCK})|(?:afspelen|speel\s+af|play|pauze|pause|luister|beluister|kijk|bekijk|listen|watch)"
            rf"(?:\s*\(?(?:{_CLOCK})\)?)?)"
            rf"|(?:duur|duration|lengte|speelduur)\s*:?\s*(?:{_CLOCK})|(?:luister|kijk|listen|watch)\s+(?:nu\s+|now\s+)?live")
+# The buttons of a copied page's share, save, print, listen and comment bars, a line each (DPG: "Delen per e-mail",
+# "Kopieer link", "Bewaar"; Mediahuis: "Luister naar dit artikel", "Geef dit artikel cadeau"; "Leestijd 3 minuten"),
+# and what stands where the comments would be ("12 reacties", "Op dit artikel is reageren niet mogelijk.").
+_PAGE_ACTION = (
+    rf"(?:deel|delen|share|verstuur|versturen|stuur)(?:\s+(?:dit\s+|het\s+)?(?:artikel|bericht))?\s+(?:per|via|op|on|to|by)"
+    rf"\s+(?:{_NETWORK}|mail)|(?:deel|delen)\s+(?:dit\s+|het\s+)?(?:artikel|bericht)\s+via|{_NETWORK}"
+    r"|(?:(?:e-?)?mail|stuur|verstuur)\s+(?:dit\s+|het\s+)?(?:artikel|bericht)(?:\s+door)?|stuur\s+door|doorsturen"
+    r"|kopi[eë]{1,2}r\s+(?:de\s+)?(?:link|url)|(?:link|url)\s+(?:kopi[eë]ren|gekopieerd|delen)|copy\s+link"
+    r"|(?:geef|schenk|deel)\s+(?:dit\s+|het\s+)?(?:artikel\s+)?(?:cadeau|gratis)|(?:(?:dit\s+)?artikel\s+)?cadeau\s+(?:geven|doen)"
+    r"|printen|afdrukken|druk\s+af|print\s+(?:dit\s+)?artikel|print(?:vriendelijke\s+)?versie"
+    r"|(?:bewaar|bewaren|opslaan)\s+(?:dit\s+|het\s+)?artikel|artikel\s+(?:bewaren|opslaan|bewaard|opgeslagen)|bewaard"
+    r"|opgeslagen|lees\s+later|(?:(?:zet|plaats)\s+op|toevoegen\s+aan|voeg\s+toe\s+aan)\s+(?:de\s+|je\s+|mijn\s+)?leeslijst"
+    r"|(?:luister|beluister)\s+(?:naar\s+)?(?:dit|het)\s+artikel(?:\s*\(?\d+\s*min(?:uten|uut|\.)?\)?)?"
+    r"|(?:laat\s+)?(?:dit\s+artikel\s+)?voorlezen|lees\s+(?:dit\s+artikel\s+)?voor"
+    r"|leestijd\s*:?\s*\d+\s*min(?:uten|uut|\.)?|\d+\s*min(?:uten|uut|\.)?\s+leestijd"
+    r"|(?:bekijk|lees|toon|verberg)\s+(?:de\s+|alle\s+)?(?:\d+\s+)?reacties?(?:\s*\(\d+\))?|reageer\s+op\s+dit\s+(?:artikel|bericht)"
+    r"|reageren|praat\s+mee(?:\s*\(\d+\))?|discussieer\s+mee|doe\s+mee\s+(?:aan|met)\s+de\s+discussie"
+    r"|(?:op\s+dit\s+(?:artikel|bericht)\s+is\s+)?reageren(?:\s+op\s+dit\s+(?:artikel|bericht))?(?:\s+is)?\s+niet\s+"
+    r"(?:meer\s+|langer\s+)?mogelijk|(?:de\s+)?reacties\s+(?:zijn|is)\s+gesloten|(?:dit\s+artikel\s+is\s+)?gesloten\s+voor\s+reacties"
+    r"|er\s+zijn\s+(?:nog\s+)?geen\s+reacties|wees\s+de\s+eerste\s+die\s+reageert|(?:\d+\s+)?comments?"
+    r"|volg(?:en)?(?:\s+dit\s+onderwerp)?|tekstgrootte|lettergrootte")
 _BOILERPLATE = re.compile(
     r"^\s*[(\[]?\s*(?:"
     rf"{_CONTINUES}"
@@ -95,6 +116,7 @@ _BOILERPLATE = re.compile(
     rf"|(?:deel|delen|share)\b[\w ]{{0,30}}:\s*{_NETWORK}(?:\s*[|,·•/]\s*{_NETWORK})*"
     rf"|(?:deel|delen|share)\s+(?:via|op|on|to)\s+{_NETWORK}"
     r"|reageer|reacties?(?:\s*\(\d+\))?|plaats\s+een\s+reactie|(?:\d+\s+)?reacties?"
+    rf"|{_PAGE_ACTION}"
     r"|volg\s+(?:ons|nu)\s+(?:op|via)\b.{0,60}|volg\s+[\w .'’-]{2,40}?\s+ook\s+(?:op|via)\s+\w+"  # "Volg X ook op WhatsApp"
     r"|(?:heb|weet)\s+(?:je|jij|u)\s+(?:een\s+tip|meer)\b[^?]{0,60}\?.{0,120}?(?:redactie|@).{0,80}"  # newsroom's call for tips
     r"|download\s+(?:de|onze)\s+(?:gratis\s+)?(?:nieuws)?app\b.{0,40}"
@@ -146,7 +168,7 @@ _SUBJECT_LINE = re.compile(rf"^{_SUBJECT}(?:(?:{_SUBJECT_SPLIT}){_SUBJECT}){{1,5
 _READ_MORE = re.compile(r"^\s*(?:lees|read)\s+(?:meer|verder|more)\b", re.I)
 # Headings over a list of links to other stories: the lines under them that are no sentences go with them.
 _READ_ALSO = re.compile(r"^\s*(?:(?:lees|zie|bekijk)\s+ook|meer\s+nieuws|ander\s+nieuws|meer\s+artikelen|ook\s+interessant"
-                        r"|gerelateerde\s+artikelen|gerelateerd"
+                        r"|gerelateerde\s+artikelen|gerelateerd|meest\s+(?:gelezen|bekeken|gedeeld)|best\s+gelezen"
                         r"|meer\s+over(?:\s+(?:dit|deze)\s+onderwerpen?)?(?=\s*:?\s*$)"
                         # a site's "Meer Economie", its section capitalised: an intertitle "Meer geld" is text
                         rf"|meer\s+(?:uit\s+|over\s+)?(?=(?-i:[A-ZÀ-Ý]))(?:{'|'.join(sorted(_SECTIONS))})(?=\s*:?\s*$))"
@@ -786,8 +808,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
     skipping_links = False
     if len(paragraphs) > 2 and _byline_block(paragraphs[1].splitlines(), found, dated=True):
         paragraphs = paragraphs[:1] + paragraphs[2:]  # the lead stays the text's first paragraph
-    elif paragraphs and (under := _byline_under_lead(lead := paragraphs[0].splitlines(), found)):
-        paragraphs = ["\n".join(lead[:under]), *paragraphs[1:]]
+    elif paragraphs and (under := _byline_under_lead(lead := paragraphs[0].splitlines(), found))[0]:
+        paragraphs = ["\n".join(lead[:under[0]] + lead[under[1]:]), *paragraphs[1:]]
     for paragraph in paragraphs:
         lines = []
         if _advertisement(paragraph):
@@ -808,6 +830,10 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
                         lines.pop()
                     elif not lines and kept and _is_heading(kept[-1]):
                         kept.pop()
+                elif lines and _alt_text(lines[-1], stripped):  # the photo's alt text, which its caption repeats
+                    lines.pop()
+                elif not lines and kept and _alt_text(kept[-1], stripped):
+                    kept.pop()
                 continue
             lines.append(_CONTINUES_GLUED.sub("", line.rstrip()))
         if lines:
@@ -906,14 +932,26 @@ def name_under_lead(paragraphs: list[str], found: Found) -> list[str]:
     return [paragraphs[0], "\n".join(text), *paragraphs[3:]]
 
 
-def _byline_under_lead(lines: list[str], found: Found) -> int:
-    """Where the lead ends when a page copied as text glued the reporter's name and the day under it, with no
-    blank line between ("... tot het voorjaar geduld hebben." / "Fleur van der Meulen" / "2 december 2025, 15:20"):
-    the block is taken as _byline_block takes it, for an article that had no date. 0 where there is none."""
+def _byline_under_lead(lines: list[str], found: Found) -> tuple[int, int]:
+    """Where the lead ends and the text goes on when a page copied as text glued the reporter's name and the day
+    under it, with no blank line between ("... tot het voorjaar geduld hebben." / "Fleur van der Meulen" / "2
+    december 2025, 15:20"), and maybe its share buttons and the text under those: the block is taken as
+    _byline_block takes it, for an article that had no date; the buttons go. (0, 0) where there is none."""
     for end in range(1, len(lines)):
-        if re.search(r"[.!?][\"”’']?$", lines[end - 1].strip()) and _byline_block(lines[end:], found, dated=True):
-            return end
-    return 0
+        if not re.search(r"[.!?][\"”’']?$", lines[end - 1].strip()):
+            continue
+        text = next((index for index in range(end, len(lines)) if len(lines[index].strip()) > 100
+                     or re.search(r"[.!?][\"”’']?$", lines[index].strip())), len(lines))
+        if _byline_block([line for line in lines[end:text] if not is_boilerplate(line.strip())], found, dated=True):
+            return end, text
+    return 0, 0
+
+
+def _alt_text(line: str, caption: str) -> bool:
+    """Whether `line` is a photo's alt text that a copied page gives above its caption, which repeats it with the
+    credit ("Een rij scooters aan de Kalanderstraat." / "Een rij scooters aan de Kalanderstraat. © Frans Paalman")."""
+    return "\n" not in line.strip() and len(line.strip()) >= 15 and caption.startswith(line.strip()) \
+        and len(caption) > len(line.strip())
 
 
 def _byline_block(block: list[str], found: Found, dated: bool = False) -> bool:

@@ -1,0 +1,75 @@
+"""Text pasted by hand from pages, newsletters and printed papers: the furniture around the article stays out.
+
+Copied pages bring their share, save, print, listen and comment buttons; a pasted newsletter its greeting, the
+editors' intro and its contents; an AD page its regional edition's masthead; an OCR'd clipping the caption of its
+photo with the credit. The articles in tests/data/layouts/ are written for these tests in those shapes.
+"""
+
+import pytest
+
+from newsdigest import load_articles
+from tests_helpers import LAYOUTS, only
+
+
+@pytest.mark.parametrize(("name", "title", "date", "time", "source", "author", "first"), [
+    # a DPG page copied without blank lines: the share and save buttons between the update line and the text, the
+    # photo's alt text above its credited caption, the closed comments and the "Meest gelezen" list under the text
+    ("copied-page-share-buttons-dpg.txt", "Enschede zet deelscooters aan de ketting rond het Van Heekplein",
+     "2025-04-08", "06:00", "Tubantia", "Lotte Wessels",
+     "Deelscooters mogen vanaf mei alleen nog op zes vaste plekken rond het Van Heekplein in Enschede worden"),
+    # a Mediahuis page: the lead under the headline, the reporter, the day and the listen, share, save and gift
+    # buttons glued under it, the text right under those
+    ("copied-page-share-buttons-flemish.txt", "Stad test veegmachine zonder chauffeur op de Meir", "2025-04-08",
+     "06:00", "Gazet van Antwerpen", "Kristof Peeters",
+     "Op de Meir rijdt vanaf maandag een veegmachine rond die zelf de weg vindt. Als de proef lukt, komen er nog vijf "
+     "bij.\nHet toestel is zo groot"),
+    # a regional broadcaster's page: the reading time, "Deel artikel via:" over the networks a line each, "Print"
+    ("copied-page-share-row-reading-time.txt", "Rotterdamse Maastunnel krijgt nieuwe roltrappen voor fietsers",
+     "2025-04-03", "14:12", "Rijnmond", None, "De houten roltrappen in de Maastunnel in Rotterdam worden volgend jaar"),
+])
+def test_pasted_layout(name, title, date, time, source, author, first):
+    article = only(load_articles([LAYOUTS / name]))
+    assert (article.title, article.date, article.time, article.source, article.author) == (
+        title, date, time, source, author)
+    assert article.body.startswith(first)
+
+
+@pytest.mark.parametrize("name", ["copied-page-share-buttons-dpg.txt", "copied-page-share-buttons-flemish.txt",
+                                  "copied-page-share-row-reading-time.txt"])
+def test_the_buttons_of_a_copied_page_and_its_comment_lines_are_no_text(name):
+    body = only(load_articles([LAYOUTS / name])).body
+    assert [word for word in ("Delen", "Deel ", "e-mail", "E-mail", "WhatsApp", "Facebook", "link", "Bewaar", "Lees voor",
+                              "Luister", "cadeau", "Leestijd", "Print", "Reageer", "reageren", "reacties", "Reacties",
+                              "Meest gelezen", "Boekelo") if word in body] == []
+
+
+@pytest.mark.parametrize("button", [
+    "Delen per e-mail", "Deel per mail", "Deel via WhatsApp", "Deel artikel via:", "Kopieer link", "Link kopiëren",
+    "Link gekopieerd!", "WhatsApp", "LinkedIn", "Bewaar", "Bewaar artikel", "Artikel opgeslagen", "Lees later",
+    "Zet op je leeslijst", "Lees voor", "Voorlezen", "Luister naar dit artikel (4 min)", "Printen", "Afdrukken",
+    "Print dit artikel", "Geef dit artikel cadeau", "Cadeau geven", "Mail dit artikel", "Stuur door",
+    "Leestijd 3 minuten", "4 min leestijd", "Reageer", "Reageer op dit artikel", "Praat mee (12)", "12 reacties",
+    "Bekijk de 12 reacties", "Reacties (3)", "Op dit artikel is reageren niet mogelijk.",
+    "Reageren is niet meer mogelijk", "De reacties zijn gesloten.", "Volg", "Tekstgrootte",
+])
+def test_a_share_save_print_listen_or_comment_button_above_the_text_is_furniture(tmp_path, button):
+    path = tmp_path / "a.txt"
+    path.write_text("Gemeente Zwolle plant fietsenstalling onder de Grote Markt\nMarieke Dijkstra\n12-03-25, 06:00\n"
+                    f"{button}\nZwolle krijgt een ondergrondse stalling voor tweeduizend fietsen.\n"
+                    "De bouw begint in de zomer.\n", encoding="utf-8")
+    article = only(load_articles([path]))
+    assert (article.date, article.author) == ("2025-03-12", "Marieke Dijkstra")
+    assert article.body == "Zwolle krijgt een ondergrondse stalling voor tweeduizend fietsen.\nDe bouw begint in de zomer."
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reageren kan tot 1 mei via de website van de gemeente.",
+    "Printen in de bibliotheek kost voortaan tien cent per pagina.",
+    "Bewaar het bonnetje, adviseert de consumentenbond.",
+    "Volg de borden naar het tijdelijke station.",
+    "Delen per e-mail of WhatsApp mag, zegt de rechter, zolang er geen namen in staan.",
+])
+def test_sentences_about_sharing_saving_or_comments_stay_text(tmp_path, sentence):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Kop van het artikel\n\nDe eerste zin staat hier.\n\n{sentence}\n\nEen laatste zin.", encoding="utf-8")
+    assert sentence in only(load_articles([path])).body
