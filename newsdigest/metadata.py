@@ -354,14 +354,19 @@ def agency(name: str | None) -> str | None:
 
 # The word a site's logo or masthead adds to the outlet's name: "NOS Nieuws", "Belga Sport", "HLN News".
 _BRAND_WORD = re.compile(r"(?P<name>.+?)\s+(?:nieuws|news|nws|sport)")
+# AD's regional editions, named after the papers it took in ("AD Utrechts Nieuwsblad", "AD/HC"): each is AD.
+_AD_EDITION = re.compile(r"(?:ad|algemeen\s+dagblad)\s*(?:[/|–—-]\s*)?(?:utrechts\s+nieuwsblad|haagsche\s+courant"
+                         r"|rotterdams\s+dagblad|amersfoortse\s+courant|(?:de\s+)?dordtenaar|groene\s+hart|rivierenland)"
+                         r"|ad\s*/\s*(?:un|hc|rd|ac|dd|gh)", re.I)
 
 
 def outlet(name: str) -> str | None:
     """The outlet `name` refers to, as it names itself ("volkskrant" -> "de Volkskrant", the logo's "NOS Nieuws" ->
-    "NOS"), or None."""
+    "NOS", AD's edition "AD Haagsche Courant" -> "AD"), or None."""
     key = name.strip().lower()
     brand = _BRAND_WORD.fullmatch(key)
-    return OUTLETS.get(key) or (OUTLETS.get(brand["name"]) if brand else None)
+    return OUTLETS.get(key) or (OUTLETS.get(brand["name"]) if brand else None) \
+        or ("AD" if _AD_EDITION.fullmatch(key) else None)
 
 
 def outlet_for_host(host: str) -> str | None:

@@ -5,6 +5,8 @@ editors' intro and its contents; an AD page its regional edition's masthead; an 
 photo with the credit. The articles in tests/data/layouts/ are written for these tests in those shapes.
 """
 
+import json
+
 import pytest
 
 from newsdigest import load_articles
@@ -26,6 +28,12 @@ from tests_helpers import LAYOUTS, only
     # a regional broadcaster's page: the reading time, "Deel artikel via:" over the networks a line each, "Print"
     ("copied-page-share-row-reading-time.txt", "Rotterdamse Maastunnel krijgt nieuwe roltrappen voor fietsers",
      "2025-04-03", "14:12", "Rijnmond", None, "De houten roltrappen in de Maastunnel in Rotterdam worden volgend jaar"),
+    # AD's regional edition as the masthead ("AD Haagsche Courant", "AD/Rotterdams Dagblad"): the source is AD; the
+    # byline row with the day and an update that gives only the time ("Laatst bijgewerkt: 09:40") or a day and time
+    ("copied-page-ad-edition-update-time.txt", "Haagse Markt krijgt overdekte fietsenstalling voor achthonderd fietsen",
+     "2025-02-14", "07:15", "AD", "Sanne de Groot", "Aan de rand van de Haagse Markt komt een overdekte stalling"),
+    ("copied-page-ad-edition-slash.txt", "Nieuwe watertaxihalte bij de Kuip vanaf de zomer in gebruik", "2025-06-03",
+     "16:02", "AD", "Joris Verbeek", "Supporters van Feyenoord kunnen deze zomer met de watertaxi naar de Kuip."),
 ])
 def test_pasted_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -73,3 +81,25 @@ def test_sentences_about_sharing_saving_or_comments_stay_text(tmp_path, sentence
     path = tmp_path / "a.txt"
     path.write_text(f"Kop van het artikel\n\nDe eerste zin staat hier.\n\n{sentence}\n\nEen laatste zin.", encoding="utf-8")
     assert sentence in only(load_articles([path])).body
+
+
+@pytest.mark.parametrize("edition", ["AD Utrechts Nieuwsblad", "AD Haagsche Courant", "AD Rotterdams Dagblad",
+                                     "AD Amersfoortse Courant", "AD De Dordtenaar", "AD Groene Hart", "AD/HC"])
+def test_an_ad_regional_edition_is_ad(tmp_path, edition):
+    (tmp_path / "a.txt").write_text(f"{edition}\nUtrecht\nTram rijdt weer naar Nieuwegein\nRutger Smit 12-01-25, 16:42\n"
+                                    "De tram rijdt weer.\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"title": "Tram rijdt weer naar Nieuwegein", "publisher": edition,
+                                                 "text": "De tram rijdt weer."}), encoding="utf-8")
+    assert [article.source for article in load_articles([tmp_path / "a.txt", tmp_path / "b.json"])] == ["AD", "AD"]
+
+
+@pytest.mark.parametrize(("row", "updated"), [("Rutger Smit 12-01-25, 16:42 Laatst bijgewerkt: 18:05", "18:05"),
+                                              ("Rutger Smit 12-01-25, 16:42 Laatst gewijzigd: 13-01-25, 08:10",
+                                               "13-01-25, 08:10"),
+                                              ("Rutger Smit 12-01-25, 16:42 Voor het laatst bijgewerkt om 18.05 uur",
+                                               "18.05")])
+def test_a_byline_row_with_its_last_update_gives_the_day_and_the_reporter(tmp_path, row, updated):
+    (tmp_path / "a.txt").write_text(f"Tram rijdt weer naar Nieuwegein\n{row}\nDe tram rijdt weer.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.date, article.time, article.author, article.extra["updated"], article.body) == (
+        "2025-01-12", "16:42", "Rutger Smit", updated, "De tram rijdt weer.")

@@ -255,8 +255,8 @@ def _take(role: str, value: Any, found: Found) -> bool:
     text = text_of(value)
     if text and role in ("source", "author") and _ID.fullmatch(text):
         return False
-    if text and role == "source" and re.fullmatch(r"[a-z\d_-]+", text):
-        text = outlet(text) or text  # a slug for the outlet ("telegraaf"): the outlet as it names itself
+    if text and role == "source":  # a slug ("telegraaf") or an edition ("AD Haagsche Courant"): the outlet as it names itself
+        text = outlet(text) or text
     if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
         return False  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
     if text and role == "title":

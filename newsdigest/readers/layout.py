@@ -286,7 +286,8 @@ _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "Laatste update: 20-03-24, 08:15", as NU.nl and others "23 september 2025 10:14 Aangepast 23 september 2025
 # 12:40" or "Gepubliceerd ... Bijgewerkt op di 23 sep 2025 om 12:40".
 _UPDATE_PART = re.compile(
-    r"\s*(?<!\w)(?:laatste\s+)?(?:update[d]?|bijgewerkt|aangepast|gewijzigd|geüpdatet|geactualiseerd|last\s+updated?)"
+    r"\s*(?<!\w)(?:laatste?\s+|voor\s+het\s+laatst\s+)?"  # AD: "Laatst bijgewerkt: 18:05"
+    r"(?:update[d]?|bijgewerkt|aangepast|gewijzigd|geüpdatet|geactualiseerd|last\s+updated?)"
     r"(?:\s+(?:op|on|om|at))?\s*:?\s*"
     rf"(?P<when>(?:(?:{WEEKDAYS})\.?,?\s+)?\d{{1,2}}\s+(?:{_MONTH_NAME})\.?\s+\d{{4}}(?:,?\s+(?:(?:om|at)\s+)?\d{{1,2}}[u:.]\d{{2}})?"
     r"|(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[u:.]\d{2})(?:\s*uur)?\s*", re.I)
@@ -375,8 +376,8 @@ def _header_part(part: str, found: Found) -> bool:
         found.tag(*subjects)
         return True
     names = re.split(r"\s*[/,&]\s*", part.rstrip(","))
-    if all(outlet(name) for name in names):  # "NU.nl", "ANP/NU.nl": a news agency among them is the source
-        found.offer(source=agency(part) or outlet(names[0]))
+    if outlet(part) or all(outlet(name) for name in names):  # "NU.nl", "ANP/NU.nl": a news agency among them is the
+        found.offer(source=agency(part) or outlet(part) or outlet(names[0]))  # source; "AD/Rotterdams Dagblad" is AD
         return True
     # a labelled part of a press database's line ("Editie: Stad Antwerpen | Sectie: Regio | Pagina 9 | 498 woorden")
     return reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part) \
