@@ -255,8 +255,9 @@ def _take(role: str, value: Any, found: Found) -> bool:
     text = text_of(value)
     if text and role in ("source", "author") and _ID.fullmatch(text):
         return False
-    if text and role == "source":  # a slug ("telegraaf") or an edition ("AD Haagsche Courant"): the outlet as it names itself
-        text = outlet(text) or text
+    known = outlet(text) if text and role == "source" else None
+    if known and (re.fullmatch(r"[a-z\d_-]+", text) or known.lower() != text.lower()):
+        text = known  # a slug ("telegraaf") or an edition ("AD Haagsche Courant"): the outlet as it names itself
     if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
         return False  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
     if text and role == "title":
