@@ -34,6 +34,11 @@ from tests_helpers import LAYOUTS, only
      "2025-02-14", "07:15", "AD", "Sanne de Groot", "Aan de rand van de Haagse Markt komt een overdekte stalling"),
     ("copied-page-ad-edition-slash.txt", "Nieuwe watertaxihalte bij de Kuip vanaf de zomer in gebruik", "2025-06-03",
      "16:02", "AD", "Joris Verbeek", "Supporters van Feyenoord kunnen deze zomer met de watertaxi naar de Kuip."),
+    # OCR'd clippings: a photo's caption above the text, its credit on a line of its own or glued to its last line
+    ("clipping-ocr-caption-credit-line.txt", "Carillon van Plechelmus speelt weer elk kwartier", "2024-03-14", None,
+     "Tubantia", None, "Het carillon in de toren van de Plechelmusbasiliek speelt sinds maandag weer\nelk kwartier."),
+    ("clipping-ocr-caption-glued.txt", "Sint-Romboutstoren krijgt nieuwe verlichting voor de nachtelijke skyline",
+     "2024-04-09", None, "Gazet van Antwerpen", None, "De Sint-Romboutstoren in Mechelen\nkrijgt nieuwe ledverlichting."),
 ])
 def test_pasted_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -103,3 +108,22 @@ def test_a_byline_row_with_its_last_update_gives_the_day_and_the_reporter(tmp_pa
     article = only(load_articles([tmp_path / "a.txt"]))
     assert (article.date, article.time, article.author, article.extra["updated"], article.body) == (
         "2025-01-12", "16:42", "Rutger Smit", updated, "De tram rijdt weer.")
+
+
+@pytest.mark.parametrize(("name", "credits"), [("clipping-ocr-caption-credit-line.txt", ["ROLAND HEITINK"]),
+                                               ("clipping-ocr-caption-glued.txt", ["Kristof Ghyselinck", "BELGA"])])
+def test_a_printed_photos_caption_leaves_a_clipping_and_its_credit_goes_to_credits(name, credits):
+    article = only(load_articles([LAYOUTS / name]))
+    assert article.credits == credits
+    assert [word for word in ("FOTO", "Foto", "klavier", "Elektriciens", "Anciaux") if word in article.body] == []
+
+
+@pytest.mark.parametrize("column", [
+    "Het museum toont de foto: een\nzeldzaam beeld van de haven in 1953.",
+    "Wie de oude foto's wil zien. Foto's\nvan de brand hangen in het stadhuis.",
+    "Hij maakte die dag de foto. Beeld\nen geluid kwamen later van de omroep.",
+])
+def test_a_sentence_about_a_photo_in_a_narrow_column_stays_text(tmp_path, column):
+    (tmp_path / "a.txt").write_text(f"Haven in beeld\n\nDe eerste zin staat hier.\n\n{column}\n\nEen laatste zin.\n",
+                                    encoding="utf-8")
+    assert column in only(load_articles([tmp_path / "a.txt"])).body

@@ -815,17 +815,18 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
         lines = []
         if _advertisement(paragraph):
             continue
-        for line in paragraph.splitlines():
+        rows = [line for line in paragraph.splitlines() if line.strip()]
+        first = _caption_lines(rows, found, opening=not kept)
+        for number, line in enumerate(rows[first:], first):
             stripped = line.strip()
-            if not stripped:
-                continue
+            broken = number + 1 < len(rows) and rows[number + 1].strip()[:1].islower()  # a column broke its sentence
             if _READ_ALSO.match(stripped) and len(stripped) < 160:
                 skipping_links = True  # the lines that follow are the list of links
                 continue
             if skipping_links and len(stripped) < 140 and not re.search(r"[.!?]\W*$", stripped):
                 continue
             skipping_links = False
-            if len(stripped) <= 160 and _furniture(stripped, found):
+            if len(stripped) <= 160 and not (broken and _CAPTION.match(stripped)) and _furniture(stripped, found):
                 if _READ_MORE.match(stripped):  # a teaser: its heading goes too
                     if lines and _is_heading(lines[-1]):
                         lines.pop()
@@ -1107,8 +1108,43 @@ def _closing_stamp(paragraph: str, found: Found) -> bool:
 # "De Grote Markt in Hasselt. © Karel Hemerijckx".
 _CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|beeld|afbeelding|photo|image|illustratie)\s*:\s*"
                       r"|\(?©\s*)(?P<credit>[^.:©()]{2,60}?)(?:\)\.?)?\s*$"  # "... (afbeelding: gemeente Tilburg)."
-                      r"|^(?P<printed>.{0,160}[.!?])\s+(?-i:(?:Beeld|Foto|BEELD|FOTO)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:van|de|der|den|"
+                      r"|^(?P<printed>.{0,160}[.!?])\s+(?-i:(?:Beeld|Foto|BEELD|FOTO)(?:'s|'S)?\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:van|de|der|den|"
                       r"[A-ZÀ-Ý][\w'’/-]*)){0,4}))$", re.I)  # a printed caption's credit without colon: "... Beeld Rutger Smits"
+
+
+# A printed photo's caption with its credit at the end, as a clipping's OCR or typing gives it over lines: "De eerste
+# klok wordt in de" / "toren gehesen. FOTO PVH", "... Foto: Kristof Ghyselinck", "... (© Photo News)".
+_PRINTED_CAPTION = re.compile(r"(?P<caption>.{8,250}?[.!?”\"'’])\s+\(?(?:(?i:foto(?:'s)?|beeld)\s*:?\s*|©\s*)"
+                              r"(?P<credit>[A-ZÀ-Ý][\w'’.-]*(?:\s*[/&]\s*[A-ZÀ-Ý][\w'’.-]*"
+                              r"|\s+(?:van|de|der|den|ten|ter|[A-ZÀ-Ý][\w'’.-]*)){0,5})\s*\)?\.?")
+
+
+def _caption_lines(lines: list[str], found: Found, opening: bool) -> int:
+    """How many lines at the top of a paragraph are a printed photo's caption that ends in its credit, broken over a
+    narrow column as a clipping's OCR or typing gives it: the credit glued to the caption's last line ("De eerste klok
+    wordt in de" / "toren gehesen. FOTO PVH"), or, above the text (`opening`), on a line of its own under it ("...
+    aan het" / "nieuwe klavier in de toren" / "FOTO ROLAND HEITINK"). Only the caption's last line may end a
+    sentence, and the line under it opens one, so neither a sentence that the column broke nor a lead above a
+    photo's credit is taken. The credit goes to credits; 0 where there is none."""
+    for end in range(1, min(len(lines), 6) + 1):
+        caption, last = [line.strip() for line in lines[:end - 1]], lines[end - 1].strip()
+        below = lines[end].strip() if end < len(lines) else ""
+        if any(len(line) > 80 or re.search(r"[.!?]\W*$", line) for line in caption[:-1]) or caption and len(caption[-1]) > 80:
+            break
+        if below[:1].islower():
+            continue
+        if credit(last):
+            if opening and caption and (len(caption) > 1 or not re.search(r"[.!?]\W*$", caption[-1])):
+                found.credit(credit(last))
+                return end
+            continue
+        if caption and re.search(r"[.!?]\W*$", caption[-1]):
+            break
+        match = _PRINTED_CAPTION.fullmatch(" ".join([*caption, last]))
+        if match:
+            found.credit(match["credit"])
+            return end
+    return 0
 
 
 def _furniture(line: str, found: Found) -> bool:
