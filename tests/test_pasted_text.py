@@ -39,6 +39,15 @@ from tests_helpers import LAYOUTS, only
      "Tubantia", None, "Het carillon in de toren van de Plechelmusbasiliek speelt sinds maandag weer\nelk kwartier."),
     ("clipping-ocr-caption-glued.txt", "Sint-Romboutstoren krijgt nieuwe verlichting voor de nachtelijke skyline",
      "2024-04-09", None, "Gazet van Antwerpen", None, "De Sint-Romboutstoren in Mechelen\nkrijgt nieuwe ledverlichting."),
+    # newsletters pasted as text: the masthead's outlet and day, the editors' greeting and intro, the contents, a
+    # sign-off and the section's heading above the first story; as the mail's text part (lines wrapped, a headline
+    # underlined) or copied from the mail without blank lines
+    ("newsletter-greeting-contents.txt", "Kabinet wil sneller bouwen op boerenland", "2025-04-08", None, "NOS", None,
+     "Gemeenten mogen sneller woningen bouwen op landbouwgrond aan de rand van dorpen en steden."),
+    ("newsletter-wrapped-signed-intro.txt", "Zwembad in Oostpoort opent na twee jaar bouwen", "2025-04-10", None,
+     "Het Parool", None, "Het nieuwe zwembad in Oostpoort gaat zaterdag open."),
+    ("newsletter-copied-no-blank-lines.txt", "Tram 4 rijdt vanaf juni tot in Moscou", "2025-04-09", None,
+     "Het Nieuwsblad", None, "De Lijn verlengt tramlijn 4 in Gent vanaf 2 juni tot aan het Moscou-plein."),
 ])
 def test_pasted_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -127,3 +136,27 @@ def test_a_sentence_about_a_photo_in_a_narrow_column_stays_text(tmp_path, column
     (tmp_path / "a.txt").write_text(f"Haven in beeld\n\nDe eerste zin staat hier.\n\n{column}\n\nEen laatste zin.\n",
                                     encoding="utf-8")
     assert column in only(load_articles([tmp_path / "a.txt"])).body
+
+
+@pytest.mark.parametrize(("name", "intro", "last"), [
+    ("newsletter-greeting-contents.txt", "Goedemorgen, Het kabinet presenteert vandaag",
+     "de eerste drie monumentale boerderijen versterkt tegen aardbevingen."),
+    ("newsletter-wrapped-signed-intro.txt", "Goedemorgen Amsterdam! Het wordt een warme dag", "voor zwemlessen."),
+    ("newsletter-copied-no-blank-lines.txt", "Goeiemorgen! Vandaag in de nieuwsbrief",
+     "Tijdens de proefritten in mei rijdt de tram nog zonder reizigers."),
+])
+def test_a_newsletters_greeting_intro_and_foot_stay_out_of_its_stories(name, intro, last):
+    """The intro goes to extra, every story stays, the foot (why it came, how to stop it) goes."""
+    article = only(load_articles([LAYOUTS / name]))
+    assert article.extra["intro"].startswith(intro) and article.body.endswith(last)
+    assert [word for word in ("morgen", "nieuwsbrief", "Fijne dag", "Marieke", "====", "BELANGRIJKSTE", "VERHAAL",
+                              "Afmelden", "Uitschrijven", "ontvangt", "Lees") if word in article.body] == []
+
+
+def test_an_article_that_opens_like_a_greeting_is_no_newsletter(tmp_path):
+    (tmp_path / "a.txt").write_text("Dag van de Bouw trekt duizenden bezoekers naar Almere\n\nDoor Jan de Wit\n\n"
+                                    "Ruim achtduizend mensen bezochten zaterdag de bouwplaatsen in Almere.\n\n"
+                                    "Meld je aan voor onze nieuwsbrief\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.author) == ("Dag van de Bouw trekt duizenden bezoekers naar Almere", "Jan de Wit")
+    assert article.body.startswith("Ruim achtduizend mensen") and "intro" not in article.extra

@@ -11,6 +11,7 @@ from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
 from .layout import (VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, name_under_lead, read_header, reference,
                      same_text, title_and_tags)
+from .newsletter import is_newsletter, masthead_metadata, past_greeting, without_foot
 from .noteapps import TEXT_HEADING, opening_caption, text_sections, without_comments, without_embeds
 from .outline import read_outline
 
@@ -124,24 +125,26 @@ def _own_headline(lines: list[str]) -> bool:
 _TAGLINE = re.compile(r"\b(?:in\s+(?:je|uw|your)\s+(?:e-?mail|mail|mailbox|inbox)|nieuwsbrief|newsletter)\b", re.I)
 
 
-def _newsletter_head(lines: list[str]) -> list[str]:
-    """A newsletter from its first story on: past its view-in-browser line (and the preview text above it) and
-    the masthead and tagline under it ("DE OCHTEND", "... elke werkdag in je mail."). Other text as is."""
+def _newsletter_head(lines: list[str], found: Found) -> list[str]:
+    """A newsletter from its first story on: past its view-in-browser line (and the preview text above it, whose
+    outlet and day are read) and the masthead and tagline under it ("DE OCHTEND", "... elke werkdag in je mail."),
+    or past the editors' greeting and intro. Other text as is."""
     filled = [index for index, line in enumerate(lines) if line.strip()][:8]
     view = next((index for index in filled[:3] if VIEW_IN_BROWSER.match(lines[index])), None)
     if view is None:
-        return lines
+        return past_greeting(lines, found) if is_newsletter(lines) else lines
+    masthead_metadata(lines[:view], found)
     following = [index for index in filled if index > view][:3]
     tagline = next((index for index in following if _TAGLINE.search(lines[index]) and len(lines[index]) <= 160), None)
     if tagline is not None and all(_masthead(lines[index]) for index in following if index < tagline):
-        return lines[tagline + 1:]
-    return _past_intro(lines[view + 1:])
+        return without_foot(lines[tagline + 1:])
+    return _past_intro(without_foot(lines[view + 1:]), found)
 
 
-def _past_intro(lines: list[str]) -> list[str]:
+def _past_intro(lines: list[str], found: Found) -> list[str]:
     """A newsletter from its first story on, past the editors' greeting and intro ("Goedemorgen, vandaag in de
     nieuwsbrief: ...") where a heading framed by rules ("----" / "VERHAAL VAN DE DAG" / "----") opens the
-    story and the intro above it is short; else `lines` as they are."""
+    story and the intro above it is short, or where the story's headline follows them; else `lines` as they are."""
     filled = [index for index, line in enumerate(lines) if line.strip()]
     for first, heading, second in zip(filled, filled[1:], filled[2:]):
         intro = " ".join(lines[index].strip() for index in filled if index < first)
@@ -149,7 +152,7 @@ def _past_intro(lines: list[str]) -> list[str]:
             break
         if _RULE.match(lines[first]) and _RULE.match(lines[second]) and _masthead(lines[heading]):
             return lines[second + 1:]
-    return lines
+    return past_greeting(lines, found)
 
 
 def _masthead(line: str) -> bool:
@@ -496,7 +499,7 @@ def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tupl
     if (article := _forwarded(lines, found)) is not lines:  # a mail: the article in it, without the sender's words
         lines = _without_sign_off(article, found)
     lines = database_cover(lines, found)
-    lines = _working_document(_newsletter_head(lines), found)
+    lines = _working_document(_newsletter_head(lines, found), found)
     if warc:
         lines = _page_title(lines, found)
     start = read_header(lines, found, want_title=found.title is None)
