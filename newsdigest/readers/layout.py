@@ -1108,8 +1108,9 @@ def _closing_stamp(paragraph: str, found: Found) -> bool:
 # "De Grote Markt in Hasselt. © Karel Hemerijckx".
 _CAPTION = re.compile(r"^(?P<caption>[^©]{0,160}?[.!?”\"']?)\s+(?:\(?(?:foto|beeld|afbeelding|photo|image|illustratie)\s*:\s*"
                       r"|\(?©\s*)(?P<credit>[^.:©()]{2,60}?)(?:\)\.?)?\s*$"  # "... (afbeelding: gemeente Tilburg)."
-                      r"|^(?P<printed>.{0,160}[.!?])\s+(?-i:(?:Beeld|Foto|BEELD|FOTO)(?:'s|'S)?\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:van|de|der|den|"
-                      r"[A-ZÀ-Ý][\w'’/-]*)){0,4}))$", re.I)  # a printed caption's credit without colon: "... Beeld Rutger Smits"
+                      r"|^(?P<printed>.{0,160}[.!?])\s+(?-i:(?:Beeld|Foto|BEELD|FOTO)(?:'s|'S)?\s+"
+                      r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:van|de|der|den|[A-ZÀ-Ý][\w'’/-]*)){0,4}))$",
+                      re.I)  # a printed caption's credit without colon: "... Beeld Rutger Smits", "... FOTO PVH"
 
 
 # A printed photo's caption with its credit at the end, as a clipping's OCR or typing gives it over lines: "De eerste
@@ -1129,7 +1130,7 @@ def _caption_lines(lines: list[str], found: Found, opening: bool) -> int:
     for end in range(1, min(len(lines), 6) + 1):
         caption, last = [line.strip() for line in lines[:end - 1]], lines[end - 1].strip()
         below = lines[end].strip() if end < len(lines) else ""
-        if any(len(line) > 80 or re.search(r"[.!?]\W*$", line) for line in caption[:-1]) or caption and len(caption[-1]) > 80:
+        if any(len(line) > 80 for line in caption) or any(re.search(r"[.!?]\W*$", line) for line in caption[:-1]):
             break
         if below[:1].islower():
             continue

@@ -50,13 +50,12 @@ def past_greeting(lines: list[str], found: Found) -> list[str]:
                             for index in filled if index < start):  # only masthead, date and name lines above it
         return lines
     for number, index in enumerate(filled):
-        intro = " ".join(lines[line].strip() for line in filled if start <= line < index)
+        intro = " ".join(lines[line].strip() for line in filled if start <= line < index and not _RULE.match(lines[line]))
         if len(intro) > 1500:
             break
         if index > start and _headline(lines, filled, number):
             masthead_metadata(lines[:start], found)
-            found.extra.setdefault("intro", " ".join(lines[line].strip() for line in filled if start <= line < index
-                                                     and not _RULE.match(lines[line])))
+            found.extra.setdefault("intro", intro)
             return without_foot(lines[index:])
     return lines
 
