@@ -365,8 +365,12 @@ def outlet(name: str) -> str | None:
     "NOS", AD's edition "AD Haagsche Courant" -> "AD"), or None."""
     key = name.strip().lower()
     brand = _BRAND_WORD.fullmatch(key)
-    return OUTLETS.get(key) or (OUTLETS.get(brand["name"]) if brand else None) \
-        or ("AD" if _AD_EDITION.fullmatch(key) else None)
+    return OUTLETS.get(key) or (OUTLETS.get(brand["name"]) if brand else None) or edition_paper(key)
+
+
+def edition_paper(name: str) -> str | None:
+    """The paper `name` is a regional edition of ("AD Utrechts Nieuwsblad" -> "AD"), or None."""
+    return "AD" if _AD_EDITION.fullmatch(name.strip()) else None
 
 
 def outlet_for_host(host: str) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import HOST, name_for_host, outlet, outlet_for_host, parse_timestamp
+from ..metadata import HOST, edition_paper, name_for_host, outlet, outlet_for_host, parse_timestamp
 from .article import Found
 from .layout import title_and_tags
 
@@ -255,9 +255,8 @@ def _take(role: str, value: Any, found: Found) -> bool:
     text = text_of(value)
     if text and role in ("source", "author") and _ID.fullmatch(text):
         return False
-    known = outlet(text) if text and role == "source" else None
-    if known and (re.fullmatch(r"[a-z\d_-]+", text) or known.lower() != text.lower()):
-        text = known  # a slug ("telegraaf") or an edition ("AD Haagsche Courant"): the outlet as it names itself
+    if text and role == "source":  # a slug ("telegraaf") or a regional edition ("AD Haagsche Courant"): the outlet
+        text = (outlet(text) if re.fullmatch(r"[a-z\d_-]+", text) else edition_paper(text)) or text
     if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
         return False  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
     if text and role == "title":
