@@ -273,18 +273,22 @@ def test_an_interrupted_shard_run_resumes_without_loss_or_duplicates(models, tmp
     inputs.mkdir()
     for index in range(60):
         (inputs / f"artikel-{index:02d}.txt").write_text(f"Titel {index}\n\n{BODY * 3}Nummer {index}.")
-    out = tmp_path / "shards"
-    command = [sys.executable, "-m", "newsdigest", "digest", str(inputs), "--ray", "--format", "jsonl",
-               "-o", f"{out}/", "--translation-model", str(models["marian"]), "--summary-model", str(models["bart"]),
-               "--max-new-tokens", "3", "--summary-workers", "2"]
-    env = {name: value for name, value in os.environ.items() if name != "RAY_ADDRESS"}  # a Ray of its own
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    out, held = tmp_path / "shards", tmp_path / "held"
+    arguments = ["digest", str(inputs), "--ray", "--format", "jsonl", "-o", f"{out}/", "--translation-model",
+                 str(models["marian"]), "--summary-model", str(models["bart"]), "--max-new-tokens", "3",
+                 "--summary-workers", "2"]
+    # a Ray of its own; the first shard's write holds (tests_helpers.run_cli_holding_a_shard) so that the
+    # signal lands mid-run: with tiny models the rest of the run took less than a busy test process's pause
+    path = os.pathsep.join(filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")]))
+    env = {name: value for name, value in os.environ.items() if name != "RAY_ADDRESS"} | {
+        "HOLD_FILE": str(held), "PYTHONPATH": path}
+    holding = [sys.executable, "-c", "import tests_helpers; tests_helpers.run_cli_holding_a_shard()", *arguments]
+    process = subprocess.Popen(holding, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True)
     # Ray's start and the model loading take minutes on a loaded 2-core machine: wait for the first shard as
-    # long as the run itself may take, and interrupt only once there is one (a 180 s wait ran out under load
-    # and interrupted a run that had written nothing yet)
+    # long as the run itself may take
     deadline = time.time() + 540
-    while time.time() < deadline and process.poll() is None and not list(out.glob("digest-*.jsonl")):
+    while time.time() < deadline and process.poll() is None and not held.exists():
         time.sleep(0.1)
     assert process.poll() is None, "the run ended before it could be interrupted"
     assert list(out.glob("digest-*.jsonl")), "no shard written within 540 s"
@@ -294,6 +298,7 @@ def test_an_interrupted_shard_run_resumes_without_loss_or_duplicates(models, tmp
     assert f"newsdigest: interrupted; the shards already written to {out}/ are kept" in stderr
     kept = shard_records(out)
     assert 0 < len(kept) < 60 and not list(out.glob(".*.part"))
+    command = [sys.executable, "-m", "newsdigest", *arguments]
     again = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert f"({60 - len(kept)} new, {len(kept)} already there, 0 failed)" in summary_line(again.stderr)

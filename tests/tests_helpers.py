@@ -142,6 +142,39 @@ def run_cli_on_fakes() -> None:
     _run_cli_with(fake_pipeline_class(float(os.environ.get("FAKE_DELAY", "0"))))
 
 
+def run_cli_holding_a_shard() -> None:
+    """For a subprocess: `python -c 'import tests_helpers; tests_helpers.run_cli_holding_a_shard()' ARGS`, the
+    real program with --ray, whose first shard write holds for a minute once its shard is in the folder,
+    after creating the file HOLD_FILE. The job cannot end while that write task holds, so a test that waits
+    for the file and then interrupts does not race the run: with tiny models the other shards take a second
+    or two, and a test process that got to its signal later than that sent it to a finished run. The sink's
+    class is made inside newsdigest.distributed._shard_sink, so Ray pickles it, and the held `write` with it,
+    by value: the write tasks in Ray's worker processes hold too."""
+    import os
+
+    import newsdigest.distributed as distributed
+    from newsdigest.pipeline import Pipeline
+
+    marker, make_sink = Path(os.environ["HOLD_FILE"]), distributed._shard_sink
+
+    def holding_sink(folder, config):
+        sink = make_sink(folder, config)
+        write = type(sink).write
+
+        def held(self, blocks, ctx):
+            result = write(self, blocks, ctx)
+            if result["shard"] and not marker.exists():
+                marker.touch()
+                time.sleep(60)
+            return result
+
+        type(sink).write = held
+        return sink
+
+    distributed._shard_sink = holding_sink
+    _run_cli_with(Pipeline)
+
+
 def run_cli_holding() -> None:
     """For a subprocess: `python -c 'import tests_helpers; tests_helpers.run_cli_holding()' ARGS`, the
     real program on its real pipeline, which holds once HOLD_AFTER articles are finished and creates the
