@@ -174,7 +174,8 @@ def _publication_key(key: object) -> bool:
 
 # A relative date as a scraper copies it off a page ("5 uur geleden", "55 min geleden", "gisteren", "3 hours ago")
 # is a moment only against the time it was read: the record's crawl time, else the export's own time.
-_RELATIVE = re.compile(r"\s*(?:(?P<count>\d+|een|één|a|an)\s*(?P<unit>s|sec|seconden?|seconds?|m|min|minuten?|minutes?|"
+_RELATIVE = re.compile(r"\s*(?:(?P<count>\d+|een|één|a|an)\s*"
+                       r"(?P<unit>s|sec|seconden?|seconds?|m|min|minuten?|minutes?|"
                        r"u|uur|h|hours?|hrs?|d|dag|dagen|days?|w|week|weken|weeks?)\.?\s+(?:geleden|ago)|"
                        r"(?P<day>vandaag|today|gisteren|yesterday|eergisteren))\b", re.I)
 _UNIT_SECONDS = {"s": 1, "m": 60, "u": 3600, "h": 3600, "d": 86400, "w": 604800}
