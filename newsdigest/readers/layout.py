@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 from ..metadata import (MONTHS, OUTLETS, WEEKDAYS, agency, byline, clean_title, credit, dateline, metadata_line, outlet,
                         outlet_for_host, parse_source)
+from . import wire
 from .article import Found
 
 # A crawl or download stamp is not a publication date.
@@ -141,6 +142,7 @@ _BOILERPLATE = re.compile(
     r"|(?:lees|read)\s+(?:verder|meer|more|het\s+(?:hele\s+)?(?:artikel|verhaal))\s+(?:op|on|at)\s+[\w.-]+\.[a-z]{2,6}"
     r"(?:\s*<\S+>)?"
     r"|eind(?:e)?\s+(?:bericht|tekst|artikel|knipsel)\b.{0,60}|end\s+of\s+(?:story|message|text|document)"  # a wire's end mark
+    r"|={1,2}|zczc|nnnn"  # a wire story's "=" under the text; a telex's start and end of message
     # a press database's download or print stamp under the text: "Gedownload via GoPress Academic door ... op ..."
     r"|(?:dit\s+artikel\s+(?:werd|is)\s+)?(?:gedownload|afgedrukt|geprint|downloaded|printed(?:\s+and\s+distributed)?)"
     r"\s+(?:via|van|uit|from|by|door)\s+(?:[\w.-]+\s?){1,3}(?:\s*(?:door|by|voor|for)\s+.{2,80}?)?"
@@ -429,6 +431,15 @@ def running_head(line: str, found: Found) -> bool:
     return True
 
 
+def _wire_part(part: str, found: Found) -> bool:
+    """A part of a wire story's header line besides its number, priority and length: a section ("Binnenland") goes
+    to the tags; any other as _header_part reads it."""
+    if _is_section(part):
+        found.tag(part.strip())
+        return True
+    return _header_part(part, found)
+
+
 def _byline_or_credit(line: str, found: Found) -> bool:
     """Take a byline ("Door: Eva Janssen") or photo credit ("© BELGA") into `found`; False if it is neither."""
     if byline(line):
@@ -444,6 +455,8 @@ def _byline_or_credit(line: str, found: Found) -> bool:
 def header_line(line: str, found: Found) -> bool:
     """Take a header line's metadata into `found`; False (and `found` untouched) if it is not one."""
     stripped = line.strip().strip("*_ ")
+    if wire.header_line(stripped, found, _wire_part):
+        return True
     scratch = copy.deepcopy(found)
     updated = _UPDATE_PART.search(stripped)
     if updated:
@@ -694,6 +707,9 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
         if has_more and _field_block(lines, index, found):
             index += 1
             continue
+        if found.title is None and has_more and wire.slug_line(line, found):
+            index += 1
+            continue
         if found.title is None and has_more and (_copy_note(line) or _IDENTIFIER.fullmatch(line.strip())):
             key = "note" if _copy_note(line) else "id"  # a wire story's number: "ANP-20240416-0312"
             found.extra.setdefault(key, line.strip().strip("[]() "))
@@ -857,6 +873,8 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             del kept[graphic:]
         if len(kept) > 1 and _MAIL_FOOTER.match(kept[-1]):  # why the mail came, how to stop it, the sender's address
             kept.pop()
+        while len(kept) > 1 and (wire.initials(kept[-1], found, outlet) or wire.filed(kept[-1], found)):
+            kept.pop()  # under a wire story: the editors' initials, a telex's filing time
         if len(kept) > 1 and (not kept[-1] or reference(kept[-1], found, "end") or _closing_stamp(kept[-1], found)
                               or _desk_line(kept[-1], found)):
             kept.pop()

@@ -1,0 +1,67 @@
+"""Plain text from newsrooms' own systems: wire copy with its header and end marks.
+
+The articles in tests/data/layouts/ are invented for these tests in the shapes these systems give. What a system adds
+(story numbers, desks, priorities, end marks) goes to fields and never into the text.
+"""
+
+import pytest
+
+from newsdigest import load_articles
+from tests_helpers import LAYOUTS, only
+
+
+@pytest.mark.parametrize(("name", "title", "date", "time", "source", "first", "last"), [
+    # a wire header on one line, its parts set apart by runs of spaces, bars or tabs (the story's number, the desk,
+    # the time it was filed, the priority and the length), a slug line, the "=" end mark and the editors' initials
+    ("wire-anp-one-line-header.txt", "Rotterdamse haven vangt containers op van stakend Antwerpen", "2025-09-18",
+     "14:07", "ANP", "De haven van Rotterdam heeft de afgelopen week ruim tienduizend extra containers verwerkt.",
+     "pensioenplannen van de Belgische regering."),
+    ("wire-belga-bar-header-initials.txt", "Liers begijnhof krijgt nieuwe verlichting na klachten van bewoners",
+     "2025-03-11", "14:22", "Belga", "Het begijnhof van Lier krijgt tegen de zomer nieuwe straatverlichting.",
+     "zegt schepen Marleen Wouters."),
+    # the story's number names the agency where the dateline names none
+    ("wire-novum-tab-header-no-agency-dateline.txt", "Kabinet wil snelheid op provinciale wegen niet verlagen",
+     "2025-04-12", "08:15", "Novum", "Het kabinet voelt niets voor een lagere maximumsnelheid op provinciale wegen.",
+     "dat ongelukken voorkomt."),
+    # a telex in the IPTC 7901 layout: the start and end of the message, the service's header line (number,
+    # priority, category, words), the slug, the filing time as a date-time group in GMT
+    ("wire-iptc-telex-afp.txt", "Franse treinen rijden weer na driedaagse staking", "2025-09-18", "16:07", "AFP",
+     "In Frankrijk rijden de treinen sinds donderdagochtend weer volgens de dienstregeling.",
+     "tijdens de staking geschrapt."),
+])
+def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, time, source, first, last):
+    article = only(load_articles([LAYOUTS / name]))
+    assert (article.title, article.date, article.time, (article.source or "").lower()) == (
+        title, date, time, source.lower())
+    body = " ".join(article.body.split())
+    assert body.startswith(first) and body.endswith(last), article.body
+
+
+@pytest.mark.parametrize(("name", "absent"), [
+    ("wire-anp-one-line-header.txt", ["ANP-2025", "PRIO", "WOORDEN", "ECONOMIE", "(ANP)", "\n=", "(c) ANP"]),
+    ("wire-belga-bar-header-initials.txt", ["BLG-", "PRIO", "woorden", "LIER-BEGIJNHOF", "(BELGA)", "JVD/MVE", "\n="]),
+    ("wire-novum-tab-header-no-agency-dateline.txt", ["NOV-", "Prioriteit", "DEN HAAG", "\n="]),
+    ("wire-iptc-telex-afp.txt", ["ZCZC", "AFP0877", "FRANKRIJK-SPOOR", "GMT", "NNNN", "(AFP)"]),
+])
+def test_what_newsroom_systems_add_never_reaches_the_text(name, absent):
+    body = only(load_articles([LAYOUTS / name])).body
+    assert [text for text in absent if text in body] == []
+
+
+def test_the_parts_of_a_wire_header_go_to_their_fields():
+    anp = only(load_articles([LAYOUTS / "wire-anp-one-line-header.txt"]))
+    assert (anp.extra["id"], anp.extra["dateline"]) == ("ANP-20250918-0522", "ROTTERDAM")
+    assert {"ECONOMIE", "haven", "staking"} <= set(anp.tags)
+    belga = only(load_articles([LAYOUTS / "wire-belga-bar-header-initials.txt"]))
+    assert (belga.extra["id"], belga.extra["slug"], belga.extra["initials"]) == (
+        "BLG-20250311-0456", "LIER-BEGIJNHOF", "JVD/MVE")
+    telex = only(load_articles([LAYOUTS / "wire-iptc-telex-afp.txt"]))
+    assert (telex.extra["id"], telex.extra["slug"], telex.published) == (
+        "AFP0877", "FRANKRIJK-SPOOR-STAKING", "2025-09-18T16:07:00+02:00")
+
+
+@pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT"])
+def test_a_headline_is_never_taken_for_a_wire_header_or_slug(tmp_path, line):
+    (tmp_path / "a.txt").write_text(f"{line}\n\nDe gemeente heeft dinsdag een besluit genomen over de plannen.\n",
+                                    encoding="utf-8")
+    assert only(load_articles([tmp_path / "a.txt"])).title == line
