@@ -473,11 +473,14 @@ def byline(line: str) -> str | None:
     return found.strip(" .") if found else None
 
 
+_RIGHTS = re.compile(r"\b(?:alle\s+rechten\s+voorbehouden|all\s+rights\s+reserved)\b", re.I)
+
+
 def credit(line: str) -> str | None:
     """The credit a photo-credit line gives ("© BELGA", "Beeld: ANP", "(Foto: Robin Utrecht/ANP)"), or None."""
     stripped = line.strip().strip("*_ ")
-    if len(stripped) > 120:
-        return None
+    if len(stripped) > 120 or _RIGHTS.search(stripped):  # "Copyright © 2024 Belga. Alle rechten voorbehouden.": the
+        return None                                      # text's copyright, no photo's credit
     match = _CREDIT.match(stripped) or _CREDIT_BARE.match(stripped)
     return match["credit"].strip(" .").lstrip("© ") if match else None
 

@@ -1,7 +1,7 @@
-"""Plain text from newsrooms' own systems: wire copy with its header and end marks.
+"""Plain text from newsrooms' own systems: wire copy with its header and end marks, a press database's print of it.
 
 The articles in tests/data/layouts/ are invented for these tests in the shapes these systems give. What a system adds
-(story numbers, desks, priorities, end marks) goes to fields and never into the text.
+(story numbers, desks, priorities, end marks, print stamps) goes to fields and never into the text.
 """
 
 import pytest
@@ -28,6 +28,14 @@ from tests_helpers import LAYOUTS, only
     ("wire-iptc-telex-afp.txt", "Franse treinen rijden weer na driedaagse staking", "2025-09-18", "16:07", "AFP",
      "In Frankrijk rijden de treinen sinds donderdagochtend weer volgens de dienstregeling.",
      "tijdens de staking geschrapt."),
+    # a press database's print of wire copy: its print stamp set apart by spaces, the agency's copyright and the
+    # database's notice under the text
+    ("gopress-print-belga-wire-copy.txt", "Vlaamse scholen krijgen extra geld voor het onderhoud van hun gebouwen",
+     "2024-11-19", None, "Belga", "De Vlaamse regering trekt volgend jaar 120 miljoen euro extra uit",
+     "vinden het bedrag niet genoeg."),
+    ("gopress-print-english-interface-tab.txt", "Gentse haven wil tweede sluis tegen 2032", "2025-05-08", None,
+     "De Morgen", "North Sea Port wil tegen 2032 een tweede grote zeesluis bouwen in Terneuzen.",
+     "wie wat betaalt."),
 ])
 def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, time, source, first, last):
     article = only(load_articles([LAYOUTS / name]))
@@ -42,6 +50,8 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
     ("wire-belga-bar-header-initials.txt", ["BLG-", "PRIO", "woorden", "LIER-BEGIJNHOF", "(BELGA)", "JVD/MVE", "\n="]),
     ("wire-novum-tab-header-no-agency-dateline.txt", ["NOV-", "Prioriteit", "DEN HAAG", "\n="]),
     ("wire-iptc-telex-afp.txt", ["ZCZC", "AFP0877", "FRANKRIJK-SPOOR", "GMT", "NNNN", "(AFP)"]),
+    ("gopress-print-belga-wire-copy.txt", ["GoPress", "Afgedrukt", "SDK/TVH", "Copyright", "verspreid"]),
+    ("gopress-print-english-interface-tab.txt", ["GoPress", "Printed", "Pagina", "Bart Verhulst", "distributed"]),
 ])
 def test_what_newsroom_systems_add_never_reaches_the_text(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -58,6 +68,9 @@ def test_the_parts_of_a_wire_header_go_to_their_fields():
     telex = only(load_articles([LAYOUTS / "wire-iptc-telex-afp.txt"]))
     assert (telex.extra["id"], telex.extra["slug"], telex.published) == (
         "AFP0877", "FRANKRIJK-SPOOR-STAKING", "2025-09-18T16:07:00+02:00")
+    printed = only(load_articles([LAYOUTS / "gopress-print-belga-wire-copy.txt"]))
+    assert (printed.extra["database"], printed.extra["printed"], printed.extra["initials"], printed.credits) == (
+        "GoPress Academic", "19/11/2024 16:40", "SDK/TVH", [])
 
 
 @pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT"])

@@ -22,9 +22,10 @@ _CRAWL = re.compile(r"^\s*\[?(?:ge)?(?:crawl(?:ed|d)?|gecrawld|opgehaald|retriev
                     re.I)
 _UPDATED = re.compile(r"^\s*(?:laatste?\s+)?(?:bijgewerkt|aangepast|gewijzigd|update[d]?|last\s+updated?|modified)"
                       r"(?:\s+(?:op|on|om|at))?\s*:?\s*(?P<when>.*\d.*)$", re.I)
-# A press database's print header ("GoPress Academic - Artikel afgedrukt op 29/04/2024", "Printed on ..."): the
+# A press database's print header ("GoPress Academic - Artikel afgedrukt op 29/04/2024", "Printed on ...", the stamp
+# set apart by a run of spaces or a tab at the page's right edge): the
 # day it was printed, never the day it was published.
-_PRINTED = re.compile(r"^\s*(?:(?P<database>[^\W\d_][\w .'’-]{1,40}?)\s+[-–—|:]\s+)?(?:(?:artikel|article|document)\s+)?"
+_PRINTED = re.compile(r"^\s*(?:(?P<database>[^\W\d_][\w .'’-]{1,40}?)(?:\s+[-–—|:]\s+|\s{2,}|\t))?(?:(?:artikel|article|document)\s+)?"
                       r"(?:afgedrukt|geprint|gedrukt|printed)(?:\s+(?:op|on|at|om))?\s*:?\s*(?P<when>.*\d.*)$", re.I)
 # Labels that papers put before or above a headline.
 _LABEL_WORDS = ("live", "liveblog", "live-blog", "video", "foto", "foto's", "bio", "update", "breaking",
@@ -147,6 +148,9 @@ _BOILERPLATE = re.compile(
     r"|(?:dit\s+artikel\s+(?:werd|is)\s+)?(?:gedownload|afgedrukt|geprint|downloaded|printed(?:\s+and\s+distributed)?)"
     r"\s+(?:via|van|uit|from|by|door)\s+(?:[\w.-]+\s?){1,3}(?:\s*(?:door|by|voor|for)\s+.{2,80}?)?"
     r"(?:\s*(?:op|on)\s+.{4,40})?"
+    # and its notice under what it printed: "Dit artikel werd u aangeboden door GoPress Academic. Het mag niet ..."
+    r"|(?:dit\s+artikel\s+(?:werd|wordt|is)\s+(?:u\s+|je\s+)?aangeboden\s+door|this\s+article\s+(?:was|is)\s+"
+    r"(?:provided|offered)\s+(?:to\s+you\s+)?by)\s.{2,160}"
     r"|(?:page|pagina)\s+\d+\s+(?:of|van)\s+\d+"  # a press database's page mark ("Page 1 of 2")
     r"|(?:deze\s+tekst|dit\s+artikel|this\s+(?:text|article|document))\s+(?:mag|may)\s.{0,80}"  # its rights notice
     r"\b(?:persoonlijk|eigen|intern|personal|internal)\s+(?:gebruik|use)\b.{0,160}"
