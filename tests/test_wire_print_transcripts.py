@@ -1,7 +1,8 @@
-"""Plain text from newsrooms' own systems: wire copy with its header and end marks, a press database's print of it.
+"""Plain text from newsrooms' own systems: wire copy with its header and end marks, a press database's print of it,
+an e-paper page through pdftotext.
 
 The articles in tests/data/layouts/ are invented for these tests in the shapes these systems give. What a system adds
-(story numbers, desks, priorities, end marks, print stamps) goes to fields and never into the text.
+(story numbers, desks, print stamps, page numbers) goes to fields and never into the text.
 """
 
 import pytest
@@ -36,6 +37,13 @@ from tests_helpers import LAYOUTS, only
     ("gopress-print-english-interface-tab.txt", "Gentse haven wil tweede sluis tegen 2032", "2025-05-08", None,
      "De Morgen", "North Sea Port wil tegen 2032 een tweede grote zeesluis bouwen in Terneuzen.",
      "wie wat betaalt."),
+    # pdftotext of an e-paper page: the page number alone above the kicker (a place in capitals, a section), the
+    # day and the paper, a headline broken over lines with its subhead under it, the reporter's name and the place
+    ("pdftotext-page-number-kicker-subhead.txt", "Stadsbussen Breda rijden vanaf de zomer op waterstof", "2025-03-12",
+     None, "BN DeStem", "De stadsbussen in Breda rijden vanaf de zomer op waterstof.", "Het Rijk betaalt een derde."),
+    ("pdftotext-page-number-section-byline-place.txt", "MVV krijgt na jaren wachten een nieuwe tribune", "2025-04-05",
+     None, "De Limburger", "MVV krijgt voor het nieuwe seizoen een nieuwe hoofdtribune.",
+     "plaats voor 4200 toeschouwers."),
 ])
 def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, time, source, first, last):
     article = only(load_articles([LAYOUTS / name]))
@@ -52,6 +60,10 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
     ("wire-iptc-telex-afp.txt", ["ZCZC", "AFP0877", "FRANKRIJK-SPOOR", "GMT", "NNNN", "(AFP)"]),
     ("gopress-print-belga-wire-copy.txt", ["GoPress", "Afgedrukt", "SDK/TVH", "Copyright", "verspreid"]),
     ("gopress-print-english-interface-tab.txt", ["GoPress", "Printed", "Pagina", "Bart Verhulst", "distributed"]),
+    ("pdftotext-page-number-kicker-subhead.txt", ["BREDA", "BN DeStem", "Tien nieuwe bussen vervangen", "Koen de Bruijn",
+                                                  "Breda\n"]),
+    ("pdftotext-page-number-section-byline-place.txt", ["21", "Sport", "De Limburger", "De club betaalt", "Hermans",
+                                                        "MAASTRICHT"]),
 ])
 def test_what_newsroom_systems_add_never_reaches_the_text(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -73,8 +85,17 @@ def test_the_parts_of_a_wire_header_go_to_their_fields():
         "GoPress Academic", "19/11/2024 16:40", "SDK/TVH", [])
 
 
-@pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT"])
-def test_a_headline_is_never_taken_for_a_wire_header_or_slug(tmp_path, line):
+def test_an_e_paper_pages_number_kicker_subhead_and_reporter_go_to_their_fields():
+    article = only(load_articles([LAYOUTS / "pdftotext-page-number-kicker-subhead.txt"]))
+    assert (article.extra["page"], article.tags, article.extra["subtitle"], article.author,
+            article.extra["dateline"]) == ("3", ["BREDA"], "Tien nieuwe bussen vervangen de dieselvloot op drie lijnen",
+                                           "Koen de Bruijn", "Breda")
+    sport = only(load_articles([LAYOUTS / "pdftotext-page-number-section-byline-place.txt"]))
+    assert (sport.extra["page"], sport.author, sport.extra["dateline"]) == ("21", "Ruud Hermans", "MAASTRICHT")
+
+
+@pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT", "Een 8 voor de nieuwe bibliotheek"])
+def test_a_headline_is_never_taken_for_a_wire_header_slug_or_page_number(tmp_path, line):
     (tmp_path / "a.txt").write_text(f"{line}\n\nDe gemeente heeft dinsdag een besluit genomen over de plannen.\n",
                                     encoding="utf-8")
     assert only(load_articles([tmp_path / "a.txt"])).title == line

@@ -730,9 +730,18 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
             found.extra.setdefault("caption", line.strip())  # the photo's caption right under its credit line
             index += 1
             continue
-        block = _block_under_headline(lines, index) if found.title is not None else 0
-        if block and _byline_block(lines[index:index + block], found):
+        blocks = _blocks_under_headline(lines, index) if found.title is not None else []
+        block = next((size for size in blocks if _byline_block(lines[index:index + size], found)), 0)
+        if block:
             index += block
+            continue
+        if found.title is None and has_more and re.fullmatch(r"\d{1,3}", line.strip()):
+            found.extra.setdefault("page", line.strip())  # pdftotext's page: its number alone above the page's head
+            index += 1
+            continue
+        if found.title is None and has_more and _kicker_above_paper(line, following):
+            found.tag(line.strip())
+            index += 1
             continue
         if _is_section(line) and has_more:
             found.tag(line.strip().strip("*_#| "))
@@ -787,8 +796,8 @@ def read_header(lines: list[str], found: Found, want_title: bool = True) -> int:
 def _broken_headline(lines: list[str], index: int) -> int:
     """How many lines from `index` on make one headline broken over short lines ("Gemeenten" / "mogen vaker
     zelf" / "kiezen waar een" / "zonnepark komt"): two to six, none a sentence or a name, a continuation in
-    lower case, and the byline or date line or a blank line right under the last; 0 where the lines are anything
-    else."""
+    lower case, and the byline or date line, a blank line or the subhead right under the last; 0 where the lines are
+    anything else."""
     end = index
     while end < len(lines) and 0 < len(lines[end].strip()) <= 40 and not re.search(r"[.!?:;,]$", lines[end].strip()) \
             and not byline(lines[end]) and not _dated(lines[end]):
@@ -799,9 +808,18 @@ def _broken_headline(lines: list[str], index: int) -> int:
     named = 2 <= len(run) <= 3 and all(len(line.split()) >= 2 for line in run) and len(run[0].split()) >= 3 \
         and (index == 0 or not lines[index - 1].strip()) and end < len(lines) and not lines[end].strip()
     if not 2 <= len(run) <= 6 or end >= len(lines) or not (named or any(line[:1].islower() for line in run[1:])) \
-            or not (byline(lines[end]) or _dated(lines[end]) or not lines[end].strip()):
+            or not (byline(lines[end]) or _dated(lines[end]) or not lines[end].strip() or _subhead(lines, end)):
         return 0
     return len(run)
+
+
+def _subhead(lines: list[str], at: int) -> bool:
+    """Whether the line at `at` is the subhead that a printed page sets right under a headline broken over short lines
+    ("Arnhemse trolleybus" / "rijdt straks stukken" / "zonder draad" / "Nieuwe bussen met grote accu kunnen ..."):
+    longer than those, no sentence, a blank line or the byline under it."""
+    text, below = lines[at].strip(), lines[at + 1] if at + 1 < len(lines) else ""
+    return 40 < len(text) <= 160 and text[:1].isupper() and not re.search(r"[.!?:;,]$", text) \
+        and (not below.strip() or bool(byline(below)) or _dated(below))
 
 
 def _caption_credit(line: str, following: list[str], found: Found) -> int:
@@ -924,17 +942,41 @@ def _closing_source(line: str) -> str | None:
 _PLACE_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,2}$")
 
 
-def _block_under_headline(lines: list[str], index: int) -> int:
-    """How many lines from `index` on lie above the text's first sentence, when they are a few short lines without a
-    sentence, blank lines between them or not (0 where the line under them goes on a sentence: a lead broken over
-    narrow lines)."""
+def _blocks_under_headline(lines: list[str], index: int) -> list[int]:
+    """How many lines from `index` on may lie above the text's first sentence, longest first: a few short lines without
+    a sentence, blank lines between them or not. Where the line under them goes on a sentence (a lead that pdftotext
+    broke over a narrow column, its first lines no sentence yet), the block may end at a blank line among them, or under
+    a place in capitals that stands over the text as a printed dateline ("MAASTRICHT" / "MVV krijgt ..."); none where
+    neither is."""
     end, filled = index, 0
     while end < len(lines) and filled <= 6 and len(lines[end].strip()) <= 100 \
             and not re.search(r"[.!?]\W*$", lines[end].strip()):
         filled += bool(lines[end].strip())
         end += 1
-    below = lines[end].strip() if end < len(lines) else ""
-    return end - index if filled and (below[:1].isupper() or below[:1] in "„“\"'‘") else 0
+
+    def opens(at: int) -> bool:  # a sentence starts on the line at `at`
+        text = lines[at].strip() if at < len(lines) else ""
+        return text[:1].isupper() or text[:1] in "„“\"'‘"
+
+    if not filled or opens(end):
+        return [end - index] if filled else []
+    return [at - index for at in range(end - 1, index, -1)
+            if opens(at) and (not lines[at - 1].strip() or _PLACE_LINE.match(lines[at - 1].strip()))]
+
+
+def _kicker_above_paper(line: str, following: list[str]) -> bool:
+    """Whether `line` is a printed page's kicker in capitals (a place, "BREDA") above the paper's name and day, as
+    pdftotext gives a page's head: only header lines lie between it and a line that names a paper the reader knows,
+    so an outlet's own name in capitals is never taken for one."""
+    if not _PLACE_LINE.match(line.strip()) or outlet(line.strip()) or not line.strip().isupper():
+        return False
+    for item in [item for item in following if item.strip()][:4]:
+        scratch = Found()
+        if not header_line(item, scratch):
+            return False
+        if scratch.source and outlet(scratch.source):
+            return True
+    return False
 
 
 def name_under_lead(paragraphs: list[str], found: Found) -> list[str]:
@@ -1003,6 +1045,9 @@ def _byline_block(block: list[str], found: Found, dated: bool = False) -> bool:
             named = True
         elif _PLACE_LINE.match(line) and not outlet(line) and (named or not below and not _is_section(line)):
             scratch.extra.setdefault("dateline", line)  # the place under the byline, or closing the block
+        elif named and not below and re.fullmatch(r"(?:'s-)?[A-ZÀ-Ý][\w'’-]+", line) and not outlet(line) \
+                and not _is_section(line):
+            scratch.extra.setdefault("dateline", line)  # the place set as text under the name: "Marloes Hendriks" / "Arnhem"
         elif pieces and line[:1].islower() and not header_line(line, Found()):
             pieces[-1] += f" {line}"  # the streamer goes on on the next line
             last = False
