@@ -1,8 +1,8 @@
 """Plain text from newsrooms' own systems: wire copy with its header and end marks, a press database's print of it,
-an e-paper page through pdftotext.
+an e-paper page through pdftotext, a broadcast item's transcript.
 
 The articles in tests/data/layouts/ are invented for these tests in the shapes these systems give. What a system adds
-(story numbers, desks, print stamps, page numbers) goes to fields and never into the text.
+(story numbers, desks, print stamps, page numbers, speakers' labels) goes to fields and never into the text.
 """
 
 import pytest
@@ -44,6 +44,16 @@ from tests_helpers import LAYOUTS, only
     ("pdftotext-page-number-section-byline-place.txt", "MVV krijgt na jaren wachten een nieuwe tribune", "2025-04-05",
      None, "De Limburger", "MVV krijgt voor het nieuwe seizoen een nieuwe hoofdtribune.",
      "plaats voor 4200 toeschouwers."),
+    # a broadcast item's transcript: the bulletin, the item's place in it and its length, the subject as the
+    # headline; the speakers' labels open their turns
+    ("transcript-radio-item-speaker-roles.txt", "Hasseltse Kolonel Dusartplein wordt autovrij", "2025-03-07", None,
+     "Radio 2 Limburg", "Het Kolonel Dusartplein in Hasselt wordt vanaf september autovrij.",
+     "op twee minuten wandelen."),
+    ("transcript-named-speakers-roles.txt", "Amersfoort krijgt eerste zelfrijdende buurtbus", "2025-03-18", "17:30",
+     "RTV Utrecht", "In Amersfoort rijdt vanaf volgende week de eerste zelfrijdende buurtbus van de provincie.",
+     "Ook bij duiven."),
+    ("transcript-diarized-speaker-numbers.txt", "Veerdienst Kinderdijk vaart weer na storing", "2025-04-14", None,
+     "Rijnmond", "De waterbus naar Kinderdijk vaart weer.", "alleen met de bus naar de molens."),
 ])
 def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, time, source, first, last):
     article = only(load_articles([LAYOUTS / name]))
@@ -64,6 +74,10 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
                                                   "Breda\n"]),
     ("pdftotext-page-number-section-byline-place.txt", ["21", "Sport", "De Limburger", "De club betaalt", "Hermans",
                                                         "MAASTRICHT"]),
+    ("transcript-radio-item-speaker-roles.txt", ["Item", "duur", "Onderwerp", "NIEUWSLEZER", "REPORTER", "HANDELAAR",
+                                                 "[jingle]", "[00:"]),
+    ("transcript-named-speakers-roles.txt", ["Onderwerp", "Anouk Brink (presentator):", "(wethouder):", "[gelach]"]),
+    ("transcript-diarized-speaker-numbers.txt", ["SPEAKER", "WhisperX"]),
 ])
 def test_what_newsroom_systems_add_never_reaches_the_text(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -92,6 +106,28 @@ def test_an_e_paper_pages_number_kicker_subhead_and_reporter_go_to_their_fields(
                                            "Koen de Bruijn", "Breda")
     sport = only(load_articles([LAYOUTS / "pdftotext-page-number-section-byline-place.txt"]))
     assert (sport.extra["page"], sport.author, sport.extra["dateline"]) == ("21", "Ruud Hermans", "MAASTRICHT")
+
+
+def test_a_transcripts_speakers_are_kept_one_per_paragraph_of_what_was_said():
+    radio = only(load_articles([LAYOUTS / "transcript-radio-item-speaker-roles.txt"]))
+    assert radio.extra["speakers"] == ["NIEUWSLEZER", "REPORTER (Bart Claes)", "HANDELAAR (Ilse Vos)", "REPORTER"]
+    assert len(radio.body.split("\n\n")) == 4 and (radio.extra["item"], radio.extra["duur"]) == ("2/5", "2'05\"")
+    diarized = only(load_articles([LAYOUTS / "transcript-diarized-speaker-numbers.txt"]))
+    assert diarized.extra["speakers"] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]
+    assert diarized.body.split("\n\n")[1] == ("We hebben een onderdeel uit Duitsland moeten laten komen.\n"
+                                              "Dat duurde langer dan we hadden gehoopt.")
+
+
+@pytest.mark.parametrize("text", [
+    # a lead-in that is part of the sentence, once: no turns
+    "Kortom: de gemeente moet opnieuw beginnen met de plannen voor het plein.\n\nDe raad stemde dinsdag in.",
+    # a paragraph that opens with a speaker further down the text: a quote in an article, the text opens without one
+    "De gemeente moet opnieuw beginnen.\n\nWethouder: Dat gaan we ook doen.\n\nRaadslid: Het werd tijd.",
+])
+def test_text_that_opens_with_no_run_of_turns_keeps_its_labels(tmp_path, text):
+    (tmp_path / "a.txt").write_text(f"Plein in Zwolle opnieuw ontworpen\n\n{text}\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert article.body == text and "speakers" not in article.extra
 
 
 @pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT", "Een 8 voor de nieuwe bibliotheek"])

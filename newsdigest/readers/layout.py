@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from ..metadata import (MONTHS, OUTLETS, WEEKDAYS, agency, byline, clean_title, credit, dateline, metadata_line, outlet,
                         outlet_for_host, parse_source)
-from . import wire
+from . import transcript, wire
 from .article import Found
 
 # A crawl or download stamp is not a publication date.
@@ -263,7 +263,7 @@ def _looks_like_title(line: str, following: list[str]) -> bool:
 
 
 _LABELLED = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w ]{0,20}?\.?)\s*:\s+(?P<value>\S.*)$")  # "Trefw. : ..." too
-_HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": "title", "datum": "date",
+_HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": "title", "onderwerp": "title", "datum": "date",
                 "date": "date", "gepubliceerd": "date", "published": "date", "publicatiedatum": "date",
                 "bron": "source", "source": "source", "medium": "source", "krant": "source", "site": "source",
                 "publisher": "source", "uitgever": "source", "outlet": "source", "url": "url", "byline": "author",
@@ -370,6 +370,8 @@ def _header_part(part: str, found: Found) -> bool:
         found.offer(source=meta.get("source"), author=meta.get("author"))
         return True
     if running_head(part, found):
+        return True
+    if transcript.rundown_part(part, found):  # a broadcast item's place in the bulletin, its length
         return True
     if _PAGE.match(part):  # a press database's page or edition line under the paper's name ("Pagina 12", "1st Edition")
         found.extra.setdefault("edition" if re.fullmatch(_EDITION, part, re.I) else "page", part)
@@ -573,10 +575,12 @@ def _names_only(line: str) -> bool:
 
 def _headline_follows(following: list[str]) -> bool:
     """Whether a headline comes in the header zone below: a line without closing punctuation, past
-    metadata lines and further name lines, before the first sentence of the body."""
+    metadata lines and further name lines, before the first sentence of the body; or a labelled one ("Onderwerp: ...")."""
     for line in following[:15]:
-        stripped = line.strip().strip("*_# ")
-        if not stripped or _names_only(stripped) or header_line(stripped, Found()):
+        stripped, scratch = line.strip().strip("*_# "), Found()
+        if not stripped or _names_only(stripped) or header_line(stripped, scratch):
+            if scratch.title:
+                return True
             continue
         return len(stripped) >= 15 and not re.search(r"[.!?:;,]$", stripped)
     return False
