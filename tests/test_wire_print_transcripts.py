@@ -20,6 +20,9 @@ from tests_helpers import LAYOUTS, only
     ("wire-belga-bar-header-initials.txt", "Liers begijnhof krijgt nieuwe verlichting na klachten van bewoners",
      "2025-03-11", "14:22", "Belga", "Het begijnhof van Lier krijgt tegen de zomer nieuwe straatverlichting.",
      "zegt schepen Marleen Wouters."),
+    ("wire-single-spaced-header.txt", "Tekort aan leraren in het basisonderwijs loopt verder op", "2025-06-02", "09:31",
+     "ANP", "Het tekort aan leraren in het basisonderwijs is het afgelopen jaar verder opgelopen.",
+     "vaker onbevoegde invallers in."),
     # the story's number names the agency where the dateline names none
     ("wire-novum-tab-header-no-agency-dateline.txt", "Kabinet wil snelheid op provinciale wegen niet verlagen",
      "2025-04-12", "08:15", "Novum", "Het kabinet voelt niets voor een lagere maximumsnelheid op provinciale wegen.",
@@ -78,6 +81,7 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
                                                  "[jingle]", "[00:"]),
     ("transcript-named-speakers-roles.txt", ["Onderwerp", "Anouk Brink (presentator):", "(wethouder):", "[gelach]"]),
     ("transcript-diarized-speaker-numbers.txt", ["SPEAKER", "WhisperX"]),
+    ("wire-single-spaced-header.txt", ["ANP-2025", "BINNENLAND", "09:31", "\n="]),
 ])
 def test_what_newsroom_systems_add_never_reaches_the_text(name, absent):
     body = only(load_articles([LAYOUTS / name])).body

@@ -32,8 +32,10 @@ _FILED = re.compile(r"(?:(?P<service>[A-Za-z]{2,7})\s+)?(?P<day>\d{2})(?P<hour>\
                     r"\s+(?P<month>[A-Za-z]{3})\.?\s+(?P<year>\d{4}|\d{2})", re.I)
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "mrt": 3, "apr": 4, "may": 5, "mei": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
            "oct": 10, "okt": 10, "nov": 11, "dec": 12}
-# The parts of a header line, set apart by runs of spaces, tabs or bars.
+# The parts of a header line, set apart by runs of spaces, tabs or bars; with single spaces, the story's number, the
+# desk in capitals and the time ("ANP-20250602-0218 BINNENLAND 02-06-2025 09:31").
 _PARTS = re.compile(r"\s{2,}|\t|\s+\|\s+")
+_SPACED = re.compile(r"(?P<id>\S+)\s(?P<desk>[A-ZÀ-Ý]{2,15}(?:[-/][A-ZÀ-Ý]{2,15})?)\s(?P<when>\d.+)")
 _PRIORITY = re.compile(r"(?:prio(?:riteit)?|priority|urgentie|urgency)\s*:?\s*(?P<level>\d)", re.I)
 _LENGTH = re.compile(r"(?P<key>woorden|words|tekens|regels|lines)\s*:?\s*(?P<count>\d+)"
                      r"|(?P<number>\d+)\s+(?P<unit>woorden|words|tekens|regels|lines)", re.I)
@@ -58,7 +60,8 @@ def story_id(part: str, found: Found) -> bool:
 
 def header_line(line: str, found: Found, other_part: Callable[[str, Found], bool]) -> bool:
     """A wire story's header line: a telex's ("AFP0877 3 BUI 0164"), or parts set apart by runs of spaces, tabs or
-    bars ("ANP-20250918-0522   ECONOMIE   18-09-2025 14:07", "PRIO: 2   WOORDEN: 188"), among them the story's number,
+    bars ("ANP-20250918-0522   ECONOMIE   18-09-2025 14:07", "PRIO: 2   WOORDEN: 188"; the number, the desk and the
+    time with single spaces too), among them the story's number,
     its priority or its length, the others a desk in capitals or any part `other_part` reads (a date, a section).
     The number goes to extra "id" and names the agency, the priority and length to extra, the desk to the tags.
     False (and `found` untouched) where the line is none."""
@@ -72,6 +75,9 @@ def header_line(line: str, found: Found, other_part: Callable[[str, Found], bool
             found.extra.setdefault("slug", telex["slug"])
         return True
     parts = [part for part in _PARTS.split(stripped) if part]
+    spaced = _SPACED.fullmatch(stripped) if len(parts) == 1 else None
+    if spaced:
+        parts = [spaced["id"], spaced["desk"], spaced["when"]]
     if len(parts) < 2:
         return False
     scratch, marked = copy.deepcopy(found), False
