@@ -57,6 +57,12 @@ from tests_helpers import LAYOUTS, only
      "Ook bij duiven."),
     ("transcript-diarized-speaker-numbers.txt", "Veerdienst Kinderdijk vaart weer na storing", "2025-04-14", None,
      "Rijnmond", "De waterbus naar Kinderdijk vaart weer.", "alleen met de bus naar de molens."),
+    # a transcription tool's export: the speaker and the time on a line of their own above what they said
+    ("transcript-speaker-time-lines.txt", "Zwolle schrapt gratis parkeren op zaterdag", "2025-05-24", None, "RTV Oost",
+     "Het gratis parkeren op zaterdag in de Zwolse binnenstad verdwijnt.", "De maatregel gaat in op 1 juli."),
+    # names in the text's own type are speakers where the header names the broadcaster and when it was on air
+    ("transcript-broadcast-header-named-turns.txt", "Dordrecht opent waterbushalte bij het Energiehuis", "2025-06-10",
+     "18:10", "Rijnmond", "Dordrecht heeft er sinds vandaag een waterbushalte bij", "De waterbus stopt er elk half uur."),
 ])
 def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, time, source, first, last):
     article = only(load_articles([LAYOUTS / name]))
@@ -81,6 +87,8 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
                                                  "[jingle]", "[00:"]),
     ("transcript-named-speakers-roles.txt", ["Onderwerp", "Anouk Brink (presentator):", "(wethouder):", "[gelach]"]),
     ("transcript-diarized-speaker-numbers.txt", ["SPEAKER", "WhisperX"]),
+    ("transcript-speaker-time-lines.txt", ["Marieke Jansen", "Henk Bos", "0:"]),
+    ("transcript-broadcast-header-named-turns.txt", ["Presentator:", "Van Dam:"]),
     ("wire-single-spaced-header.txt", ["ANP-2025", "BINNENLAND", "09:31", "\n="]),
 ])
 def test_what_newsroom_systems_add_never_reaches_the_text(name, absent):
@@ -120,6 +128,9 @@ def test_a_transcripts_speakers_are_kept_one_per_paragraph_of_what_was_said():
     assert diarized.extra["speakers"] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]
     assert diarized.body.split("\n\n")[1] == ("We hebben een onderdeel uit Duitsland moeten laten komen.\n"
                                               "Dat duurde langer dan we hadden gehoopt.")
+    exported = only(load_articles([LAYOUTS / "transcript-speaker-time-lines.txt"]))
+    assert exported.extra["speakers"] == ["Marieke Jansen", "Henk Bos", "Marieke Jansen"]
+    assert len(exported.body.split("\n\n")) == 3
 
 
 @pytest.mark.parametrize("text", [

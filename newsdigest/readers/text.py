@@ -14,7 +14,7 @@ from .layout import (VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, n
 from .newsletter import is_newsletter, masthead_metadata, past_greeting, without_foot
 from .noteapps import TEXT_HEADING, opening_caption, text_sections, without_comments, without_embeds
 from .outline import read_outline
-from .transcript import speaker_turns
+from .transcript import declared, speaker_turns
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
@@ -483,11 +483,6 @@ def _without_timecodes(lines: list[str]) -> list[str]:
 _HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ]{2})-\n(?=[a-zà-ÿ]{2})(?!(?:en|of|tot|noch)\b)")
 
 
-# The header fields that say a text is a broadcast's transcript ("Transcriptie: Whisper", "Duur: 3:12", "Item 3/6").
-_TRANSCRIPT_KEYS = frozenset({"transcriptie", "transcript", "transcribed", "getranscribeerd", "duur", "duration",
-                              "programma", "program", "programme", "aflevering", "episode", "item", "sprekers", "speakers"})
-
-
 def parse_plain(text: str, path: str, warc: dict[str, str] | None = None) -> Article:
     """Plain text; a headline, date, source, byline and credit lines around it become metadata. `warc` are
     the headers of the WARC record the text came from: its address is the article's, its date the crawl's."""
@@ -513,7 +508,7 @@ def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tupl
     start = read_header(lines, found, want_title=found.title is None)
     paragraphs = [part for part in re.split(r"\n[ \t\r\f\v]*\n", "\n".join(lines[start:])) if part.strip()]
     paragraphs = name_under_lead(paragraphs, found)
-    paragraphs = speaker_turns(clean_body(paragraphs, found), found, stamped or not _TRANSCRIPT_KEYS.isdisjoint(found.extra))
+    paragraphs = speaker_turns(clean_body(paragraphs, found), found, stamped or declared(lines[:start]))
     body = _HYPHEN_BREAK.sub("", "\n\n".join(paragraphs)).strip()
     if found.stamp is None and "sent" in found.extra:
         found.when(found.extra["sent"])

@@ -24,12 +24,19 @@ _LENGTH = re.compile(r"(?P<key>duur|lengte|speelduur|duration)\s*:?\s*(?P<clock>
                      r"|(?:\d{1,2}:)?\d{1,2}:\d{2})", re.I)
 # A speaker's label opening a turn: a role in capitals, maybe with the name ("NIEUWSLEZER:", "REPORTER (Kristel
 # Meeus):"), a diarizer's speaker ("SPEAKER_00:", "Spreker 2:"), or, in a text that says it is a transcript, a name or
-# role in the text's own type ("Jan Peeters (archeoloog):", "Presentator:").
+# role in the text's own type ("Jan Peeters (archeoloog):", "Presentator:"). A transcription tool's export sets the
+# speaker and the time on a line of their own above the turn ("Marieke Jansen  0:02", "Speaker 1  00:14").
 _WHO = r"(?:\s*\([^()\n]{2,60}\))?"
-_ROLE = re.compile(rf"(?P<label>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:[ _-](?:[A-ZÀ-Ý'’.-]+|\d{{1,2}})){{0,3}}|(?i:spreker|speaker)[ _]?\d{{1,2}})"
-                   rf"{_WHO}):\s+(?=\S)")
-_NAMED = re.compile(rf"(?P<label>[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von)\s+)*"
-                    rf"[A-ZÀ-Ý][\w'’.-]*){{0,3}}{_WHO}):\s+(?=\S)")
+_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von)\s+)*[A-ZÀ-Ý][\w'’.-]*){0,3}"
+_NUMBERED = r"(?i:spreker|speaker)[ _]?\d{1,2}"
+_ROLE = re.compile(rf"(?P<label>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:[ _-](?:[A-ZÀ-Ý'’.-]+|\d{{1,2}})){{0,3}}|{_NUMBERED}){_WHO}):\s+(?=\S)")
+_NAMED = re.compile(rf"(?P<label>{_NAME}{_WHO}):\s+(?=\S)")
+_SPEAKER_LINE = re.compile(rf"(?P<label>{_NUMBERED}|{_NAME})\s+\[?(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}}\]?\s*")
+# The header lines that say a text is a broadcast's transcript: "Transcriptie: Whisper", "Zender: RTV Utrecht",
+# "Uitgezonden: ...", "Duur: 3:12", "Item 3/6 - duur 1'42\"".
+_DECLARED = re.compile(r"\s*(?:(?:transcriptie|transcript|getranscribeerd|zender|omroep|programma|uitgezonden|uitzenddatum"
+                       r"|datum\s+uitzending|duur|sprekers|speakers|broadcast|aired|episode|aflevering)\s*:"
+                       rf"|{_ITEM.pattern}\b)", re.I)
 # A printed interview's labels are its own text ("Vraag: ..." / "Antwoord: ..."), and so are a few lead-ins.
 _NO_SPEAKER = re.compile(r"(?:vraag|antwoord|v|a|q|kortom|conclusie|update|noot|let op|tip|lees ook|zie ook|bron|foto"
                          r"|beeld|door|tekst|correctie|disclaimer)\b", re.I)
@@ -52,8 +59,13 @@ def rundown_part(part: str, found: Found) -> bool:
     return bool(item or length)
 
 
+def declared(lines: list[str]) -> bool:
+    """Whether the header lines of a text (its first dozen filled lines) say it is a broadcast's transcript."""
+    return any(_DECLARED.match(line) for line in [line for line in lines if line.strip()][:12])
+
+
 def _speaker(line: str, named: bool) -> re.Match[str] | None:
-    match = _ROLE.match(line) or (_NAMED.match(line) if named else None)
+    match = _SPEAKER_LINE.fullmatch(line) or _ROLE.match(line) or (_NAMED.match(line) if named else None)
     return None if match is None or _NO_SPEAKER.fullmatch(match["label"]) else match
 
 
@@ -67,17 +79,17 @@ def speaker_turns(paragraphs: list[str], found: Found, transcript: bool) -> list
     if not lines or labels[0] is None or sum(label is not None for label in labels) < 2:
         return paragraphs
     turns: list[tuple[str, list[str]]] = []
-    speaker, last = "", None
+    speaker, last, opened = "", None, False
     for (number, line), label in zip(lines, labels):
-        if label is not None:
-            line = line[label.end():]
-        line = _CUE.sub("", line).strip()
-        if not line or _CUE_LINE.fullmatch(line):
-            continue
         if label is not None and label["label"] != speaker or number != last:
-            speaker = label["label"] if label is not None else speaker
-            turns.append((speaker, []))
-        turns[-1][1].append(line)
+            speaker, opened = label["label"] if label is not None else speaker, True  # a turn, or a paragraph of it
         last = number
+        said = _CUE.sub("", line[label.end():] if label is not None else line).strip()
+        if not said or _CUE_LINE.fullmatch(said):
+            continue  # a speaker's line above the turn, or a cue
+        if opened:
+            turns.append((speaker, []))
+            opened = False
+        turns[-1][1].append(said)
     found.extra["speakers"] = [speaker for speaker, _ in turns]
     return ["\n".join(said) for _, said in turns]
