@@ -138,6 +138,8 @@ def test_a_transcripts_speakers_are_kept_one_per_paragraph_of_what_was_said():
     "Kortom: de gemeente moet opnieuw beginnen met de plannen voor het plein.\n\nDe raad stemde dinsdag in.",
     # a paragraph that opens with a speaker further down the text: a quote in an article, the text opens without one
     "De gemeente moet opnieuw beginnen.\n\nWethouder: Dat gaan we ook doen.\n\nRaadslid: Het werd tijd.",
+    # a liveblog's labels in capitals
+    "LIVE: De raad vergadert vanavond over het plein.\n\nBREAKING: De wethouder treedt af.\n\nLIVE: De raad schorst.",
 ])
 def test_text_that_opens_with_no_run_of_turns_keeps_its_labels(tmp_path, text):
     (tmp_path / "a.txt").write_text(f"Plein in Zwolle opnieuw ontworpen\n\n{text}\n", encoding="utf-8")

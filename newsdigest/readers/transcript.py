@@ -37,9 +37,11 @@ _SPEAKER_LINE = re.compile(rf"(?P<label>{_NUMBERED}|{_NAME})\s+\[?(?:\d{{1,2}}:)
 _DECLARED = re.compile(r"\s*(?:(?:transcriptie|transcript|getranscribeerd|zender|omroep|programma|uitgezonden|uitzenddatum"
                        r"|datum\s+uitzending|duur|sprekers|speakers|broadcast|aired|episode|aflevering)\s*:"
                        rf"|{_ITEM.pattern}\b)", re.I)
-# A printed interview's labels are its own text ("Vraag: ..." / "Antwoord: ..."), and so are a few lead-ins.
+# A printed interview's labels are its own text ("Vraag: ..." / "Antwoord: ..."), and so are a few lead-ins and a
+# liveblog's labels ("LIVE: ...", "BREAKING: ...").
 _NO_SPEAKER = re.compile(r"(?:vraag|antwoord|v|a|q|kortom|conclusie|update|noot|let op|tip|lees ook|zie ook|bron|foto"
-                         r"|beeld|door|tekst|correctie|disclaimer)\b", re.I)
+                         r"|beeld|video|audio|door|tekst|correctie|disclaimer|live|liveblog|breaking|net binnen|nieuw"
+                         r"|exclusief)\b", re.I)
 # What a transcript notes besides what was said: a sound cue in brackets ("[jingle]", "[gelach]", "[muziek - einde
 # item]"), alone on a line or between sentences.
 _CUE_WORDS = (r"jingle|tune|muziek|music|gelach|lacht|lachen|laughter|laughs|applaus|applause|stilte|silence|pauze|pause"
