@@ -147,6 +147,17 @@ def test_text_that_opens_with_no_run_of_turns_keeps_its_labels(tmp_path, text):
     assert article.body == text and "speakers" not in article.extra
 
 
+def test_a_photos_caption_under_an_e_paper_headline_is_never_its_byline_block(tmp_path):
+    """A caption over a narrow column with its credit in capitals under it, above a lead that the column broke."""
+    (tmp_path / "a.txt").write_text(
+        "TUBANTIA        DONDERDAG 14 MAART 2024        17\n\nCarillon van Plechelmus\nspeelt weer elk kwartier\n\n"
+        "Stadsbeiaardier Henk Wolters aan het\nnieuwe klavier in de toren\nFOTO ROLAND HEITINK\n\n"
+        "Het carillon in de toren van de Plechel-\nmusbasiliek speelt sinds maandag weer\nelk kwartier.\n", encoding="utf-8")
+    article = only(load_articles([tmp_path / "a.txt"]))
+    assert (article.title, article.author, "subtitle" in article.extra) == (
+        "Carillon van Plechelmus speelt weer elk kwartier", None, False)
+
+
 @pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT", "Een 8 voor de nieuwe bibliotheek"])
 def test_a_headline_is_never_taken_for_a_wire_header_slug_or_page_number(tmp_path, line):
     (tmp_path / "a.txt").write_text(f"{line}\n\nDe gemeente heeft dinsdag een besluit genomen over de plannen.\n",

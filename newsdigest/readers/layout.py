@@ -950,8 +950,8 @@ def _blocks_under_headline(lines: list[str], index: int) -> list[int]:
     """How many lines from `index` on may lie above the text's first sentence, longest first: a few short lines without
     a sentence, blank lines between them or not. Where the line under them goes on a sentence (a lead that pdftotext
     broke over a narrow column, its first lines no sentence yet), the block may end at a blank line among them, or under
-    a place in capitals that stands over the text as a printed dateline ("MAASTRICHT" / "MVV krijgt ..."); none where
-    neither is."""
+    a place in capitals that stands over the text as a printed dateline ("MAASTRICHT" / "MVV krijgt ..."), where no
+    photo's credit is among them; none where neither is."""
     end, filled = index, 0
     while end < len(lines) and filled <= 6 and len(lines[end].strip()) <= 100 \
             and not re.search(r"[.!?]\W*$", lines[end].strip()):
@@ -964,8 +964,9 @@ def _blocks_under_headline(lines: list[str], index: int) -> list[int]:
 
     if not filled or opens(end):
         return [end - index] if filled else []
-    return [at - index for at in range(end - 1, index, -1)
-            if opens(at) and (not lines[at - 1].strip() or _PLACE_LINE.match(lines[at - 1].strip()))]
+    return [at - index for at in range(end - 1, index, -1)  # a photo's caption with its credit is no such block
+            if opens(at) and (not lines[at - 1].strip() or _PLACE_LINE.match(lines[at - 1].strip()))
+            and not any(credit(line) for line in lines[index:at])]
 
 
 def _kicker_above_paper(line: str, following: list[str]) -> bool:
