@@ -111,51 +111,18 @@ def test_the_parts_of_a_wire_header_go_to_their_fields():
         "GoPress Academic", "19/11/2024 16:40", "SDK/TVH", [])
 
 
-def test_an_e_paper_pages_number_kicker_subhead_and_reporter_go_to_their_fields():
-    article = only(load_articles([LAYOUTS / "pdftotext-page-number-kicker-subhead.txt"]))
-    assert (article.extra["page"], article.tags, article.extra["subtitle"], article.author,
-            article.extra["dateline"]) == ("3", ["BREDA"], "Tien nieuwe bussen vervangen de dieselvloot op drie lijnen",
-                                           "Koen de Bruijn", "Breda")
-    sport = only(load_articles([LAYOUTS / "pdftotext-page-number-section-byline-place.txt"]))
-    assert (sport.extra["page"], sport.author, sport.extra["dateline"]) == ("21", "Ruud Hermans", "MAASTRICHT")
-
-
-def test_a_transcripts_speakers_are_kept_one_per_paragraph_of_what_was_said():
-    radio = only(load_articles([LAYOUTS / "transcript-radio-item-speaker-roles.txt"]))
-    assert radio.extra["speakers"] == ["NIEUWSLEZER", "REPORTER (Bart Claes)", "HANDELAAR (Ilse Vos)", "REPORTER"]
-    assert len(radio.body.split("\n\n")) == 4 and (radio.extra["item"], radio.extra["duur"]) == ("2/5", "2'05\"")
-    diarized = only(load_articles([LAYOUTS / "transcript-diarized-speaker-numbers.txt"]))
-    assert diarized.extra["speakers"] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]
-    assert diarized.body.split("\n\n")[1] == ("We hebben een onderdeel uit Duitsland moeten laten komen.\n"
-                                              "Dat duurde langer dan we hadden gehoopt.")
-    exported = only(load_articles([LAYOUTS / "transcript-speaker-time-lines.txt"]))
-    assert exported.extra["speakers"] == ["Marieke Jansen", "Henk Bos", "Marieke Jansen"]
-    assert len(exported.body.split("\n\n")) == 3
-
-
-@pytest.mark.parametrize("text", [
-    # a lead-in that is part of the sentence, once: no turns
-    "Kortom: de gemeente moet opnieuw beginnen met de plannen voor het plein.\n\nDe raad stemde dinsdag in.",
-    # a paragraph that opens with a speaker further down the text: a quote in an article, the text opens without one
-    "De gemeente moet opnieuw beginnen.\n\nWethouder: Dat gaan we ook doen.\n\nRaadslid: Het werd tijd.",
-    # a liveblog's labels in capitals
-    "LIVE: De raad vergadert vanavond over het plein.\n\nBREAKING: De wethouder treedt af.\n\nLIVE: De raad schorst.",
+@pytest.mark.parametrize(("name", "fields"), [
+    ("pdftotext-page-number-kicker-subhead.txt", {
+        "page": "3", "tags": ["BREDA"], "subtitle": "Tien nieuwe bussen vervangen de dieselvloot op drie lijnen",
+        "author": "Koen de Bruijn", "dateline": "Breda"}),
+    ("pdftotext-page-number-section-byline-place.txt", {"page": "21", "author": "Ruud Hermans", "dateline": "MAASTRICHT"}),
+    # a photo's caption over a narrow column with its credit in capitals under the headline is no byline block
+    ("pdftotext-caption-credit-under-headline.txt", {"page": "17", "author": None, "subtitle": None}),
 ])
-def test_text_that_opens_with_no_run_of_turns_keeps_its_labels(tmp_path, text):
-    (tmp_path / "a.txt").write_text(f"Plein in Zwolle opnieuw ontworpen\n\n{text}\n", encoding="utf-8")
-    article = only(load_articles([tmp_path / "a.txt"]))
-    assert article.body == text and "speakers" not in article.extra
-
-
-def test_a_photos_caption_under_an_e_paper_headline_is_never_its_byline_block(tmp_path):
-    """A caption over a narrow column with its credit in capitals under it, above a lead that the column broke."""
-    (tmp_path / "a.txt").write_text(
-        "TUBANTIA        DONDERDAG 14 MAART 2024        17\n\nCarillon van Plechelmus\nspeelt weer elk kwartier\n\n"
-        "Stadsbeiaardier Henk Wolters aan het\nnieuwe klavier in de toren\nFOTO ROLAND HEITINK\n\n"
-        "Het carillon in de toren van de Plechel-\nmusbasiliek speelt sinds maandag weer\nelk kwartier.\n", encoding="utf-8")
-    article = only(load_articles([tmp_path / "a.txt"]))
-    assert (article.title, article.author, "subtitle" in article.extra) == (
-        "Carillon van Plechelmus speelt weer elk kwartier", None, False)
+def test_an_e_paper_pages_number_kicker_subhead_and_reporter_go_to_their_fields(name, fields):
+    article = only(load_articles([LAYOUTS / name]))
+    got = {key: getattr(article, key) if key in ("tags", "author") else article.extra.get(key) for key in fields}
+    assert got == fields
 
 
 @pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT", "Een 8 voor de nieuwe bibliotheek"])
