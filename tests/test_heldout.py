@@ -69,7 +69,8 @@ a data journalist and a local-history volunteer"), three quarters everyday, were
 measured once on b4eab70: heldout18 84.8% / 89.1% / 82.6% / 82.6%, heldout19 93.3% / 95.6% / 91.1% / 88.9%
 (BLIND_MEASUREMENT.txt). Their misses were then fixed by family (Scrapy's .jl, Dutch export keys, a crawl's
 enrichment block, Markdown links as values, Twitter handles as site names, and the plain-text families of fixtext2
-and fixtext3), each with invented test articles of its own, so both are tuned on, no longer blind.
+and fixtext3), each with invented test articles of its own, so both are tuned on, no longer blind: 100% on every
+field. Their thresholds leave one miss below that (45/46 and 44/45).
 """
 
 import sys
@@ -85,7 +86,7 @@ LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, 
          "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.96,
          "heldout14": 0.97, "heldout15": 0.97,
          "heldout16": 0.97, "heldout17": 0.97,
-         "heldout18": 0.91, "heldout19": 0.91}
+         "heldout18": 0.97, "heldout19": 0.97}
 
 
 def test_every_set_is_scored():
