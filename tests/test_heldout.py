@@ -71,6 +71,9 @@ measured once on b4eab70: heldout18 84.8% / 89.1% / 82.6% / 82.6%, heldout19 93.
 enrichment block, Markdown links as values, Twitter handles as site names, and the plain-text families of fixtext2
 and fixtext3), each with invented test articles of its own, so both are tuned on, no longer blind: 100% on every
 field. Their thresholds leave one miss below that (45/46 and 44/45).
+heldout20 (a representative everyday mix) and heldout21 (a Flemish-Dutch research desk's week) were written blind
+while those fixes were made and measured once on the readers with all of them (6c169a4): heldout20 91.3% / 87.0% /
+91.3% / 84.8%, heldout21 86.0% / 90.7% / 86.0% / 88.4% (BLIND_MEASUREMENT.txt).
 """
 
 import sys
@@ -86,7 +89,8 @@ LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, 
          "heldout11": 0.97, "heldout12": 0.97, "heldout13": 0.96,
          "heldout14": 0.97, "heldout15": 0.97,
          "heldout16": 0.97, "heldout17": 0.97,
-         "heldout18": 0.97, "heldout19": 0.97}
+         "heldout18": 0.97, "heldout19": 0.97,
+         "heldout20": 0.84, "heldout21": 0.86}
 
 
 def test_every_set_is_scored():
