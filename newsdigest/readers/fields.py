@@ -29,6 +29,10 @@ BODY = ("full_content", "text", "body", "content", "article", "tekst", "articleb
         "bericht", "berichttekst", "artikel", "artikeltekst", "broodtekst", "volledige_tekst",
         "description", "beschrijving", "omschrijving", "summary", "samenvatting", "excerpt", "items")
 DATE = ("date", "published", "published_at",
+        # the article's date as a researcher names it in a notes database (Notion, Airtable), beside the app's
+        # own "Created" and "Last edited": "Datum artikel", "Artikeldatum", "Article date"
+        "datum_artikel", "artikeldatum", "datum_publicatie", "publicatie_datum", "datum_verschenen", "verschenen_op",
+        "gepubliceerd_op", "date_of_publication",
         "first_issue_date",  # ANP's News API: first published; its "pubDate" is this version's release
         "pubdate", "pub_date", "pubdatum", "datepublished", "date_published", "publication_date", "publication_time",
         "published_time",
@@ -42,7 +46,8 @@ DATE = ("date", "published", "published_at",
         "published_date", "document_publish_date", "news_date", "article_date")
 UPDATED = ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod", "last_modified",
            "modified_time", "updated_time", "laatst_gewijzigd", "gewijzigd", "modified_gmt", "updated_gmt",
-           "last_updated_date", "update_date", "versioncreated")
+           "last_updated_date", "update_date", "versioncreated",
+           "last_edited", "last_edited_time", "laatst_bewerkt")  # Notion's page properties
 URL = ("url", "link", "permalink", "canonical_url", "canonical", "source_url", "original_url", "href", "uri",
        "web_url", "article_url", "external_url", "page_url")
 SOURCE = ("source", "publisher", "site", "bron", "site_name", "outlet", "medium", "newspaper", "krant",
@@ -61,10 +66,12 @@ TAGS = ("tags", "categories", "category", "keywords", "labels", "rubriek", "sect
         "subjects", "trefwoorden", "articlesection", "sections")
 # Objects that only wrap the record's fields: JSON:API {"data": {"attributes": ...}}, a scraper's "meta"
 # block of page meta tags, WordPress's Yoast SEO block. Their fields count where the record lacks them.
+_SCHEMA_WRAPPERS = ("jsonld", "json_ld", "ld_json")  # a page's schema.org data as a crawler keeps it (Apify: "jsonLd")
 _WRAPPERS = ("data", "attributes", "meta", "metadata", "article", "item", "post", "document", "fields",
              "properties", "yoast_head_json", "seo", "opengraph", "credits", "taxonomy", "dates", "article_dates",
              "params",  # Hugo: [params] in front matter
-             "enrich", "enrichment", "enriched", "extracted", "extraction", "parsed")  # a crawl's added fields
+             "enrich", "enrichment", "enriched", "extracted", "extraction", "parsed",  # a crawl's added fields
+             *_SCHEMA_WRAPPERS)
 # Keys that only steer a static site generator: kept in extra, never read as text.
 # The source and the address go before the title: a title's " - NRC" tail names the outlet only where no
 # field does, and a tail that names the record's own site goes (see _without_own_site).
@@ -151,7 +158,9 @@ def _plain(key: object) -> str:
 
 _WRAPPER_NAMES = frozenset(_plain(name) for name in _WRAPPERS)
 _CREATED = frozenset(("createdat", "created", "datecreated"))
-_PUBLISHED = frozenset(_plain(name) for name in DATE if "pub" in name)
+_PUBLISHED = frozenset(_plain(name) for name in DATE if "pub" in name or "artikel" in name or "article" in name
+                       or "verschenen" in name)
+_MOMENTS = frozenset(("date", "datetime", "time", "timestamp", "ts", "datum", "tijd", "tijdstip"))  # of anything
 # Publication fields named in another word order or with a unit or zone: news-please's "date_publish" (beside
 # "date_download" and "date_modify"), "published_ms" (epoch milliseconds), "publish_time_utc". A key with a
 # word for publishing and none for another moment is one; its value still has to read as a date.
@@ -226,11 +235,32 @@ def record_view(record: Mapping[str, Any]) -> dict[str, Any]:
     while queue:
         mapping, depth = queue.pop(0)
         for key, value in mapping.items():
+            if _plain(key) in _WRAPPER_NAMES:
+                value = _listed_fields(key, value)
             if isinstance(value, Mapping) and depth < 3 and _plain(key) in _WRAPPER_NAMES and "rendered" not in value:
                 queue.append((value, depth + 1))
             elif depth == 0 or all(_plain(key) != _plain(seen) for seen in view):
                 view[key] = value
     return view
+
+
+def _listed_fields(key: str, value: Any) -> Any:
+    """A wrapper kept as a list, as one object: a page's meta tags as pairs ([{"property": "og:site_name",
+    "content": "NH Nieuws"}, ...], Apify's "openGraph"), the first meaning of each; its schema.org items (Apify's
+    "jsonLd", a "@graph"), the article among them. Anything else as it is."""
+    schema = _plain(key) in {_plain(name) for name in _SCHEMA_WRAPPERS}
+    if schema and isinstance(value, Mapping) and isinstance(value.get("@graph"), list):
+        value = value["@graph"]
+    if not isinstance(value, list) or not value or not all(isinstance(item, Mapping) for item in value):
+        return value
+    pairs = [(item.get("property") or item.get("name"), item.get("content")) for item in value]
+    if all(isinstance(name, str) and isinstance(content, str) for name, content in pairs):
+        fields: dict[str, Any] = {}
+        for name, content in pairs:
+            fields.setdefault(name, content)
+        return fields
+    items = [item for item in value if _is_schema_item(item)] if schema else []
+    return next((item for item in items if "Article" in str(item.get("@type"))), items[0] if items else value)
 
 
 def find_key(record: Mapping[str, Any], names: tuple[str, ...], explicit: str | None = None) -> str | None:
@@ -341,6 +371,14 @@ def take_fields(record: Mapping[str, Any], found: Found, explicit: Mapping[str, 
         if role == "date":
             keys += [key for key in record if key not in keys and _publication_key(key)
                      and record[key] not in (None, "", [], {})]
+            # a field named for publication beats one named only for a moment: Event Registry's (NewsAPI.ai)
+            # "date", "time" and "dateTime" say when it found the article, its "dateTimePub" when it came out
+            if any(_plain(key) in _PUBLISHED or _publication_key(key) for key in keys):
+                keys.sort(key=lambda key: key != explicit.get(role) and _plain(key) in _MOMENTS)
+        if role == "date" and any(_key_words(key) & {"date", "datum"} and _plain(key) not in _CREATED for key in keys):
+            # a record dated in a field of its own has its "Created" for when it was made (a Notion page's
+            # "Created" beside the "Datum" the researcher filled in)
+            keys.sort(key=lambda key: key != explicit.get(role) and _plain(key) in _CREATED)
         if role == "date" and any(_plain(key) in _PUBLISHED or _publication_key(key) for key in record):
             # a record with a publication field, even an empty one, has its "created_at" for when it was saved
             # (wallabag: "published_at": null beside the save time)

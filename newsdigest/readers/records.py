@@ -13,16 +13,20 @@ from translate.errors import InputError
 
 from ..config import InputSettings
 from .article import Article, Failure, Found
-from .fields import (BODY, EXPORT_WORDS, TITLE, find_key, find_keys, keep_extra, read_moment, record_view,
-                     relative_date, rendered, scalar, squashed, take_fields)
-from .layout import clean_body
+from .fields import (AUTHOR, BODY, EXPORT_WORDS, TITLE, find_key, find_keys, keep_extra, read_moment, record_view,
+                     relative_date, rendered, scalar, squashed, take_fields, text_of)
+from .layout import clean_body, read_header, same_text
 from .lexisnexis import record_paragraphs
 
 MAX_DEPTH = 200  # deeper than any article record; deeper still would exhaust Python's stack later
 _CONTAINERS = ("articles", "items", "data", "results", "entries", "posts", "records", "docs", "documents",
                "news", "stories", "hits", "content_elements",  # Arc XP search results hold stories there
                "objects",  # Diffbot's APIs answer {"request": ..., "objects": [...]}
-               "artikelen", "berichten", "nieuwsberichten", "resultaten", "nieuws")
+               "artikelen", "berichten", "nieuwsberichten", "resultaten", "nieuws",
+               "recentActivityArticles")  # Event Registry's article stream
+# Where an object in a container holds its page of records: Elasticsearch's "hits", Event Registry's (NewsAPI.ai)
+# {"articles": {"results": [...], "totalResults": ..., "page": 1}}, and its stream's {"activity": [...]}.
+_PAGED = ("hits", "results", "activity")
 # NewsAPI and other feeds cut their "content" short: "... worden… [+2104 chars]"; the count is no text.
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\+\d+\s*chars?\]|\[…\])\s*$")
 _CUT_COUNT = re.compile(r"\s*\[\+(?P<count>\d+)\s*chars?\]\s*$")
@@ -80,11 +84,16 @@ def _records(data: Any) -> list[Any]:
     if isinstance(data, Mapping):
         for key in _CONTAINERS:
             value = data.get(key)
-            if isinstance(value, Mapping) and isinstance(value.get("hits"), list):  # Elasticsearch
-                value = value["hits"]
+            inner = next((name for name in _PAGED if isinstance(value, Mapping) and isinstance(value.get(name), list)),
+                         None)
+            if inner is not None:  # a page of results: {"hits": [...], "total": ...}, {"results": [...], "page": 1}
+                value = value[inner]
             if isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value) \
                     and not _blocks_of(data, value):
                 return list(value)
+        infos = [value.get("info") for value in data.values() if isinstance(value, Mapping)]
+        if infos and len(infos) == len(data) and all(isinstance(info, Mapping) for info in infos):
+            return infos  # Event Registry's getArticle: {"<uri>": {"info": {...}}, ...}
         lists = [value for value in data.values() if isinstance(value, list) and value
                  and all(isinstance(item, Mapping) for item in value)]
         own = find_key(data, BODY) or find_key(data, TITLE)
@@ -124,7 +133,18 @@ def _paragraphs(text: str) -> list[str]:
         from .html import fragment_paragraphs
 
         return fragment_paragraphs(text)
-    return [part for part in re.split(r"\n\s*\n", text) if part.strip()]
+    parts = [part for part in re.split(r"\n\s*\n", text) if part.strip()]
+    return [line for line in parts[0].splitlines() if line.strip()] if len(parts) == 1 and _line_paragraphs(parts[0]) \
+        else parts
+
+
+def _line_paragraphs(text: str) -> bool:
+    """Whether a text without blank lines holds a paragraph a line (a crawler's "text": Apify's Website Content
+    Crawler, a page's innerText) rather than lines wrapped at a width: some line is longer than any wrapped
+    one, and most lines end a sentence."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    closed = sum(bool(re.search(r"[.!?:…\"”’')]$", line)) for line in lines[1:])
+    return len(lines) > 2 and max(map(len, lines)) > 100 and closed >= 0.5 * (len(lines) - 1)
 
 
 def _body_key(record: Mapping[str, Any], explicit: str | None) -> str | None:
@@ -205,6 +225,16 @@ def _without_byline(paragraphs: list[str], author: str | None) -> list[str]:
     return [rest, *paragraphs[1:]] if rest else paragraphs[1:]
 
 
+def _flagged_agency(record: Mapping[str, Any]) -> str | None:
+    """The author an aggregator flags as a news agency (Event Registry: {"name": "Belga", "isAgency": true}),
+    which names the source before the site that ran its copy."""
+    for key in find_keys(record, AUTHOR):
+        for item in record[key] if isinstance(record[key], list) else [record[key]]:
+            if isinstance(item, Mapping) and item.get("isAgency") is True:
+                return text_of(item)
+    return None
+
+
 def record_article(record: Any, name: str, settings: InputSettings, read_at: dt.datetime | None = None) -> Article:
     """One JSON object as an Article; raises InputError naming the field that is wrong. `read_at` is when the
     export holding it was made, for a relative date ("5 uur geleden") where the record has no crawl time."""
@@ -242,6 +272,7 @@ def record_article(record: Any, name: str, settings: InputSettings, read_at: dt.
     explicit = {"title": settings.title_field, "date": settings.date_field, "url": settings.url_field,
                 "source": settings.source_field, "author": settings.author_field}
     used = take_fields(record, found, explicit, used={body_key})
+    found.agency = found.agency or _flagged_agency(record)
     if found.stamp is None and (relative := relative_date(record, found, read_at)) is not None:
         used.add(relative)
     lead_key = _lead_key(record, body_key, parts, found.url)
@@ -250,6 +281,11 @@ def record_article(record: Any, name: str, settings: InputSettings, read_at: dt.
         used.add(lead_key)
     keep_extra(record, used, found)
     paragraphs = [paragraph for part in parts for paragraph in _paragraphs(part)]
+    if len(paragraphs) > 1 and found.title and same_text(paragraphs[0], found.title):
+        # a page's text from its headline down (a crawler's "text"): the headline again, then the byline and date
+        # row under it ("Sanne Ruiter 30-05-25, 06:00"), read as a page's header is
+        paragraphs = paragraphs[1:]
+        paragraphs = paragraphs[read_header(paragraphs, found, want_title=False):] or paragraphs
     paragraphs = _without_byline(paragraphs, found.author)
     if len(parts) == 1 and not _HTML.search(parts[0]):  # AmCAT keeps LexisNexis documents as records
         paragraphs = record_paragraphs("\n\n".join(paragraphs), found) or paragraphs
