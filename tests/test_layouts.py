@@ -358,6 +358,12 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      "Het Parool", None, "Het nieuwe zwembad in Oostpoort gaat zaterdag open."),
     ("newsletter-copied-no-blank-lines.txt", "Tram 4 rijdt vanaf juni tot in Moscou", "2025-04-09", None,
      "Het Nieuwsblad", None, "De Lijn verlengt tramlijn 4 in Gent vanaf 2 juni tot aan het Moscou-plein."),
+    # the header's lines that extraction keeps above the text: the outlet or reporter whose <time> it dropped, the
+    # update line; the update is never the date
+    ("header-outlet-and-update-lines.html", "Tilburg zet deelfietsen in bij station en ziekenhuis", "2025-06-03",
+     "07:15", "Omroep Brabant", "Omroep Brabant", "In Tilburg staan vanaf volgende week tweehonderd deelfietsen"),
+    ("header-reporter-date-update-lines.html", "Mechelen legt extra fietsstraten aan rond scholen", "2025-02-18",
+     "06:30", "Gazet van Antwerpen", "Wouter Claes", "Mechelen maakt van vijf straten rond basisscholen een fietsstraat."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))

@@ -18,7 +18,7 @@ from ..metadata import (HOST, agency, byline, credit, metadata_line, name_for_ho
                         parse_source, parse_timestamp)
 from .article import Article, Found
 from .fields import list_of, squashed, text_of
-from .layout import clean_body, offer_byline, read_header, same_text, title_and_tags
+from .layout import clean_body, header_line, offer_byline, read_header, same_text, title_and_tags
 
 log = logging.getLogger("newsdigest")
 
@@ -59,6 +59,7 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
     if tree is not None:
         paragraphs = _without_video_title(tree, paragraphs)
         paragraphs = _without_reader_header(tree, _below_headline(tree, paragraphs, found.title), found)
+        paragraphs = _without_header_lines(paragraphs, found)
     if tree is not None:
         paragraphs = _with_header_lead(tree, paragraphs)
         _visible_time(tree, found)
@@ -285,6 +286,21 @@ def _below_headline(tree: Any, paragraphs: list[str], title: str | None) -> list
             break
         above += 1
     return paragraphs[above:] if above < len(paragraphs) else paragraphs
+
+
+def _without_header_lines(paragraphs: list[str], found: Found) -> list[str]:
+    """`paragraphs` without the short lines of the article's header that the extraction kept above the text: the
+    byline's name or outlet, whose <time> it dropped ("NOS Nieuws" of "NOS Nieuws • <time>"), a date, an update line
+    ("Aangepast maandag 12 mei, 11:03"). Their metadata goes to `found`; the text itself is never touched."""
+    start = 0
+    while start < min(4, len(paragraphs) - 1):
+        line = paragraphs[start].strip()
+        if "\n" in line or len(line) > 80 or re.search(r"[.!?]$", line) or not (
+                found.author and same_text(line, found.author) or outlet(line) or byline(line)
+                or re.search(r"\d", line) and header_line(line, found)):
+            break
+        start += 1
+    return paragraphs[start:]
 
 
 def _page_text(tree: Any) -> str:
