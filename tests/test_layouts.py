@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from newsdigest import Article, InputSettings, load_articles
+from newsdigest import Article, Failure, InputSettings, load_articles
 from tests_helpers import LAYOUTS, invoke_tiny, only
 
 
@@ -2024,3 +2024,31 @@ def test_a_sign_off_closes_a_forward_only_under_its_article(tmp_path):
     assert (forwarded.title, forwarded.body.startswith(_FIRST), "Groet" in forwarded.body) == (
         "Brand in Pesse verwoest schuur", True, False)
     assert forwarded.extra["note"].endswith("Groet, Henk") and plain.body.endswith("Groet, Henk")
+
+
+@pytest.mark.parametrize(("name", "title", "date", "source", "url", "first"), [
+    # Chrome's "Webpagina, één bestand": quoted-printable, the page among frames chosen by the address it was saved from
+    ("Heerlen krijgt eerste nachtbus naar Maastricht _ De Limburger.mhtml", "Heerlen krijgt eerste nachtbus naar Maastricht",
+     "2025-03-04", "De Limburger", "https://www.limburger.nl/cnt/dmf20250304_94512877",
+     "Vanaf 4 april rijdt er in het weekend een nachtbus tussen Heerlen en Maastricht."),
+    # Internet Explorer's web archive: base64 in windows-1252, the page named by `start`, no canonical link
+    ("Enschede opent overdekte fietsenstalling aan de Oude Markt.mht",
+     "Enschede opent overdekte fietsenstalling aan de Oude Markt", "2016-09-22", "Tubantia",
+     "http://www.tubantia.nl/regio/enschede/enschede-opent-overdekte-fietsenstalling-aan-de-oude-markt~a3f19c02/",
+     "Onder de Oude Markt in Enschede is donderdag een overdekte fietsenstalling voor achthonderd fietsen geopend."),
+])
+def test_a_page_saved_as_one_mhtml_file_is_read_as_the_page_it_holds(tmp_path, name, title, date, source, url, first):
+    (tmp_path / "bewaard").mkdir()
+    (tmp_path / "bewaard" / name).write_bytes((LAYOUTS / name).read_bytes())
+    article = only(load_articles([tmp_path]))  # picked up from a folder as .html is
+    assert (article.title, article.date, article.source, article.url) == (title, date, source, url)
+    assert article.body.startswith(first) and "Advertentie" not in article.body and "Content-" not in article.body
+    assert article.extra["saved"] != article.date  # the message's Date: is when it was saved
+
+
+def test_an_mhtml_file_without_a_web_page_is_one_failure_naming_it(tmp_path):
+    path = tmp_path / "leeg.mhtml"
+    path.write_bytes(b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"b\"\r\n\r\n"
+                     b"--b\r\nContent-Type: text/css\r\nContent-Location: https://example.nl/a.css\r\n\r\nbody{}\r\n--b--\r\n")
+    [failure] = load_articles([path])
+    assert isinstance(failure, Failure) and failure.error == f"{path}: an MHTML file without a web page in it"
