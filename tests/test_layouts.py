@@ -2052,3 +2052,27 @@ def test_an_mhtml_file_without_a_web_page_is_one_failure_naming_it(tmp_path):
                      b"--b\r\nContent-Type: text/css\r\nContent-Location: https://example.nl/a.css\r\n\r\nbody{}\r\n--b--\r\n")
     [failure] = load_articles([path])
     assert isinstance(failure, Failure) and failure.error == f"{path}: an MHTML file without a web page in it"
+
+
+@pytest.mark.parametrize(("name", "title", "date", "source", "first", "chrome"), [
+    # layout tables nested, flattened by extraction; the site's name before the headline in <title> and in the
+    # copyright line; windows-1252 and CRLF
+    ("oldambt-layout-table-nested.html", "Kerk in Nieuw-Beerta krijgt nieuwe bestemming als dorpshuis", "2019-11-06",
+     "Oldambt Actueel", "De Hervormde kerk in Nieuw-Beerta wordt een dorpshuis.",
+     ["Voorpagina", "Meest gelezen", "Weerbericht", "Bel 0597", "Copyright", "Geplaatst op"]),
+    # one layout table; the site's name before the headline in <title> and in the logo's alt text; readers' comments
+    ("sliedrecht-layout-table-comments.html", "Nieuwe loopbrug over de Merwedehaven open", "2024-06-14",
+     "Sliedrecht Vandaag", "De nieuwe loopbrug over de Merwedehaven in Sliedrecht is vrijdagmiddag geopend.",
+     ["Home | Nieuws", "Laatste nieuws", "Waterstand", "reacties", "verlichting", "tips@"]),
+])
+def test_a_page_laid_out_in_tables_is_read_as_the_cell_with_its_article(name, title, date, source, first, chrome):
+    article = only(load_articles([LAYOUTS / name]))
+    assert (article.title, article.date, article.source) == (title, date, source)
+    assert article.body.startswith(first) and not [line for line in chrome if line in article.body]
+    assert "\n\n" in article.body  # the cell's paragraphs stay paragraphs
+
+
+def test_the_readers_comments_under_a_page_go_to_extra():
+    article = only(load_articles([LAYOUTS / "sliedrecht-layout-table-comments.html"]))
+    assert article.body.endswith("Burgemeester Ton Aafjes knipte het lint door.")
+    assert article.extra["comments"].startswith("Jan K. 14-06-2024 17:12\nMooie brug, maar waarom geen verlichting?")
