@@ -1,7 +1,7 @@
 """Articles in: files, folders, standard input, http(s) URLs, lists of URLs and feeds.
 
-Formats: plain text in the Dutch news layout, Markdown and text with front matter, web pages,
-JSON and JSON lines records, RSS and Atom feeds, LexisNexis and Mediargus exports (newsdigest/readers/,
+Formats: plain text in the Dutch news layout, Markdown and text with front matter, web pages (also saved
+as one MHTML file), JSON and JSON lines records, RSS and Atom feeds, LexisNexis and Mediargus exports (newsdigest/readers/,
 one module per format).
 Reading never raises for one bad input: it yields a Failure with a one-line message and goes on.
 """
@@ -35,12 +35,14 @@ _JSON_SUFFIXES = {".json"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jl", ".jsonlines"}  # Scrapy writes .jl
 _FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
 _MAIL_SUFFIXES = {".eml"}
+_MHTML_SUFFIXES = {".mhtml", ".mht"}  # a web page saved as one file
 # Formats whose article `newsdigest translate` extracts instead of translating the file as it is.
-EXTRACTED = _HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _JSON_SUFFIXES | _JSONL_SUFFIXES | _FEED_SUFFIXES | _MAIL_SUFFIXES
+EXTRACTED = _HTML_SUFFIXES | _MHTML_SUFFIXES | _MARKDOWN_SUFFIXES | _JSON_SUFFIXES | _JSONL_SUFFIXES | _FEED_SUFFIXES \
+    | _MAIL_SUFFIXES
 _URL = re.compile(r"^https?://\S+$", re.I)
 _CONTENT_KINDS = {"text/html": ".html", "application/xhtml+xml": ".html", "application/json": ".json",
                   "application/ld+json": ".json", "application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl",
-                  "text/markdown": ".md", "text/x-markdown": ".md", "text/plain": ".txt",
+                  "multipart/related": ".mhtml", "application/x-mimearchive": ".mhtml", "text/markdown": ".md", "text/x-markdown": ".md", "text/plain": ".txt",
                   "application/rss+xml": ".rss", "application/atom+xml": ".atom", "application/rdf+xml": ".rss",
                   "application/xml": ".xml", "text/xml": ".xml"}
 
@@ -159,6 +161,9 @@ class _Reader:
             mail = parse_eml(data, name)
             yield sanitize(mail if isinstance(mail, Failure) else _require_body(mail, name), name)
             return
+        if suffix in _MHTML_SUFFIXES:
+            yield sanitize(self._saved_page(data, name), name)
+            return
         if _is_feed(data, suffix):
             read_page = self.page if self.settings.fetch else None
             yield from (sanitize(item, name) for item in parse_feed(data, name, read_page, base_url))
@@ -182,6 +187,20 @@ class _Reader:
             return
         for item in parse_text(text, name, self.settings, suffix, base_url):
             yield sanitize(item, name)
+
+    def _saved_page(self, data: bytes, name: str) -> Article | Failure:
+        """The article on the web page an MHTML file holds, at the address it was saved from."""
+        from .readers.mhtml import saved_page
+
+        try:
+            page = saved_page(data, name)
+            text = decode(page.html, name, page.charset, self.language)
+        except InputError as error:
+            return Failure(name, str(error))
+        article = parse_html(text, name, page.url)
+        if page.saved:
+            article.extra.setdefault("saved", page.saved)  # when it was saved, never when it was published
+        return _require_body(article, name)
 
 
 def parse_data(data: bytes, name: str, settings: InputSettings, *, offline: bool = False,

@@ -39,8 +39,8 @@ EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html
 class InputSettings:
     """How articles are found, fetched and read."""
 
-    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown", "*.html", "*.htm",
-                                                          "*.json", "*.jsonl", "*.ndjson", "*.jl", "*.rss", "*.atom",
+    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.mhtml",
+                                                          "*.mht", "*.json", "*.jsonl", "*.ndjson", "*.jl", "*.rss", "*.atom",
                                                           "*.parquet", "*.wet", "*.eml"])
     # JSON fields and front-matter keys: None reads the common names (title/headline/kop, text/body/...)
     title_field: str | None = None

@@ -470,3 +470,44 @@ def test_a_feed_that_escapes_twice_and_puts_a_photo_address_in_its_content_reads
                            "Nederland.")
     assert gent.body.startswith("De tram van De Lijn rijdt sinds maandag weer") and "persgroep" not in gent.body
     assert gent.author == "Liesbeth Van Damme"  # dc:creator "Door: Liesbeth Van Damme"
+
+
+def test_a_google_alert_names_each_entry_after_the_outlet_at_its_target(tmp_path):
+    """Google Alerts: links through google.com/url?...&url=<target>, <b> around the search words, the outlet's name
+    after the headline; the alert's own title ("Google Alert - ...") is the user's search, never the source."""
+    from tests_helpers import LAYOUTS
+
+    utrecht, oosterhout = load_articles([LAYOUTS / "google-alert-fietsenstalling.xml"], InputSettings(fetch=False))
+    assert (utrecht.title, utrecht.source, utrecht.url, utrecht.date) == (
+        "Utrecht opent derde ondergrondse fietsenstalling bij Hoog Catharijne", "RTV Utrecht",
+        "https://www.rtvutrecht.nl/nieuws/3829104/utrecht-opent-derde-ondergrondse-fietsenstalling", "2025-03-11")
+    # a site the outlet table does not know is named as the headline's tail spells its host; 23:40Z is the next day
+    assert (oosterhout.title, oosterhout.source, oosterhout.date, oosterhout.time) == (
+        "Bewoners Oosterhout boos over weesfietsen bij fietsenstalling: 'Het is hier een puinhoop'", "Oosterhout Nieuws",
+        "2025-03-11", "00:40")
+    assert oosterhout.body.startswith("Bij de fietsenstalling aan de Heuvel staan al maanden tientallen fietsen")
+
+
+def test_google_news_and_bing_news_entries_are_their_outlets(tmp_path):
+    """Google News names the outlet in <source> and after the headline, and its description is only those two;
+    Bing News links through apiclick.aspx?...&url=<target, escaped>."""
+    from tests_helpers import LAYOUTS
+
+    stentor, leuven = load_articles([LAYOUTS / "google-news-and-bing-news.rss"], InputSettings(fetch=False))
+    assert isinstance(stentor, Failure) and stentor.error.endswith("the feed entry has no text (pages are not fetched)")
+    assert (leuven.title, leuven.source, leuven.url) == (
+        "Stationsstalling Leuven krijgt 1200 extra plaatsen", "VRT NWS",
+        "https://www.vrt.be/vrtnws/nl/2025/03/10/stationsstalling-leuven-extra-plaatsen/")
+
+
+def test_an_alerts_entry_fetches_the_article_at_its_target_not_the_redirect(server, settings, tmp_path):
+    alert = tmp_path / "alert.xml"
+    alert.write_text('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                     "<title>Google Alert - remise</title><entry><title type=\"html\">Remise wordt &lt;b&gt;buurtcentrum"
+                     f"&lt;/b&gt;</title><link href=\"https://www.google.com/url?rct=j&amp;sa=t&amp;url={server.base}"
+                     "/remise&amp;ct=ga\"/><published>2024-03-12T13:05:00Z</published><content type=\"html\">De "
+                     "gemeente wil de oude remise ombouwen&amp;nbsp;...</content><author><name></name></author></entry>"
+                     "</feed>", encoding="utf-8")
+    [remise] = read([alert], settings)
+    assert (remise.url, remise.source, server.counts["/remise"]) == (f"{server.base}/remise", "Stadsnieuws", 1)
+    assert remise.body.startswith("De gemeente wil de oude remise aan de Kanaalweg ombouwen")

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from newsdigest import Article, InputSettings, load_articles
+from newsdigest import Article, Failure, InputSettings, load_articles
 from tests_helpers import LAYOUTS, invoke_tiny, only
 
 
@@ -358,6 +358,12 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      "Het Parool", None, "Het nieuwe zwembad in Oostpoort gaat zaterdag open."),
     ("newsletter-copied-no-blank-lines.txt", "Tram 4 rijdt vanaf juni tot in Moscou", "2025-04-09", None,
      "Het Nieuwsblad", None, "De Lijn verlengt tramlijn 4 in Gent vanaf 2 juni tot aan het Moscou-plein."),
+    # the header's lines that extraction keeps above the text: the outlet or reporter whose <time> it dropped, the
+    # update line; the update is never the date
+    ("header-outlet-and-update-lines.html", "Tilburg zet deelfietsen in bij station en ziekenhuis", "2025-06-03",
+     "07:15", "Omroep Brabant", "Omroep Brabant", "In Tilburg staan vanaf volgende week tweehonderd deelfietsen"),
+    ("header-reporter-date-update-lines.html", "Mechelen legt extra fietsstraten aan rond scholen", "2025-02-18",
+     "06:30", "Gazet van Antwerpen", "Wouter Claes", "Mechelen maakt van vijf straten rond basisscholen een fietsstraat."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))
@@ -2018,3 +2024,55 @@ def test_a_sign_off_closes_a_forward_only_under_its_article(tmp_path):
     assert (forwarded.title, forwarded.body.startswith(_FIRST), "Groet" in forwarded.body) == (
         "Brand in Pesse verwoest schuur", True, False)
     assert forwarded.extra["note"].endswith("Groet, Henk") and plain.body.endswith("Groet, Henk")
+
+
+@pytest.mark.parametrize(("name", "title", "date", "source", "url", "first"), [
+    # Chrome's "Webpagina, één bestand": quoted-printable, the page among frames chosen by the address it was saved from
+    ("Heerlen krijgt eerste nachtbus naar Maastricht _ De Limburger.mhtml", "Heerlen krijgt eerste nachtbus naar Maastricht",
+     "2025-03-04", "De Limburger", "https://www.limburger.nl/cnt/dmf20250304_94512877",
+     "Vanaf 4 april rijdt er in het weekend een nachtbus tussen Heerlen en Maastricht."),
+    # Internet Explorer's web archive: base64 in windows-1252, the page named by `start`, no canonical link
+    ("Enschede opent overdekte fietsenstalling aan de Oude Markt.mht",
+     "Enschede opent overdekte fietsenstalling aan de Oude Markt", "2016-09-22", "Tubantia",
+     "http://www.tubantia.nl/regio/enschede/enschede-opent-overdekte-fietsenstalling-aan-de-oude-markt~a3f19c02/",
+     "Onder de Oude Markt in Enschede is donderdag een overdekte fietsenstalling voor achthonderd fietsen geopend."),
+])
+def test_a_page_saved_as_one_mhtml_file_is_read_as_the_page_it_holds(tmp_path, name, title, date, source, url, first):
+    (tmp_path / "bewaard").mkdir()
+    (tmp_path / "bewaard" / name).write_bytes((LAYOUTS / name).read_bytes())
+    article = only(load_articles([tmp_path]))  # picked up from a folder as .html is
+    assert (article.title, article.date, article.source, article.url) == (title, date, source, url)
+    assert article.body.startswith(first) and "Advertentie" not in article.body and "Content-" not in article.body
+    assert article.extra["saved"] != article.date  # the message's Date: is when it was saved
+
+
+def test_an_mhtml_file_without_a_web_page_is_one_failure_naming_it(tmp_path):
+    path = tmp_path / "leeg.mhtml"
+    path.write_bytes(b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"b\"\r\n\r\n"
+                     b"--b\r\nContent-Type: text/css\r\nContent-Location: https://example.nl/a.css\r\n\r\nbody{}\r\n--b--\r\n")
+    [failure] = load_articles([path])
+    assert isinstance(failure, Failure) and failure.error == f"{path}: an MHTML file without a web page in it"
+
+
+@pytest.mark.parametrize(("name", "title", "date", "source", "first", "chrome"), [
+    # layout tables nested, flattened by extraction; the site's name before the headline in <title> and in the
+    # copyright line; windows-1252 and CRLF
+    ("oldambt-layout-table-nested.html", "Kerk in Nieuw-Beerta krijgt nieuwe bestemming als dorpshuis", "2019-11-06",
+     "Oldambt Actueel", "De Hervormde kerk in Nieuw-Beerta wordt een dorpshuis.",
+     ["Voorpagina", "Meest gelezen", "Weerbericht", "Bel 0597", "Copyright", "Geplaatst op"]),
+    # one layout table; the site's name before the headline in <title> and in the logo's alt text; readers' comments
+    ("sliedrecht-layout-table-comments.html", "Nieuwe loopbrug over de Merwedehaven open", "2024-06-14",
+     "Sliedrecht Vandaag", "De nieuwe loopbrug over de Merwedehaven in Sliedrecht is vrijdagmiddag geopend.",
+     ["Home | Nieuws", "Laatste nieuws", "Waterstand", "reacties", "verlichting", "tips@"]),
+])
+def test_a_page_laid_out_in_tables_is_read_as_the_cell_with_its_article(name, title, date, source, first, chrome):
+    article = only(load_articles([LAYOUTS / name]))
+    assert (article.title, article.date, article.source) == (title, date, source)
+    assert article.body.startswith(first) and not [line for line in chrome if line in article.body]
+    assert "\n\n" in article.body  # the cell's paragraphs stay paragraphs
+
+
+def test_the_readers_comments_under_a_page_go_to_extra():
+    article = only(load_articles([LAYOUTS / "sliedrecht-layout-table-comments.html"]))
+    assert article.body.endswith("Burgemeester Ton Aafjes knipte het lint door.")
+    assert article.extra["comments"].startswith("Jan K. 14-06-2024 17:12\nMooie brug, maar waarom geen verlichting?")

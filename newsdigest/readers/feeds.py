@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from html import unescape
 from typing import Any
-from urllib.parse import urljoin, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 from translate.errors import InputError
 
@@ -89,10 +89,34 @@ def parse_feed(data: bytes | str, name: str, read_page: PageReader | None,
             yield Failure(entry_name, str(error))
 
 
+# A channel of a monitoring service's alert ("Google Alert - woningbouw", "Google-melding - ...", "Talkwalker Alerts"):
+# the user's search, never a publisher.
+_ALERT = re.compile(r"^\W*(?:google|talkwalker|mention|bing)[\s-]*(?:news\s+)?(?:alerts?|meldingen|melding)\b", re.I)
+# The parameter of a redirect that holds the address it leads to: Google Alerts' google.com/url?...&url=<target>,
+# Bing News' apiclick.aspx?...&url=<target>, Facebook's l.php?u=<target>.
+_TARGET_KEYS = ("url", "u", "q", "target", "dest", "destination")
+
+
+def redirect_target(link: str) -> str | None:
+    """The article's own address where an entry's link is a redirect through an alert or aggregator to another
+    site; None where it is no such redirect."""
+    parsed = urlparse(link)
+    query = parse_qs(parsed.query)
+    for key in _TARGET_KEYS:
+        for value in query.get(key, []):
+            host = urlparse(value).hostname if value.startswith(("http://", "https://")) else None
+            if host and host != parsed.hostname:
+                return value
+    return None
+
+
 def publisher(title: str | None, link: str | None) -> str | None:
     """The publisher a feed's channel (or an entry's <source>) names, as it names itself: a known outlet in the
     title ("NOS Nieuws - Algemeen": NOS) or at the link's host, else the part of the title that spells the host,
-    else its first part that is no section; the host where the title is nothing but feed and section words."""
+    else its first part that is no section; the host where the title is nothing but feed and section words. An
+    alert's channel names no publisher."""
+    if title and _ALERT.match(title):
+        return None
     parts = [" ".join(_FEED_WORDS.sub(" ", part).split()) for part in _TITLE_PARTS.split(title or "")]
     parts = [re.sub(r"^(?:van|of|from)\s+", "", part, flags=re.I) for part in parts if part]
     known = next((name for name in map(_known_outlet, parts) if name), None)  # "Het Laatste Nieuws" too
@@ -120,6 +144,12 @@ def _entry_article(entry: Any, name: str, channel: str | None, read_page: PageRe
                    base_url: str | None) -> Article:
     found = Found()
     link = urljoin(base_url, entry["link"]) if base_url and entry.get("link") else entry.get("link")
+    target = redirect_target(link) if link else None
+    site = None  # an unknown site's host: the source only where neither the entry nor its page names one
+    if target:  # an alert's or aggregator's entry: the article lives at the target, on its outlet's site
+        link, host = target, urlparse(target).hostname or ""
+        channel = outlet_for_host(host) or name_for_host(host, [entry.get("title", "")])
+        site = host.removeprefix("www.")
     source = entry.get("source") or {}
     author, _, holder = (entry.get("author") or "").partition("©")  # Drupal: "Kris Hendrickx © brusselnieuws.be"
     author = byline(author) or author  # De Morgen: "Door: Luc Beernaert"
@@ -128,6 +158,8 @@ def _entry_article(entry: Any, name: str, channel: str | None, read_page: PageRe
         found.extra["copyright"] = notice
     found.offer(title=" ".join(_text(entry.get("title", ""))) or None, url=link, author=author.strip() or None,
                 source=publisher(source.get("title"), source.get("href")) or channel)
+    if found.title and found.source:  # Google's: "<headline> - Leeuwarder Courant"
+        found.title = _without_source_tail(found.title, found.source)
     _entry_stamp(entry, found)
     found.tag(*(tag.get("term") or tag.get("label") for tag in entry.get("tags", []) if tag.get("term") or
                 tag.get("label")))
@@ -143,13 +175,26 @@ def _entry_article(entry: Any, name: str, channel: str | None, read_page: PageRe
         else:
             if page.body.strip():
                 return _merge(page, found, name)
+    found.offer(source=site)
     paragraphs = _text(content if len(content) >= len(summary) else summary)
+    if found.title:  # Google News: a description that is only the headline and the outlet's name is no text
+        heads = {" ".join(f"{found.title} {found.source or ''}".split()), " ".join(found.title.split())}
+        paragraphs = [paragraph for paragraph in paragraphs if " ".join(paragraph.split()) not in heads]
     if notice and paragraphs and paragraphs[-1].rstrip().endswith(notice):  # glued after the last sentence
         paragraphs[-1] = paragraphs[-1].rstrip()[: -len(notice)]
     body = "\n\n".join(clean_body(paragraphs, found)).strip()
     if not body:
         raise InputError(f"{name}: the feed entry has no text" + ("" if read_page else " (pages are not fetched)"))
     return found.article(name, body, "feed")
+
+
+def _without_source_tail(title: str, source: str) -> str:
+    """`title` without a last part naming the entry's own source, as aggregators append it ("... - NU.nl")."""
+    head, separator, tail = title.rpartition(" - ") if " - " in title else title.rpartition(" | ")
+    named = tail.strip()
+    if separator and head.strip() and (named.lower() == source.lower() or outlet(named) == source):
+        return head.strip()
+    return title
 
 
 def _merge(page: Article, found: Found, name: str) -> Article:

@@ -18,7 +18,7 @@ from ..metadata import (HOST, agency, byline, credit, metadata_line, name_for_ho
                         parse_source, parse_timestamp)
 from .article import Article, Found
 from .fields import list_of, squashed, text_of
-from .layout import clean_body, offer_byline, read_header, same_text, title_and_tags
+from .layout import clean_body, header_line, offer_byline, read_header, same_text, title_and_tags
 
 log = logging.getLogger("newsdigest")
 
@@ -59,6 +59,7 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
     if tree is not None:
         paragraphs = _without_video_title(tree, paragraphs)
         paragraphs = _without_reader_header(tree, _below_headline(tree, paragraphs, found.title), found)
+        paragraphs = _without_header_lines(paragraphs, found)
     if tree is not None:
         paragraphs = _with_header_lead(tree, paragraphs)
         _visible_time(tree, found)
@@ -68,12 +69,14 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
     if found.source and found.url and _is_handle(found.source, urlparse(found.url).hostname or ""):
         found.source = urlparse(found.url).hostname  # then named as the page or the outlet table spells it
     if tree is not None and (found.source is None or HOST.fullmatch(found.source)):
-        found.source = _site_name(tree, found.source) or found.source
+        found.source = _site_name(tree, found.source, found.title) or found.source
     if found.source and HOST.fullmatch(found.source):  # a <title> suffix "| gva.be": the outlet behind it
         found.source = outlet_for_host(found.source) or found.source
     if found.source is None and found.url:
         host = urlparse(found.url).hostname or ""
         found.offer(source=outlet_for_host(host) or host.removeprefix("www."))
+    if found.title and found.source:  # "Oldambt Actueel :: <headline>": the site's name is no part of the headline
+        found.title = re.sub(rf"^{re.escape(found.source)}\s*(?:[|–—-]|::)\s+(?=\S)", "", found.title)
     body = "\n\n".join(clean_body(paragraphs, found))
     return found.article(path, body, "html")
 
@@ -132,14 +135,38 @@ def _without_reader_header(tree: Any, paragraphs: list[str], found: Found) -> li
     return paragraphs[start:]
 
 
-def _site_name(tree: Any, host: str | None) -> str | None:
+def _site_name(tree: Any, host: str | None, title: str | None) -> str | None:
     """The name a site gives itself in its <title> suffix or logo, for a site known only by its host
-    ("rtvnoord.nl" is "RTV Noord" when the page says so); without a host, the <title> suffix."""
+    ("rtvnoord.nl" is "RTV Noord" when the page says so); without a host, the <title> suffix, else the part of the
+    <title> beside the headline that the logo or the copyright line names too ("Brielle Nu - <headline>")."""
     names = [_title_site(tree), *(str(alt) for alt in tree.xpath(
         "//*[contains(@class, 'logo') or contains(@id, 'logo')]/descendant-or-self::img/@alt"))]
     if host is None:
-        return names[0]
+        return names[0] or _named_site(tree, title)
     return name_for_host(host, [name for name in names if name])  # nieuws.omroepzeeland.nl: "Omroep Zeeland"
+
+
+# A copyright line's holder: "© 2004-2023 Brielle Nu | Nieuws uit ...", "Copyright 2019 Dorpsblad Heeze".
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?P<name>[^|•·,\n]{2,40}?)"
+                        r"\s*(?:[|•·,]|\s[-–—]\s|$)", re.I)
+
+
+def _named_site(tree: Any, title: str | None) -> str | None:
+    """The part of the page's <title> that is not the headline (before or after it, a site name's length) where the
+    site's logo (its alt text's first part) or its copyright line gives the same name: a small site without
+    og:site_name, whose <title> may open with its name."""
+    titles = tree.xpath("//title")
+    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", " ".join(titles[0].text_content().split())) if titles else []
+    names = [part for part in parts if not (title and same_text(part, title)) and len(part.split()) <= 3 and len(part) <= 30]
+    if not title or len(parts) < 2 or not names:
+        return None
+    alts = tree.xpath("//img[contains(@class, 'logo') or contains(@id, 'logo') or contains(@src, 'logo')]/@alt"
+                      "|//*[contains(@class, 'logo') or contains(@id, 'logo')]//img/@alt")
+    named = {re.split(r"\s+[|–—-]\s+", " ".join(str(alt).split()))[0].lower() for alt in alts}
+    named |= {match["name"].lower() for text in tree.xpath("//body//text()[contains(., '©') or contains(., '(c)') or "
+                                                           "contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]")
+              for match in [_COPYRIGHT.search(" ".join(str(text).split()))] if match}
+    return next((name for name in names if name.lower() in named), None)
 
 
 def _is_handle(name: str, host: str) -> bool:
@@ -263,8 +290,49 @@ def _trafilatura(page: Any, found: Found, url: str | None) -> list[str]:
     found.tag(*(document.categories or []), *(document.tags or []))
     if document.body is None:
         return []
-    paragraphs = [text for text in (_element_text(child) for child in document.body) if text]
-    return _after_title(paragraphs, found.title)
+    paragraphs = [text for text in (_element_text(child) for child in _text_blocks(document.body, found.title)) if text]
+    return _without_comments(_after_title(paragraphs, found.title), found)
+
+
+_BLOCK_TAGS = ("p", "head", "list", "quote")
+
+
+def _text_blocks(body: Any, title: str | None) -> list[Any]:
+    """The blocks of trafilatura's `body`, a page laid out in tables read as the cell that holds the article. Such a
+    page (old CMSs, small local sites) comes back as its layout tables, flattened, with the menu bar, sidebar and
+    footer cells beside the text; the cell with the headline, else the one with the most text, holds the article."""
+    blocks = list(body)
+    tables = [block for block in blocks if block.tag == "table"]
+    if not tables or sum(len(_flat(table)) for table in tables) < 0.8 * len(_flat(body)):
+        return blocks  # a table in the text: its data stays rows
+    cells = [cell for table in tables for cell in table.iter("cell") if len(cell.findall(".//p")) >= 2]
+    headed = [cell for cell in cells if title and any(same_text(_flat(head), title) for head in cell.iter("head", "p"))]
+    if not cells:
+        return blocks
+    cell = headed[0] if headed else max(cells, key=lambda cell: len(_flat(cell)))
+    table = next(table for table in tables if cell in table.iter("cell"))
+    at = blocks.index(table)
+    return [block for block in blocks[:at] if block.tag != "table"] + [
+        child for child in cell if child.tag in _BLOCK_TAGS] + [block for block in blocks[at + 1:] if block.tag != "table"]
+
+
+def _flat(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+# Where the readers' comments start under the text: "Reacties (4)", "4 reacties", "Reacties: 12", "Comments (3)".
+_COMMENTS = re.compile(r"^(?:(?:reacties|comments|reageer)\s*(?:\(\d+\)|:\s*\d+)|\d+\s+(?:reacties|reactie|comments?))$", re.I)
+
+
+def _without_comments(paragraphs: list[str], found: Found) -> list[str]:
+    """`paragraphs` up to the heading of the readers' comments under the text, which go to `extra.comments`:
+    an extraction keeps them where no class name gives them away."""
+    at = next((index for index, paragraph in enumerate(paragraphs) if index >= 2 and _COMMENTS.match(paragraph.strip())),
+              None)
+    if at is None:
+        return paragraphs
+    found.extra.setdefault("comments", "\n\n".join(paragraphs[at + 1:]))
+    return paragraphs[:at]
 
 
 def _below_headline(tree: Any, paragraphs: list[str], title: str | None) -> list[str]:
@@ -285,6 +353,21 @@ def _below_headline(tree: Any, paragraphs: list[str], title: str | None) -> list
             break
         above += 1
     return paragraphs[above:] if above < len(paragraphs) else paragraphs
+
+
+def _without_header_lines(paragraphs: list[str], found: Found) -> list[str]:
+    """`paragraphs` without the short lines of the article's header that the extraction kept above the text: the
+    byline's name or outlet, whose <time> it dropped ("NOS Nieuws" of "NOS Nieuws • <time>"), a date, an update line
+    ("Aangepast maandag 12 mei, 11:03"). Their metadata goes to `found`; the text itself is never touched."""
+    start = 0
+    while start < min(4, len(paragraphs) - 1):
+        line = paragraphs[start].strip()
+        if "\n" in line or len(line) > 80 or re.search(r"[.!?]$", line) or not (
+                found.author and same_text(line, found.author) or outlet(line) or byline(line)
+                or re.search(r"\d", line) and header_line(line, found)):
+            break
+        start += 1
+    return paragraphs[start:]
 
 
 def _page_text(tree: Any) -> str:
@@ -402,8 +485,10 @@ def _after_title(paragraphs: list[str], title: str | None) -> list[str]:
     """Paragraphs after the headline when trafilatura repeats it, with or without the label the page's <h1>
     puts before it ("INTERVIEW. ...", "VIDEO | ..."); kickers and teaser scraps before it ("Kort", "Aalst")
     go with it. Only short lines are ever dropped this way, never sentences."""
+    # the <title> may still hold the site's name, before the headline as after it: "Oldambt Actueel :: <headline>"
+    titles = [title, *(part for part in re.split(r"\s+(?:[|–—-]|::)\s+", title) if len(part.split()) >= 4)] if title else []
     for index, paragraph in enumerate(paragraphs[:4]):
-        if title and (same_text(paragraph, title) or same_text(title_and_tags(paragraph, Found()), title)):
+        if any(same_text(paragraph, known) or same_text(title_and_tags(paragraph, Found()), known) for known in titles):
             return paragraphs[index + 1:]
         if len(paragraph) > 60 or re.search(r"[.!?]\W*$", paragraph):
             break
