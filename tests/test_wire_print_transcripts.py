@@ -23,6 +23,14 @@ from tests_helpers import LAYOUTS, only
     ("wire-single-spaced-header.txt", "Tekort aan leraren in het basisonderwijs loopt verder op", "2025-06-02", "09:31",
      "ANP", "Het tekort aan leraren in het basisonderwijs is het afgelopen jaar verder opgelopen.",
      "vaker onbevoegde invallers in."),
+    # the agency's masthead line above the story: its name with the service's words and desks, never the headline
+    ("wire-masthead-agence-language-desk-crlf.txt", "Zeebrugse strandcabines verhuizen naar de nieuwe zeedijk",
+     "2026-02-03", "15:20", "Belga", "De zestig strandcabines van Zeebrugge krijgen volgende zomer een plaats",
+     "hoger en droger, zegt schepen Pieter Marechal."),
+    ("wire-masthead-service-desks.txt", "Bouw van huurwoningen in Flevoland ligt stil door netcongestie", "2026-02-04",
+     "09:12", "Novum", "In Flevoland liggen de plannen voor ruim 2400 huurwoningen stil", "pas in 2029 is uitgebreid."),
+    ("wire-masthead-english-service.txt", "Nederlandse chipmachinemaker ziet orders uit China verder dalen", None, None,
+     "Reuters", "De orders uit China bij de Nederlandse chipmachinemaker", "bijna de helft een jaar eerder."),
     # the story's number names the agency where the dateline names none
     ("wire-novum-tab-header-no-agency-dateline.txt", "Kabinet wil snelheid op provinciale wegen niet verlagen",
      "2025-04-12", "08:15", "Novum", "Het kabinet voelt niets voor een lagere maximumsnelheid op provinciale wegen.",
@@ -90,6 +98,8 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
     ("transcript-speaker-time-lines.txt", ["Marieke Jansen", "Henk Bos", "0:"]),
     ("transcript-broadcast-header-named-turns.txt", ["Presentator:", "Van Dam:"]),
     ("wire-single-spaced-header.txt", ["ANP-2025", "BINNENLAND", "09:31", "\n="]),
+    ("wire-masthead-agence-language-desk-crlf.txt", ["Agence", "dienst", "BRUGGE", "(BELGA)", "LDS/KVO"]),
+    ("wire-masthead-service-desks.txt", ["NIEUWSDIENST", "Wonen & Bouwen", "Prioriteit", "ALMERE"]),
 ])
 def test_what_newsroom_systems_add_never_reaches_the_text(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
@@ -125,7 +135,8 @@ def test_an_e_paper_pages_number_kicker_subhead_and_reporter_go_to_their_fields(
     assert got == fields
 
 
-@pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT", "Een 8 voor de nieuwe bibliotheek"])
+@pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT", "Een 8 voor de nieuwe bibliotheek",
+                                  "ANP stopt met nieuwsdienst in het Fries", "Belga-dienst verhuist naar Brussel-Noord"])
 def test_a_headline_is_never_taken_for_a_wire_header_slug_or_page_number(tmp_path, line):
     (tmp_path / "a.txt").write_text(f"{line}\n\nDe gemeente heeft dinsdag een besluit genomen over de plannen.\n",
                                     encoding="utf-8")

@@ -461,7 +461,7 @@ def _byline_or_credit(line: str, found: Found) -> bool:
 def header_line(line: str, found: Found) -> bool:
     """Take a header line's metadata into `found`; False (and `found` untouched) if it is not one."""
     stripped = line.strip().strip("*_ ")
-    if wire.header_line(stripped, found, _wire_part):
+    if wire.header_line(stripped, found, _wire_part) or wire.masthead(stripped, found, agency, _wire_part):
         return True
     scratch = copy.deepcopy(found)
     updated = _UPDATE_PART.search(stripped)
@@ -899,8 +899,13 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             del kept[graphic:]
         if len(kept) > 1 and _MAIL_FOOTER.match(kept[-1]):  # why the mail came, how to stop it, the sender's address
             kept.pop()
-        while len(kept) > 1 and (wire.initials(kept[-1], found, outlet) or wire.filed(kept[-1], found)):
-            kept.pop()  # under a wire story: the editors' initials, a telex's filing time
+        while len(kept) > 1 and (wire.initials(last := kept[-1].rsplit("\n", 1)[-1], found, outlet)
+                                 or wire.filed(last, found)):
+            # under a wire story: the editors' initials, a telex's filing time; on a line of their own or under the
+            # agency's "(Belga)" with no blank line between
+            kept[-1] = kept[-1][: -len(last)].rstrip()
+            if not kept[-1]:
+                kept.pop()
         if len(kept) > 1 and (not kept[-1] or reference(kept[-1], found, "end") or _closing_stamp(kept[-1], found)
                               or _desk_line(kept[-1], found)):
             kept.pop()
