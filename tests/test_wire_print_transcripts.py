@@ -48,6 +48,18 @@ from tests_helpers import LAYOUTS, only
     ("gopress-print-english-interface-tab.txt", "Gentse haven wil tweede sluis tegen 2032", "2025-05-08", None,
      "De Morgen", "North Sea Port wil tegen 2032 een tweede grote zeesluis bouwen in Terneuzen.",
      "wie wat betaalt."),
+    # a document's page copied whole from a press database's web app: the app's name and buttons above the paper's
+    # name, the day, the page, the section and the length
+    ("gopress-app-copy-french-buttons.txt", "Leuvense studenten krijgen voortaan korting op de bus naar de campus",
+     "2026-01-14", None, "De Standaard", "Studenten in Leuven betalen vanaf februari de helft minder",
+     "met de auto naar de les."),
+    ("database-app-english-buttons-section-day-page.txt", "Gentse Watersportbaan krijgt nieuw botenhuis voor roeiclubs",
+     "2026-01-12", None, "Het Nieuwsblad", "Het nieuwe botenhuis aan de Watersportbaan in Gent gaat in april open.",
+     "2,4 miljoen euro voor het gebouw."),
+    # a press database's export: the section, the day and the page on one line under the paper's name
+    ("belgapress-section-day-page-line.txt", "Antwerpse diamantsector verliest opnieuw banen", "2026-01-16", None,
+     "De Standaard", "De diamantsector in Antwerpen heeft vorig jaar ruim 300 banen verloren.",
+     "de opmars van labodiamanten."),
     # pdftotext of an e-paper page: the page number alone above the kicker (a place in capitals, a section), the
     # day and the paper, a headline broken over lines with its subhead under it, the reporter's name and the place
     ("pdftotext-page-number-kicker-subhead.txt", "Stadsbussen Breda rijden vanaf de zomer op waterstof", "2025-03-12",
@@ -98,6 +110,11 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
     ("transcript-speaker-time-lines.txt", ["Marieke Jansen", "Henk Bos", "0:"]),
     ("transcript-broadcast-header-named-turns.txt", ["Presentator:", "Van Dam:"]),
     ("wire-single-spaced-header.txt", ["ANP-2025", "BINNENLAND", "09:31", "\n="]),
+    ("gopress-app-copy-french-buttons.txt", ["GoPress", "Rechercher", "Retour", "3 sur 22", "Précédent", "PDF",
+                                            "Ajouter", "Pagina", "Binnenland", "woorden", "Mediahuis", "Sara"]),
+    ("database-app-english-buttons-section-day-page.txt", ["Press Archive", "Search", "results", "Document 2",
+                                                           "Download", "folder", "Regio Gent", "pagina"]),
+    ("belgapress-section-day-page-line.txt", ["Economie &", "p. 27", "woorden", "Mediahuis", "BelgaPress"]),
     ("wire-masthead-agence-language-desk-crlf.txt", ["Agence", "dienst", "BRUGGE", "(BELGA)", "LDS/KVO"]),
     ("wire-masthead-service-desks.txt", ["NIEUWSDIENST", "Wonen & Bouwen", "Prioriteit", "ALMERE"]),
 ])
@@ -122,6 +139,9 @@ def test_the_parts_of_a_wire_header_go_to_their_fields():
 
 
 @pytest.mark.parametrize(("name", "fields"), [
+    ("gopress-app-copy-french-buttons.txt", {"database": "GoPress Academic", "page": "Pagina 12", "tags": ["Binnenland"],
+                                            "author": "Sara Vandenberghe"}),
+    ("belgapress-section-day-page-line.txt", {"page": "p. 27", "tags": ["Economie & Financiën"]}),
     ("pdftotext-page-number-kicker-subhead.txt", {
         "page": "3", "tags": ["BREDA"], "subtitle": "Tien nieuwe bussen vervangen de dieselvloot op drie lijnen",
         "author": "Koen de Bruijn", "dateline": "Breda"}),

@@ -388,8 +388,33 @@ def _header_part(part: str, found: Found) -> bool:
         found.offer(source=agency(part) or outlet(part) or outlet(names[0]))  # source; "AD/Rotterdams Dagblad" is AD
         return True
     # a labelled part of a press database's line ("Editie: Stad Antwerpen | Sectie: Regio | Pagina 9 | 498 woorden")
-    return reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part) \
-        or _labelled(part, found)
+    return reference(part, found, "top") or _section_reference(part, found) or _byline_or_credit(part, found) \
+        or is_boilerplate(part) or _labelled(part, found)
+
+
+# A section's name as a press database prints it under the paper's: "Stad & Rand", "Binnenland", "Economie/Beurs".
+_SECTION_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s*(?:&|/|\+)\s*[\w'’.-]+|\s+[\w'’.-]+){0,3}")
+
+
+def _section_reference(line: str, found: Found) -> bool:
+    """A press database's line under the paper's name with the section, the day and the page, in any order ("Stad &
+    Rand, dinsdag 4 februari 2025, p. 12", "Binnenland | 3 maart 2025 | pagina 4"): the day is the date, the page
+    goes to extra, the section to the tags. A page or a section the reader knows must be among them, so a dateline
+    ("Assen, 4 maart 2024") is never taken for one. False (and `found` untouched) where the line is none."""
+    parts = [part for part in re.split(r"\s*,\s*|\s+[|–—·•]\s+", line.strip()) if part]
+    days = [part for part in parts if _day_only(metadata_line(part))]
+    pages = [part for part in parts if _PAGE.match(part)]
+    sections = [part for part in parts if part not in days and part not in pages]
+    if len(days) != 1 or len(pages) > 1 or not 1 <= len(sections) <= 2 or len(line) > 120 \
+            or any(len(part) > 40 or not _SECTION_NAME.fullmatch(part) or outlet(part) for part in sections) \
+            or not (pages or all(map(_is_section, sections))):
+        return False
+    meta = metadata_line(days[0])
+    found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+    found.tag(*sections)
+    if pages:
+        found.extra.setdefault("page", pages[0])
+    return True
 
 
 # A page number at either end of a running head, set apart by one space only: "6 TROUW ...", "Binnenland 7".
@@ -600,8 +625,8 @@ def _outlet_header(line: str, following: list[str], found: Found) -> bool:
         elif not _header_part(part, scratch):
             return False
     name = parts[0]
-    if _is_section(name):
-        scratch.tag(name)
+    if _is_section(name) or found.source and not outlet(name) and not agency(name.split()[0]):
+        scratch.tag(name)  # a name under the paper's is its section ("De Tijd" / "Ondernemen")
     else:  # "ANP Nieuwsdienst" is the agency's wire
         scratch.offer(source=outlet(name) or agency(name.split()[0]) or name)
     found.__dict__.update(scratch.__dict__)

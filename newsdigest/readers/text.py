@@ -344,6 +344,42 @@ def database_cover(lines: list[str], found: Found) -> list[str]:
     return rest
 
 
+# The buttons of a press database's web app (GoPress Academic, BelgaPress, Nexis Uni, Factiva) that a select-all copy
+# of a document's page takes along, in Dutch, French and English: "Zoeken", "Mijn selecties", "‹ Terug naar
+# resultaten", "1 van 14", "Vorige | Volgende", "PDF", "Mailen", "Toevoegen aan selectie", "Retour aux résultats".
+_APP_BUTTON = re.compile(
+    r"[‹«<←◀\s]*(?:zoeken|nieuwe\s+zoekopdracht|(?:geavanceerd|uitgebreid)\s+zoeken|rechercher|nouvelle\s+recherche"
+    r"|(?:new\s+|advanced\s+)?search|mijn\s+(?:selecties|selectie|dossiers|mappen|account|profiel)|mes\s+(?:sélections|dossiers)"
+    r"|my\s+(?:selections|folders|account|profile)|hulp|help|aide|afmelden|uitloggen|log\s*out|sign\s*out|d[ée]connexion"
+    r"|se\s+d[ée]connecter|startpagina|home|accueil|(?:terug|back|retour)(?:\s+(?:naar|to|aux?)\s+(?:de\s+|the\s+|les\s+)?"
+    r"(?:resultaten|zoekresultaten|results|search\s+results|r[ée]sultats|lijst|list|liste))?"
+    r"|(?:resultaat|result|r[ée]sultat|document|artikel|article)?\s*\d{1,4}\s+(?:van|of|sur|/)\s+\d{1,5}"
+    r"|vorige|volgende|previous|next|pr[ée]c[ée]dent|suivant|afdrukken|printen|print|imprimer|pdf|download(?:en)?"
+    r"|t[ée]l[ée]charger|mailen|e-?mail(?:en)?|envoyer|delen|share|partager|vertalen|translate|traduire|citeren|cite|citer"
+    r"|(?:toevoegen|voeg\s+toe)\s+aan\s+(?:de\s+|mijn\s+)?(?:selectie|map|dossier)|add\s+to\s+(?:selection|folder)"
+    r"|ajouter\s+(?:à|a)\s+(?:la\s+)?(?:s[ée]lection|dossier))[\s›»>→]*", re.I)
+
+
+def database_app(lines: list[str], found: Found) -> list[str]:
+    """A document's page copied whole from a press database's web app, from the document on: past the app's name and
+    the buttons above the document, lines of a few words that are buttons only (alone or set apart by bars), three or
+    more of them. The app's name goes to extra "database"; other text as it is."""
+    filled = [index for index, line in enumerate(lines) if line.strip()][:30]
+    buttons = []
+    for index in filled:
+        parts = [part for part in re.split(r"\s*[|·•]\s*|\s{2,}|\t", lines[index].strip()) if part]
+        if all(_APP_BUTTON.fullmatch(part) for part in parts):
+            buttons.append(index)
+        elif len(lines[index].strip()) > 40 or re.search(r"[.!?:;,]$", lines[index].strip()):
+            break  # a sentence, or a line no menu holds: the buttons are over
+    if len(buttons) < 3:
+        return lines
+    above = [lines[index].strip() for index in filled if index < buttons[0]]
+    if len(above) == 1 and not outlet(above[0]):
+        found.extra.setdefault("database", above[0])
+    return lines[buttons[-1] + 1:]
+
+
 def _article_field(line: str) -> bool:
     """A header line that carries the article's metadata; a print date ("Afgedrukt op: ...") is the cover's."""
     scratch = Found()
@@ -501,7 +537,7 @@ def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tupl
     stamped = lines is not plain
     if (article := _forwarded(lines, found)) is not lines:  # a mail: the article in it, without the sender's words
         lines = _without_sign_off(article, found)
-    lines = database_cover(lines, found)
+    lines = database_cover(database_app(lines, found), found)
     lines = _working_document(_newsletter_head(lines, found), found)
     if warc:
         lines = _page_title(lines, found)
