@@ -358,6 +358,13 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      "Het Parool", None, "Het nieuwe zwembad in Oostpoort gaat zaterdag open."),
     ("newsletter-copied-no-blank-lines.txt", "Tram 4 rijdt vanaf juni tot in Moscou", "2025-04-09", None,
      "Het Nieuwsblad", None, "De Lijn verlengt tramlijn 4 in Gent vanaf 2 juni tot aan het Moscou-plein."),
+    # the story's byline under its headline; the mail header copied from Thunderbird (its subject first) or Outlook
+    ("newsletter-thunderbird-subject-first-byline.txt",
+     "De polder droogt op: boeren in de Noordoostpolder zien hun grondwater zakken", "2026-01-16", None,
+     "De Groene Amsterdammer", "Pim de Vries", "In de Noordoostpolder staat het grondwater op veel plekken"),
+    ("newsletter-outlook-byline-under-headline-crlf.txt", "Gemeenten krijgen meer vragen over terugbetaling huurtoeslag",
+     "2026-01-20", None, "Binnenlands Bestuur", "Marieke van Dam",
+     "Bij gemeentelijke loketten melden zich steeds meer inwoners die huurtoeslag moeten terugbetalen."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))

@@ -102,6 +102,10 @@ def test_a_sentence_about_a_photo_in_a_narrow_column_stays_text(tmp_path, column
     ("newsletter-wrapped-signed-intro.txt", "Goedemorgen Amsterdam! Het wordt een warme dag", "voor zwemlessen."),
     ("newsletter-copied-no-blank-lines.txt", "Goeiemorgen! Vandaag in de nieuwsbrief",
      "Tijdens de proefritten in mei rijdt de tram nog zonder reizigers."),
+    ("newsletter-thunderbird-subject-first-byline.txt", "Beste lezer, Deze week een verhaal over water",
+     "het oppompen van water voor de landbouw."),
+    ("newsletter-outlook-byline-under-headline-crlf.txt", "Goedemorgen, Vandaag in de nieuwsbrief",
+     "lopen de wachttijden bij de schuldhulp op."),
 ])
 def test_a_newsletters_greeting_intro_and_foot_stay_out_of_its_stories(name, intro, last):
     """The intro goes to extra, every story stays, the foot (why it came, how to stop it) goes."""

@@ -56,7 +56,8 @@ _VIEW_IN_BROWSER = (
     rf"|problemen\s+met\s+(?:het\s+)?(?:bekijken|lezen|weergeven)(?:\s+van\s+deze\s+{_MAIL})?\s*\?.{{0,80}}"
     rf"|view\s+(?:this\s+)?(?:{_MAIL}\s+)?(?:in\s+(?:your\s+)?browser|online|(?:as\s+a\s+)?web\s*page)|web\s+version"
     rf"|having\s+trouble\s+viewing\s+this\s+{_MAIL}\s*\?.{{0,80}}")
-VIEW_IN_BROWSER = re.compile(rf"^\s*(?:{_VIEW_IN_BROWSER})(?:\s*<\S+>)?\s*[.!:»›>]*\s*$", re.I)  # plain-text mail: "<url>"
+# a plain-text mail puts the address after it: "<url>", or "( url )" as Mailchimp writes its text part
+VIEW_IN_BROWSER = re.compile(rf"^\s*(?:{_VIEW_IN_BROWSER})(?:\s*<\S+>|\s*\(\s*https?://\S+\s*\))?\s*[.!:»›>]*\s*$", re.I)
 _UNSUBSCRIBE = (
     rf"(?:je|u)\s+ontvangt\s+(?:deze|dit|de)\s+(?:{_MAIL}|bericht)\s+(?:omdat|want|als)\b.{{0,160}}"
     rf"|you\s+(?:are\s+)?receiv(?:e|ing)\s+this\s+{_MAIL}\s+because\b.{{0,160}}"

@@ -59,8 +59,10 @@ def _forwarded(lines: list[str], found: Found, nested: bool = False) -> list[str
         start = None
     elif note:  # the sender's own words above the forward line ("Hoi Joost, zie hieronder ..."), however greeted
         _keep_note(note, found)
-    sender = _MAIL_HEADER.match(lines[0]) if lines and start is None else None
-    if start is None and (sender is None or sender["key"].lower() not in ("van", "from")):
+    head = [] if start is not None else [_MAIL_HEADER.match(line) for line in lines[:8]]
+    head = head[:head.index(None)] if None in head else head  # the mail header on top, its lines in any order
+    sender = next((header for header in head if header["key"].lower() in ("van", "from")), None)  # (Thunderbird:
+    if start is None and sender is None:                                                          # subject first)
         article = _unquoted(_past_note(lines, found, greeted=True))  # a note or a reply without a mail header
         return lines if article is lines else _forwarded(article, found, nested=True)
     if sender and (_forward_subject(lines) or nested and not sender_outlet(sender["value"])):
