@@ -77,6 +77,11 @@ from tests_helpers import LAYOUTS, only
      "Ook bij duiven."),
     ("transcript-diarized-speaker-numbers.txt", "Veerdienst Kinderdijk vaart weer na storing", "2025-04-14", None,
      "Rijnmond", "De waterbus naar Kinderdijk vaart weer.", "alleen met de bus naar de molens."),
+    # the item's place in the rundown before its subject, the headline; the day it went on air; the speakers' labels
+    # in capitals alone after the time code, above what they said
+    ("transcript-item-headline-stamped-labels.txt", "Eindhovense binnenstad krijgt elke maand een autovrije zondag",
+     "2026-01-20", "17:30", "Omroep Brabant", "In Eindhoven is de binnenstad vanaf maart elke eerste zondag",
+     "De eerste autovrije zondag is op 1 maart."),
     # a transcription tool's export: the speaker and the time on a line of their own above what they said
     ("transcript-speaker-time-lines.txt", "Zwolle schrapt gratis parkeren op zaterdag", "2025-05-24", None, "RTV Oost",
      "Het gratis parkeren op zaterdag in de Zwolse binnenstad verdwijnt.", "De maatregel gaat in op 1 juli."),
@@ -108,6 +113,7 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
     ("transcript-named-speakers-roles.txt", ["Onderwerp", "Anouk Brink (presentator):", "(wethouder):", "[gelach]"]),
     ("transcript-diarized-speaker-numbers.txt", ["SPEAKER", "WhisperX"]),
     ("transcript-speaker-time-lines.txt", ["Marieke Jansen", "Henk Bos", "0:"]),
+    ("transcript-item-headline-stamped-labels.txt", ["Fragment", "PRESENTATOR", "VERSLAGGEVER", "MONIQUE", "EINDE"]),
     ("transcript-broadcast-header-named-turns.txt", ["Presentator:", "Van Dam:"]),
     ("wire-single-spaced-header.txt", ["ANP-2025", "BINNENLAND", "09:31", "\n="]),
     ("gopress-app-copy-french-buttons.txt", ["GoPress", "Rechercher", "Retour", "3 sur 22", "Précédent", "PDF",
@@ -121,6 +127,12 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
 def test_what_newsroom_systems_add_never_reaches_the_text(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
     assert [text for text in absent if text in body] == []
+
+
+def test_a_transcripts_labels_alone_on_their_lines_go_to_the_speakers():
+    article = only(load_articles([LAYOUTS / "transcript-item-headline-stamped-labels.txt"]))
+    assert (article.extra["item"], article.extra["speakers"]) == ("4/7", [
+        "PRESENTATOR", "VERSLAGGEVER", "MONIQUE DE BRUIN, WINKELIERSVERENIGING CENTRUM", "VERSLAGGEVER"])
 
 
 def test_the_parts_of_a_wire_header_go_to_their_fields():

@@ -274,7 +274,7 @@ _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": 
                 "trefwoorden": "tags", "trefw.": "tags", "keywords": "tags",
                 # a broadcast's transcript names its broadcaster and the day it went on air
                 "omroep": "source", "zender": "source", "broadcaster": "source", "uitzenddatum": "date",
-                "uitgezonden": "date", "datum uitzending": "date", "broadcast": "date", "aired": "date",
+                "uitgezonden": "date", "datum uitzending": "date", "uitzending": "date", "broadcast": "date", "aired": "date",
                 "air date": "date", "broadcast date": "date"}
 # A wire service's header block ("Nummer : ANP-20240412-0412", "Prio : 3") has keys of its own, and so has a
 # transcript's ("Programma: ...", "Transcriptie: Whisper large-v3", "Duur: 2:41").

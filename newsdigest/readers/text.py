@@ -14,7 +14,7 @@ from .layout import (VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, n
 from .newsletter import is_newsletter, masthead_metadata, past_greeting, without_foot
 from .noteapps import TEXT_HEADING, opening_caption, text_sections, without_comments, without_embeds
 from .outline import read_outline
-from .transcript import declared, speaker_turns
+from .transcript import declared, label_alone, speaker_turns
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
@@ -499,18 +499,22 @@ _TURN_STAMP = re.compile(rf"^\s*[\[(]{_TIMECODE}[\])]\s*")
 
 def _without_timecodes(lines: list[str]) -> list[str]:
     """A transcript's lines without their time codes, a subtitle file's cue numbers and its "WEBVTT" line, where three
-    lines or more carry a time code: what was said stays, the speaker's name before it too. Stamps before turns count
+    lines or more carry a time code: what was said stays, the speaker's name before it too (a label in capitals alone
+    after the stamp, "[00:00:19] VOICE-OVER", opens the turn on the line under it). Stamps before turns count
     only from a recording's start ("[00:00:04]"), so a liveblog's "[12:04]" before each post stays. Other text as it
     is."""
     cues = {index for index, line in enumerate(lines) if _CUE.match(line)}
     stamps = [stamp[0] for stamp in map(_TURN_STAMP.match, lines) if stamp]
     if len(cues) + len(stamps) < 3 or not cues and not re.match(r"\W*0?0:", stamps[0]):
         return lines
-    kept = []
+    kept, lines = [], list(lines)
     for index, line in enumerate(lines):
         if line.strip() == "WEBVTT" or line.strip().isdigit() and index + 1 in cues:
             continue
         text = _CUE.sub("", line) if index in cues else _TURN_STAMP.sub("", line)
+        if text is not line and label_alone(text) and index + 1 < len(lines) and lines[index + 1].strip():
+            lines[index + 1] = f"{text.strip()}: {lines[index + 1].strip()}"  # "[00:00:19] VOICE-OVER" over its turn:
+            continue                                                        # the label opens the turn
         if text.strip() or index not in cues:  # a subtitle's cue line alone: its text is on the lines under it
             kept.append(text)
     return kept
