@@ -296,6 +296,11 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
     # Mail's "Begin doorgestuurd bericht:" over an outlet's newsletter, which the day it was sent dates
     ("forward-outlook-nested-signature-crlf.txt", "Sloop flats aan Fellenoord begint pas in 2027", "2025-03-06", None,
      "Eindhovens Dagblad", "Pieter van der Linden", "De sloop van de drie flats aan de Fellenoord in Eindhoven"),
+    # an article without its paper's name, which the sender's note names ("Dit stond gisteren in de Gelderlander")
+    ("forward-nested-note-names-paper-crlf.txt", "Nijmegen krijgt tweede fietsbrug over de Waal", "2026-01-13", "17:45",
+     "De Gelderlander", "Jeroen Peters", "De gemeente Nijmegen wil binnen vijf jaar een tweede fietsbrug over de Waal"),
+    ("forward-gmail-note-names-paper.txt", "Strijp-S krijgt betaald parkeren voor bezoekers", "2026-01-15", "06:00",
+     "Eindhovens Dagblad", "Mark Verbeek", "Bezoekers van Strijp-S in Eindhoven moeten vanaf april betalen"),
     ("forward-gmail-note-colon-reference.txt", "Bibliotheek Dokkum verhuist naar het oude stadhuis", "2025-03-07", None,
      "Leeuwarder Courant", None, "De bibliotheek van Dokkum verhuist volgend jaar naar het oude stadhuis"),
     ("forward-outlook-original-message-newsletter.txt", "Mechelen krijgt tweede containerterminal aan het kanaal",

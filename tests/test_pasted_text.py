@@ -122,3 +122,14 @@ def test_an_article_that_opens_like_a_greeting_is_no_newsletter(tmp_path):
     article = only(load_articles([tmp_path / "a.txt"]))
     assert (article.title, article.author) == ("Dag van de Bouw trekt duizenden bezoekers naar Almere", "Jan de Wit")
     assert article.body.startswith("Ruim achtduizend mensen") and "intro" not in article.extra
+
+
+@pytest.mark.parametrize(("note", "source"), [
+    ("zie het stuk uit de PZC hieronder", "PZC"), ("Dit stond vanochtend in de Volkskrant, lees maar.", "de Volkskrant"),
+    ("artikel van NRC", "NRC"), ("Het stuk uit de Tijd van gisteren.", "De Tijd"),
+    ("Voor de achtergrond bij het NRC-verhaal van juni.", None), ("Dat staat nu ook in de krant.", None),
+    ("Interessant, ik las het ook in de Trouw-bijlage.", None)])
+def test_the_paper_a_senders_note_names_as_where_the_article_came_from(note, source):
+    from newsdigest.readers.text import note_paper
+
+    assert note_paper(note) == source

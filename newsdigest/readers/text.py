@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from ..metadata import byline, credit, metadata_line, outlet, outlet_for_host
+from ..metadata import OUTLETS, byline, credit, metadata_line, outlet, outlet_for_host
 from .article import Article, Found
 from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
@@ -273,6 +273,22 @@ def _past_note(lines: list[str], found: Found, greeted: bool = False) -> list[st
         return lines
     _keep_note(note, found)
     return lines[end:]
+
+
+# Where a sender names the paper the forwarded article came from: "zie het stuk uit de PZC hieronder", "dit stond
+# vanochtend in de Volkskrant", "artikel van NRC", "stuk Trouw over ...". The paper in its own spelling, capitals and
+# all, with or without its article ("de Volkskrant", "Volkskrant").
+_PAPERS = sorted({name for name in OUTLETS.values()} | {re.sub(r"^(?:de|het|De|Het)\s+", "", name) for name in OUTLETS.values()},
+                 key=len, reverse=True)
+_PAPER_IN_NOTE = re.compile(r"(?i:\b(?:stuk(?:je)?|artikel|bericht|verhaal|knipsel|interview)(?:\s+(?:uit|in|van|op))?"
+                            r"|\b(?:stond|staat|verscheen|stonden|las\s+ik)(?:\s+[\w']+){0,3}?\s+(?:in|op))"
+                            r"\s+(?:(?i:de|het|'t)\s+)?(?P<paper>" + "|".join(map(re.escape, _PAPERS)) + r")(?![\w-])")
+
+
+def note_paper(note: str) -> str | None:
+    """The paper a sender's note names as where the article came from, as the paper names itself, or None."""
+    named = _PAPER_IN_NOTE.search(note)
+    return outlet(named["paper"]) or outlet(f"de {named['paper']}") or outlet(f"het {named['paper']}") if named else None
 
 
 def _keep_note(note: str, found: Found) -> None:
@@ -554,6 +570,8 @@ def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tupl
     body = _HYPHEN_BREAK.sub("", "\n\n".join(paragraphs)).strip()
     if found.stamp is None and "sent" in found.extra:
         found.when(found.extra["sent"])
+    if found.source is None and found.extra.get("note"):  # "zie het stuk uit de PZC hieronder": the paper it came from
+        found.offer(source=note_paper(found.extra["note"]))
     if not body and found.title and start <= 2:  # a one-paragraph file: the "title" was the body
         body, found.title = text.strip(), None
     return body, found
