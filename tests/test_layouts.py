@@ -363,6 +363,11 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      "Het Parool", None, "Het nieuwe zwembad in Oostpoort gaat zaterdag open."),
     ("newsletter-copied-no-blank-lines.txt", "Tram 4 rijdt vanaf juni tot in Moscou", "2025-04-09", None,
      "Het Nieuwsblad", None, "De Lijn verlengt tramlijn 4 in Gent vanaf 2 juni tot aan het Moscou-plein."),
+    # the reporter's name glued to the day, as copying a DPG or Volkskrant page gives the byline, in text and Markdown
+    ("copied-page-glued-byline-day.txt", "Zwolse binnenstad krijgt extra fietsenstalling bij station", "2026-02-04",
+     "17:12", None, "Jeroen Smit", "Bij het station van Zwolle komt een ondergrondse fietsenstalling"),
+    ("markdownload-glued-byline-short-date.md", "Enschede verlaagt snelheid op de singel naar 30 kilometer", "2026-01-28",
+     "06:00", "Tubantia", "Eva Koster", "Op de singel in Enschede mag vanaf de zomer nog maar 30 kilometer"),
     # the story's byline under its headline; the mail header copied from Thunderbird (its subject first) or Outlook
     ("newsletter-thunderbird-subject-first-byline.txt",
      "De polder droogt op: boeren in de Noordoostpolder zien hun grondwater zakken", "2026-01-16", None,

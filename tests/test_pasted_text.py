@@ -133,3 +133,13 @@ def test_the_paper_a_senders_note_names_as_where_the_article_came_from(note, sou
     from newsdigest.readers.text import note_paper
 
     assert note_paper(note) == source
+
+
+@pytest.mark.parametrize(("line", "meta"), [
+    ("Charlotte Huisman12 maart 2025, 05:00", {"author": "Charlotte Huisman", "date": "2025-03-12", "time": "05:00"}),
+    ("Ruud Kleinsman28-02-25, 06:12", {"author": "Ruud Kleinsman", "date": "2025-02-28", "time": "06:12"}),
+    ("Op 12 maart 2025 besloot de raad", None), ("Covid19 maart", None)])
+def test_a_name_glued_to_the_day_is_a_byline_with_its_day(line, meta):
+    from newsdigest.metadata import metadata_line
+
+    assert metadata_line(line) == meta
