@@ -97,9 +97,14 @@ def parse_source(text: str) -> str | None:
     return source if len(source.split()) <= 6 and not re.search(r"[.!?]\s", source) else None
 
 
+# A name glued to the day after it, as copying a DPG or Volkskrant page gives its byline: "Charlotte Huisman12 maart
+# 2025, 05:00", "Ruud Kleinsman28-02-25, 06:12".
+_GLUED_DAY = re.compile(rf"(?<=[a-zà-ÿ])(?=\d{{1,2}}(?:\s+(?i:{_MONTH})\b|[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b))")
+
+
 def metadata_line(line: str) -> dict[str, str] | None:
     """The metadata a short header line carries (date/time/source/author), or None if it is body text."""
-    stripped = line.strip().strip("*_ ")
+    stripped = _GLUED_DAY.sub(" ", line.strip().strip("*_ "), count=1)
     if not stripped or len(stripped) > 120:
         return None
     found: dict[str, str] = {}

@@ -296,6 +296,11 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
     # Mail's "Begin doorgestuurd bericht:" over an outlet's newsletter, which the day it was sent dates
     ("forward-outlook-nested-signature-crlf.txt", "Sloop flats aan Fellenoord begint pas in 2027", "2025-03-06", None,
      "Eindhovens Dagblad", "Pieter van der Linden", "De sloop van de drie flats aan de Fellenoord in Eindhoven"),
+    # an article without its paper's name, which the sender's note names ("Dit stond gisteren in de Gelderlander")
+    ("forward-nested-note-names-paper-crlf.txt", "Nijmegen krijgt tweede fietsbrug over de Waal", "2026-01-13", "17:45",
+     "De Gelderlander", "Jeroen Peters", "De gemeente Nijmegen wil binnen vijf jaar een tweede fietsbrug over de Waal"),
+    ("forward-gmail-note-names-paper.txt", "Strijp-S krijgt betaald parkeren voor bezoekers", "2026-01-15", "06:00",
+     "Eindhovens Dagblad", "Mark Verbeek", "Bezoekers van Strijp-S in Eindhoven moeten vanaf april betalen"),
     ("forward-gmail-note-colon-reference.txt", "Bibliotheek Dokkum verhuist naar het oude stadhuis", "2025-03-07", None,
      "Leeuwarder Courant", None, "De bibliotheek van Dokkum verhuist volgend jaar naar het oude stadhuis"),
     ("forward-outlook-original-message-newsletter.txt", "Mechelen krijgt tweede containerterminal aan het kanaal",
@@ -364,6 +369,18 @@ from tests_helpers import LAYOUTS, invoke_tiny, only
      "07:15", "Omroep Brabant", "Omroep Brabant", "In Tilburg staan vanaf volgende week tweehonderd deelfietsen"),
     ("header-reporter-date-update-lines.html", "Mechelen legt extra fietsstraten aan rond scholen", "2025-02-18",
      "06:30", "Gazet van Antwerpen", "Wouter Claes", "Mechelen maakt van vijf straten rond basisscholen een fietsstraat."),
+    # the reporter's name glued to the day, as copying a DPG or Volkskrant page gives the byline, in text and Markdown
+    ("copied-page-glued-byline-day.txt", "Zwolse binnenstad krijgt extra fietsenstalling bij station", "2026-02-04",
+     "17:12", None, "Jeroen Smit", "Bij het station van Zwolle komt een ondergrondse fietsenstalling"),
+    ("markdownload-glued-byline-short-date.md", "Enschede verlaagt snelheid op de singel naar 30 kilometer", "2026-01-28",
+     "06:00", "Tubantia", "Eva Koster", "Op de singel in Enschede mag vanaf de zomer nog maar 30 kilometer"),
+    # the story's byline under its headline; the mail header copied from Thunderbird (its subject first) or Outlook
+    ("newsletter-thunderbird-subject-first-byline.txt",
+     "De polder droogt op: boeren in de Noordoostpolder zien hun grondwater zakken", "2026-01-16", None,
+     "De Groene Amsterdammer", "Pim de Vries", "In de Noordoostpolder staat het grondwater op veel plekken"),
+    ("newsletter-outlook-byline-under-headline-crlf.txt", "Gemeenten krijgen meer vragen over terugbetaling huurtoeslag",
+     "2026-01-20", None, "Binnenlands Bestuur", "Marieke van Dam",
+     "Bij gemeentelijke loketten melden zich steeds meer inwoners die huurtoeslag moeten terugbetalen."),
 ])
 def test_layout(name, title, date, time, source, author, first):
     article = only(load_articles([LAYOUTS / name]))

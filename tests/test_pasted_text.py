@@ -102,6 +102,10 @@ def test_a_sentence_about_a_photo_in_a_narrow_column_stays_text(tmp_path, column
     ("newsletter-wrapped-signed-intro.txt", "Goedemorgen Amsterdam! Het wordt een warme dag", "voor zwemlessen."),
     ("newsletter-copied-no-blank-lines.txt", "Goeiemorgen! Vandaag in de nieuwsbrief",
      "Tijdens de proefritten in mei rijdt de tram nog zonder reizigers."),
+    ("newsletter-thunderbird-subject-first-byline.txt", "Beste lezer, Deze week een verhaal over water",
+     "het oppompen van water voor de landbouw."),
+    ("newsletter-outlook-byline-under-headline-crlf.txt", "Goedemorgen, Vandaag in de nieuwsbrief",
+     "lopen de wachttijden bij de schuldhulp op."),
 ])
 def test_a_newsletters_greeting_intro_and_foot_stay_out_of_its_stories(name, intro, last):
     """The intro goes to extra, every story stays, the foot (why it came, how to stop it) goes."""
@@ -118,3 +122,24 @@ def test_an_article_that_opens_like_a_greeting_is_no_newsletter(tmp_path):
     article = only(load_articles([tmp_path / "a.txt"]))
     assert (article.title, article.author) == ("Dag van de Bouw trekt duizenden bezoekers naar Almere", "Jan de Wit")
     assert article.body.startswith("Ruim achtduizend mensen") and "intro" not in article.extra
+
+
+@pytest.mark.parametrize(("note", "source"), [
+    ("zie het stuk uit de PZC hieronder", "PZC"), ("Dit stond vanochtend in de Volkskrant, lees maar.", "de Volkskrant"),
+    ("artikel van NRC", "NRC"), ("Het stuk uit de Tijd van gisteren.", "De Tijd"),
+    ("Voor de achtergrond bij het NRC-verhaal van juni.", None), ("Dat staat nu ook in de krant.", None),
+    ("Interessant, ik las het ook in de Trouw-bijlage.", None)])
+def test_the_paper_a_senders_note_names_as_where_the_article_came_from(note, source):
+    from newsdigest.readers.text import note_paper
+
+    assert note_paper(note) == source
+
+
+@pytest.mark.parametrize(("line", "meta"), [
+    ("Charlotte Huisman12 maart 2025, 05:00", {"author": "Charlotte Huisman", "date": "2025-03-12", "time": "05:00"}),
+    ("Ruud Kleinsman28-02-25, 06:12", {"author": "Ruud Kleinsman", "date": "2025-02-28", "time": "06:12"}),
+    ("Op 12 maart 2025 besloot de raad", None), ("Covid19 maart", None)])
+def test_a_name_glued_to_the_day_is_a_byline_with_its_day(line, meta):
+    from newsdigest.metadata import metadata_line
+
+    assert metadata_line(line) == meta

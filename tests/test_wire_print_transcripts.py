@@ -23,6 +23,14 @@ from tests_helpers import LAYOUTS, only
     ("wire-single-spaced-header.txt", "Tekort aan leraren in het basisonderwijs loopt verder op", "2025-06-02", "09:31",
      "ANP", "Het tekort aan leraren in het basisonderwijs is het afgelopen jaar verder opgelopen.",
      "vaker onbevoegde invallers in."),
+    # the agency's masthead line above the story: its name with the service's words and desks, never the headline
+    ("wire-masthead-agence-language-desk-crlf.txt", "Zeebrugse strandcabines verhuizen naar de nieuwe zeedijk",
+     "2026-02-03", "15:20", "Belga", "De zestig strandcabines van Zeebrugge krijgen volgende zomer een plaats",
+     "hoger en droger, zegt schepen Pieter Marechal."),
+    ("wire-masthead-service-desks.txt", "Bouw van huurwoningen in Flevoland ligt stil door netcongestie", "2026-02-04",
+     "09:12", "Novum", "In Flevoland liggen de plannen voor ruim 2400 huurwoningen stil", "pas in 2029 is uitgebreid."),
+    ("wire-masthead-english-service.txt", "Nederlandse chipmachinemaker ziet orders uit China verder dalen", None, None,
+     "Reuters", "De orders uit China bij de Nederlandse chipmachinemaker", "bijna de helft een jaar eerder."),
     # the story's number names the agency where the dateline names none
     ("wire-novum-tab-header-no-agency-dateline.txt", "Kabinet wil snelheid op provinciale wegen niet verlagen",
      "2025-04-12", "08:15", "Novum", "Het kabinet voelt niets voor een lagere maximumsnelheid op provinciale wegen.",
@@ -40,6 +48,18 @@ from tests_helpers import LAYOUTS, only
     ("gopress-print-english-interface-tab.txt", "Gentse haven wil tweede sluis tegen 2032", "2025-05-08", None,
      "De Morgen", "North Sea Port wil tegen 2032 een tweede grote zeesluis bouwen in Terneuzen.",
      "wie wat betaalt."),
+    # a document's page copied whole from a press database's web app: the app's name and buttons above the paper's
+    # name, the day, the page, the section and the length
+    ("gopress-app-copy-french-buttons.txt", "Leuvense studenten krijgen voortaan korting op de bus naar de campus",
+     "2026-01-14", None, "De Standaard", "Studenten in Leuven betalen vanaf februari de helft minder",
+     "met de auto naar de les."),
+    ("database-app-english-buttons-section-day-page.txt", "Gentse Watersportbaan krijgt nieuw botenhuis voor roeiclubs",
+     "2026-01-12", None, "Het Nieuwsblad", "Het nieuwe botenhuis aan de Watersportbaan in Gent gaat in april open.",
+     "2,4 miljoen euro voor het gebouw."),
+    # a press database's export: the section, the day and the page on one line under the paper's name
+    ("belgapress-section-day-page-line.txt", "Antwerpse diamantsector verliest opnieuw banen", "2026-01-16", None,
+     "De Standaard", "De diamantsector in Antwerpen heeft vorig jaar ruim 300 banen verloren.",
+     "de opmars van labodiamanten."),
     # pdftotext of an e-paper page: the page number alone above the kicker (a place in capitals, a section), the
     # day and the paper, a headline broken over lines with its subhead under it, the reporter's name and the place
     ("pdftotext-page-number-kicker-subhead.txt", "Stadsbussen Breda rijden vanaf de zomer op waterstof", "2025-03-12",
@@ -57,6 +77,11 @@ from tests_helpers import LAYOUTS, only
      "Ook bij duiven."),
     ("transcript-diarized-speaker-numbers.txt", "Veerdienst Kinderdijk vaart weer na storing", "2025-04-14", None,
      "Rijnmond", "De waterbus naar Kinderdijk vaart weer.", "alleen met de bus naar de molens."),
+    # the item's place in the rundown before its subject, the headline; the day it went on air; the speakers' labels
+    # in capitals alone after the time code, above what they said
+    ("transcript-item-headline-stamped-labels.txt", "Eindhovense binnenstad krijgt elke maand een autovrije zondag",
+     "2026-01-20", "17:30", "Omroep Brabant", "In Eindhoven is de binnenstad vanaf maart elke eerste zondag",
+     "De eerste autovrije zondag is op 1 maart."),
     # a transcription tool's export: the speaker and the time on a line of their own above what they said
     ("transcript-speaker-time-lines.txt", "Zwolle schrapt gratis parkeren op zaterdag", "2025-05-24", None, "RTV Oost",
      "Het gratis parkeren op zaterdag in de Zwolse binnenstad verdwijnt.", "De maatregel gaat in op 1 juli."),
@@ -88,12 +113,26 @@ def test_title_date_source_and_text_of_newsroom_systems_copy(name, title, date, 
     ("transcript-named-speakers-roles.txt", ["Onderwerp", "Anouk Brink (presentator):", "(wethouder):", "[gelach]"]),
     ("transcript-diarized-speaker-numbers.txt", ["SPEAKER", "WhisperX"]),
     ("transcript-speaker-time-lines.txt", ["Marieke Jansen", "Henk Bos", "0:"]),
+    ("transcript-item-headline-stamped-labels.txt", ["Fragment", "PRESENTATOR", "VERSLAGGEVER", "MONIQUE", "EINDE"]),
     ("transcript-broadcast-header-named-turns.txt", ["Presentator:", "Van Dam:"]),
     ("wire-single-spaced-header.txt", ["ANP-2025", "BINNENLAND", "09:31", "\n="]),
+    ("gopress-app-copy-french-buttons.txt", ["GoPress", "Rechercher", "Retour", "3 sur 22", "Précédent", "PDF",
+                                            "Ajouter", "Pagina", "Binnenland", "woorden", "Mediahuis", "Sara"]),
+    ("database-app-english-buttons-section-day-page.txt", ["Press Archive", "Search", "results", "Document 2",
+                                                           "Download", "folder", "Regio Gent", "pagina"]),
+    ("belgapress-section-day-page-line.txt", ["Economie &", "p. 27", "woorden", "Mediahuis", "BelgaPress"]),
+    ("wire-masthead-agence-language-desk-crlf.txt", ["Agence", "dienst", "BRUGGE", "(BELGA)", "LDS/KVO"]),
+    ("wire-masthead-service-desks.txt", ["NIEUWSDIENST", "Wonen & Bouwen", "Prioriteit", "ALMERE"]),
 ])
 def test_what_newsroom_systems_add_never_reaches_the_text(name, absent):
     body = only(load_articles([LAYOUTS / name])).body
     assert [text for text in absent if text in body] == []
+
+
+def test_a_transcripts_labels_alone_on_their_lines_go_to_the_speakers():
+    article = only(load_articles([LAYOUTS / "transcript-item-headline-stamped-labels.txt"]))
+    assert (article.extra["item"], article.extra["speakers"]) == ("4/7", [
+        "PRESENTATOR", "VERSLAGGEVER", "MONIQUE DE BRUIN, WINKELIERSVERENIGING CENTRUM", "VERSLAGGEVER"])
 
 
 def test_the_parts_of_a_wire_header_go_to_their_fields():
@@ -112,6 +151,9 @@ def test_the_parts_of_a_wire_header_go_to_their_fields():
 
 
 @pytest.mark.parametrize(("name", "fields"), [
+    ("gopress-app-copy-french-buttons.txt", {"database": "GoPress Academic", "page": "Pagina 12", "tags": ["Binnenland"],
+                                            "author": "Sara Vandenberghe"}),
+    ("belgapress-section-day-page-line.txt", {"page": "p. 27", "tags": ["Economie & Financiën"]}),
     ("pdftotext-page-number-kicker-subhead.txt", {
         "page": "3", "tags": ["BREDA"], "subtitle": "Tien nieuwe bussen vervangen de dieselvloot op drie lijnen",
         "author": "Koen de Bruijn", "dateline": "Breda"}),
@@ -125,7 +167,8 @@ def test_an_e_paper_pages_number_kicker_subhead_and_reporter_go_to_their_fields(
     assert got == fields
 
 
-@pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT", "Een 8 voor de nieuwe bibliotheek"])
+@pytest.mark.parametrize("line", ["Nieuwe veerpont voor Woudrichem", "TUNNEL-DICHT", "Een 8 voor de nieuwe bibliotheek",
+                                  "ANP stopt met nieuwsdienst in het Fries", "Belga-dienst verhuist naar Brussel-Noord"])
 def test_a_headline_is_never_taken_for_a_wire_header_slug_or_page_number(tmp_path, line):
     (tmp_path / "a.txt").write_text(f"{line}\n\nDe gemeente heeft dinsdag een besluit genomen over de plannen.\n",
                                     encoding="utf-8")

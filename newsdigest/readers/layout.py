@@ -56,7 +56,8 @@ _VIEW_IN_BROWSER = (
     rf"|problemen\s+met\s+(?:het\s+)?(?:bekijken|lezen|weergeven)(?:\s+van\s+deze\s+{_MAIL})?\s*\?.{{0,80}}"
     rf"|view\s+(?:this\s+)?(?:{_MAIL}\s+)?(?:in\s+(?:your\s+)?browser|online|(?:as\s+a\s+)?web\s*page)|web\s+version"
     rf"|having\s+trouble\s+viewing\s+this\s+{_MAIL}\s*\?.{{0,80}}")
-VIEW_IN_BROWSER = re.compile(rf"^\s*(?:{_VIEW_IN_BROWSER})(?:\s*<\S+>)?\s*[.!:»›>]*\s*$", re.I)  # plain-text mail: "<url>"
+# a plain-text mail puts the address after it: "<url>", or "( url )" as Mailchimp writes its text part
+VIEW_IN_BROWSER = re.compile(rf"^\s*(?:{_VIEW_IN_BROWSER})(?:\s*<\S+>|\s*\(\s*https?://\S+\s*\))?\s*[.!:»›>]*\s*$", re.I)
 _UNSUBSCRIBE = (
     rf"(?:je|u)\s+ontvangt\s+(?:deze|dit|de)\s+(?:{_MAIL}|bericht)\s+(?:omdat|want|als)\b.{{0,160}}"
     rf"|you\s+(?:are\s+)?receiv(?:e|ing)\s+this\s+{_MAIL}\s+because\b.{{0,160}}"
@@ -273,7 +274,7 @@ _HEADER_KEYS = {"titel": "title", "title": "title", "kop": "title", "headline": 
                 "trefwoorden": "tags", "trefw.": "tags", "keywords": "tags",
                 # a broadcast's transcript names its broadcaster and the day it went on air
                 "omroep": "source", "zender": "source", "broadcaster": "source", "uitzenddatum": "date",
-                "uitgezonden": "date", "datum uitzending": "date", "broadcast": "date", "aired": "date",
+                "uitgezonden": "date", "datum uitzending": "date", "uitzending": "date", "broadcast": "date", "aired": "date",
                 "air date": "date", "broadcast date": "date"}
 # A wire service's header block ("Nummer : ANP-20240412-0412", "Prio : 3") has keys of its own, and so has a
 # transcript's ("Programma: ...", "Transcriptie: Whisper large-v3", "Duur: 2:41").
@@ -388,8 +389,33 @@ def _header_part(part: str, found: Found) -> bool:
         found.offer(source=agency(part) or outlet(part) or outlet(names[0]))  # source; "AD/Rotterdams Dagblad" is AD
         return True
     # a labelled part of a press database's line ("Editie: Stad Antwerpen | Sectie: Regio | Pagina 9 | 498 woorden")
-    return reference(part, found, "top") or _byline_or_credit(part, found) or is_boilerplate(part) \
-        or _labelled(part, found)
+    return reference(part, found, "top") or _section_reference(part, found) or _byline_or_credit(part, found) \
+        or is_boilerplate(part) or _labelled(part, found)
+
+
+# A section's name as a press database prints it under the paper's: "Stad & Rand", "Binnenland", "Economie/Beurs".
+_SECTION_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s*(?:&|/|\+)\s*[\w'’.-]+|\s+[\w'’.-]+){0,3}")
+
+
+def _section_reference(line: str, found: Found) -> bool:
+    """A press database's line under the paper's name with the section, the day and the page, in any order ("Stad &
+    Rand, dinsdag 4 februari 2025, p. 12", "Binnenland | 3 maart 2025 | pagina 4"): the day is the date, the page
+    goes to extra, the section to the tags. A page or a section the reader knows must be among them, so a dateline
+    ("Assen, 4 maart 2024") is never taken for one. False (and `found` untouched) where the line is none."""
+    parts = [part for part in re.split(r"\s*,\s*|\s+[|–—·•]\s+", line.strip()) if part]
+    days = [part for part in parts if _day_only(metadata_line(part))]
+    pages = [part for part in parts if _PAGE.match(part)]
+    sections = [part for part in parts if part not in days and part not in pages]
+    if len(days) != 1 or len(pages) > 1 or not 1 <= len(sections) <= 2 or len(line) > 120 \
+            or any(len(part) > 40 or not _SECTION_NAME.fullmatch(part) or outlet(part) for part in sections) \
+            or not (pages or all(map(_is_section, sections))):
+        return False
+    meta = metadata_line(days[0])
+    found.when(f"{meta['date']} {meta.get('time', '')}".strip())
+    found.tag(*sections)
+    if pages:
+        found.extra.setdefault("page", pages[0])
+    return True
 
 
 # A page number at either end of a running head, set apart by one space only: "6 TROUW ...", "Binnenland 7".
@@ -461,7 +487,7 @@ def _byline_or_credit(line: str, found: Found) -> bool:
 def header_line(line: str, found: Found) -> bool:
     """Take a header line's metadata into `found`; False (and `found` untouched) if it is not one."""
     stripped = line.strip().strip("*_ ")
-    if wire.header_line(stripped, found, _wire_part):
+    if wire.header_line(stripped, found, _wire_part) or wire.masthead(stripped, found, agency, _wire_part):
         return True
     scratch = copy.deepcopy(found)
     updated = _UPDATE_PART.search(stripped)
@@ -600,8 +626,8 @@ def _outlet_header(line: str, following: list[str], found: Found) -> bool:
         elif not _header_part(part, scratch):
             return False
     name = parts[0]
-    if _is_section(name):
-        scratch.tag(name)
+    if _is_section(name) or found.source and not outlet(name) and not agency(name.split()[0]):
+        scratch.tag(name)  # a name under the paper's is its section ("De Tijd" / "Ondernemen")
     else:  # "ANP Nieuwsdienst" is the agency's wire
         scratch.offer(source=outlet(name) or agency(name.split()[0]) or name)
     found.__dict__.update(scratch.__dict__)
@@ -899,8 +925,13 @@ def clean_body(paragraphs: list[str], found: Found) -> list[str]:
             del kept[graphic:]
         if len(kept) > 1 and _MAIL_FOOTER.match(kept[-1]):  # why the mail came, how to stop it, the sender's address
             kept.pop()
-        while len(kept) > 1 and (wire.initials(kept[-1], found, outlet) or wire.filed(kept[-1], found)):
-            kept.pop()  # under a wire story: the editors' initials, a telex's filing time
+        while len(kept) > 1 and (wire.initials(last := kept[-1].rsplit("\n", 1)[-1], found, outlet)
+                                 or wire.filed(last, found)):
+            # under a wire story: the editors' initials, a telex's filing time; on a line of their own or under the
+            # agency's "(Belga)" with no blank line between
+            kept[-1] = kept[-1][: -len(last)].rstrip()
+            if not kept[-1]:
+                kept.pop()
         if len(kept) > 1 and (not kept[-1] or reference(kept[-1], found, "end") or _closing_stamp(kept[-1], found)
                               or _desk_line(kept[-1], found)):
             kept.pop()

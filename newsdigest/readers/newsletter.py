@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..metadata import metadata_line, outlet
+from ..metadata import byline, metadata_line, outlet
 from .article import Found
 
 # How the editors greet their readers, alone on a line or opening the intro ("Goedemorgen!", "Goeiemorgen Vlaanderen",
@@ -63,13 +63,16 @@ def past_greeting(lines: list[str], found: Found) -> list[str]:
 def _headline(lines: list[str], filled: list[int], number: int) -> bool:
     """Whether the `number`th filled line is a story's headline: a short line that opens with a capital and ends in no
     stop, neither a list item nor a section's heading in capitals ("UITGELICHT"), above a paragraph of text, set apart
-    from it by a blank line or a rule, or a paragraph that is one long line (a page copied without blank lines)."""
+    from it by a blank line or a rule (its byline between them or not), or a paragraph that is one long line (a page
+    copied without blank lines)."""
     line = lines[filled[number]].strip()
     if not 10 <= len(line) <= 150 or re.search(r"[.!:;,]$", line) or not re.match(r"[A-ZÀ-Ý0-9'‘\"“]", line) \
             or _BULLET.match(line) or _RULE.match(line) or line.isupper() and len(line.split()) <= 6 \
-            or _GREETING.match(line) or _CONTENTS.match(line):
+            or _GREETING.match(line) or _CONTENTS.match(line) or byline(line):
         return False
     below = [index for index in filled[number + 1:] if not _RULE.match(lines[index])]
+    if len(below) > 1 and byline(lines[below[0]]):
+        below = below[1:]  # the story's byline under its headline ("Door Roos Dekker")
     if not below or not re.match(r"[A-ZÀ-Ý0-9'‘\"“„,]", lines[below[0]].strip()):
         return False
     end = next((index for index in range(below[0], len(lines)) if not lines[index].strip()), len(lines))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from ..metadata import byline, credit, metadata_line, outlet, outlet_for_host
+from ..metadata import OUTLETS, byline, credit, metadata_line, outlet, outlet_for_host
 from .article import Article, Found
 from .fields import keep_extra, record_view, take_fields
 from .frontmatter import split_front_matter
@@ -14,7 +14,7 @@ from .layout import (VIEW_IN_BROWSER, clean_body, header_line, is_boilerplate, n
 from .newsletter import is_newsletter, masthead_metadata, past_greeting, without_foot
 from .noteapps import TEXT_HEADING, opening_caption, text_sections, without_comments, without_embeds
 from .outline import read_outline
-from .transcript import declared, speaker_turns
+from .transcript import declared, label_alone, speaker_turns
 
 
 def _front_matter(text: str, path: str, found: Found) -> str:
@@ -59,8 +59,10 @@ def _forwarded(lines: list[str], found: Found, nested: bool = False) -> list[str
         start = None
     elif note:  # the sender's own words above the forward line ("Hoi Joost, zie hieronder ..."), however greeted
         _keep_note(note, found)
-    sender = _MAIL_HEADER.match(lines[0]) if lines and start is None else None
-    if start is None and (sender is None or sender["key"].lower() not in ("van", "from")):
+    head = [] if start is not None else [_MAIL_HEADER.match(line) for line in lines[:8]]
+    head = head[:head.index(None)] if None in head else head  # the mail header on top, its lines in any order
+    sender = next((header for header in head if header["key"].lower() in ("van", "from")), None)  # (Thunderbird:
+    if start is None and sender is None:                                                          # subject first)
         article = _unquoted(_past_note(lines, found, greeted=True))  # a note or a reply without a mail header
         return lines if article is lines else _forwarded(article, found, nested=True)
     if sender and (_forward_subject(lines) or nested and not sender_outlet(sender["value"])):
@@ -273,6 +275,22 @@ def _past_note(lines: list[str], found: Found, greeted: bool = False) -> list[st
     return lines[end:]
 
 
+# Where a sender names the paper the forwarded article came from: "zie het stuk uit de PZC hieronder", "dit stond
+# vanochtend in de Volkskrant", "artikel van NRC", "stuk Trouw over ...". The paper in its own spelling, capitals and
+# all, with or without its article ("de Volkskrant", "Volkskrant").
+_PAPERS = sorted({name for name in OUTLETS.values()} | {re.sub(r"^(?:de|het|De|Het)\s+", "", name) for name in OUTLETS.values()},
+                 key=len, reverse=True)
+_PAPER_IN_NOTE = re.compile(r"(?i:\b(?:stuk(?:je)?|artikel|bericht|verhaal|knipsel|interview)(?:\s+(?:uit|in|van|op))?"
+                            r"|\b(?:stond|staat|verscheen|stonden|las\s+ik)(?:\s+[\w']+){0,3}?\s+(?:in|op))"
+                            r"\s+(?:(?i:de|het|'t)\s+)?(?P<paper>" + "|".join(map(re.escape, _PAPERS)) + r")(?![\w-])")
+
+
+def note_paper(note: str) -> str | None:
+    """The paper a sender's note names as where the article came from, as the paper names itself, or None."""
+    named = _PAPER_IN_NOTE.search(note)
+    return outlet(named["paper"]) or outlet(f"de {named['paper']}") or outlet(f"het {named['paper']}") if named else None
+
+
 def _keep_note(note: str, found: Found) -> None:
     """Keep a sender's words in extra["note"], after those of whoever forwarded the mail on."""
     found.extra["note"] = "\n\n".join(filter(None, (found.extra.get("note"), note)))
@@ -342,6 +360,42 @@ def database_cover(lines: list[str], found: Found) -> list[str]:
                 and not (listed and line[:1].isspace()):  # the entry's search details are indented under it
             return rest[index:] if listed else rest
     return rest
+
+
+# The buttons of a press database's web app (GoPress Academic, BelgaPress, Nexis Uni, Factiva) that a select-all copy
+# of a document's page takes along, in Dutch, French and English: "Zoeken", "Mijn selecties", "‹ Terug naar
+# resultaten", "1 van 14", "Vorige | Volgende", "PDF", "Mailen", "Toevoegen aan selectie", "Retour aux résultats".
+_APP_BUTTON = re.compile(
+    r"[‹«<←◀\s]*(?:zoeken|nieuwe\s+zoekopdracht|(?:geavanceerd|uitgebreid)\s+zoeken|rechercher|nouvelle\s+recherche"
+    r"|(?:new\s+|advanced\s+)?search|mijn\s+(?:selecties|selectie|dossiers|mappen|account|profiel)|mes\s+(?:sélections|dossiers)"
+    r"|my\s+(?:selections|folders|account|profile)|hulp|help|aide|afmelden|uitloggen|log\s*out|sign\s*out|d[ée]connexion"
+    r"|se\s+d[ée]connecter|startpagina|home|accueil|(?:terug|back|retour)(?:\s+(?:naar|to|aux?)\s+(?:de\s+|the\s+|les\s+)?"
+    r"(?:resultaten|zoekresultaten|results|search\s+results|r[ée]sultats|lijst|list|liste))?"
+    r"|(?:resultaat|result|r[ée]sultat|document|artikel|article)?\s*\d{1,4}\s+(?:van|of|sur|/)\s+\d{1,5}"
+    r"|vorige|volgende|previous|next|pr[ée]c[ée]dent|suivant|afdrukken|printen|print|imprimer|pdf|download(?:en)?"
+    r"|t[ée]l[ée]charger|mailen|e-?mail(?:en)?|envoyer|delen|share|partager|vertalen|translate|traduire|citeren|cite|citer"
+    r"|(?:toevoegen|voeg\s+toe)\s+aan\s+(?:de\s+|mijn\s+)?(?:selectie|map|dossier)|add\s+to\s+(?:selection|folder)"
+    r"|ajouter\s+(?:à|a)\s+(?:la\s+)?(?:s[ée]lection|dossier))[\s›»>→]*", re.I)
+
+
+def database_app(lines: list[str], found: Found) -> list[str]:
+    """A document's page copied whole from a press database's web app, from the document on: past the app's name and
+    the buttons above the document, lines of a few words that are buttons only (alone or set apart by bars), three or
+    more of them. The app's name goes to extra "database"; other text as it is."""
+    filled = [index for index, line in enumerate(lines) if line.strip()][:30]
+    buttons = []
+    for index in filled:
+        parts = [part for part in re.split(r"\s*[|·•]\s*|\s{2,}|\t", lines[index].strip()) if part]
+        if all(_APP_BUTTON.fullmatch(part) for part in parts):
+            buttons.append(index)
+        elif len(lines[index].strip()) > 40 or re.search(r"[.!?:;,]$", lines[index].strip()):
+            break  # a sentence, or a line no menu holds: the buttons are over
+    if len(buttons) < 3:
+        return lines
+    above = [lines[index].strip() for index in filled if index < buttons[0]]
+    if len(above) == 1 and not outlet(above[0]):
+        found.extra.setdefault("database", above[0])
+    return lines[buttons[-1] + 1:]
 
 
 def _article_field(line: str) -> bool:
@@ -461,18 +515,22 @@ _TURN_STAMP = re.compile(rf"^\s*[\[(]{_TIMECODE}[\])]\s*")
 
 def _without_timecodes(lines: list[str]) -> list[str]:
     """A transcript's lines without their time codes, a subtitle file's cue numbers and its "WEBVTT" line, where three
-    lines or more carry a time code: what was said stays, the speaker's name before it too. Stamps before turns count
+    lines or more carry a time code: what was said stays, the speaker's name before it too (a label in capitals alone
+    after the stamp, "[00:00:19] VOICE-OVER", opens the turn on the line under it). Stamps before turns count
     only from a recording's start ("[00:00:04]"), so a liveblog's "[12:04]" before each post stays. Other text as it
     is."""
     cues = {index for index, line in enumerate(lines) if _CUE.match(line)}
     stamps = [stamp[0] for stamp in map(_TURN_STAMP.match, lines) if stamp]
     if len(cues) + len(stamps) < 3 or not cues and not re.match(r"\W*0?0:", stamps[0]):
         return lines
-    kept = []
+    kept, lines = [], list(lines)
     for index, line in enumerate(lines):
         if line.strip() == "WEBVTT" or line.strip().isdigit() and index + 1 in cues:
             continue
         text = _CUE.sub("", line) if index in cues else _TURN_STAMP.sub("", line)
+        if text is not line and label_alone(text) and index + 1 < len(lines) and lines[index + 1].strip():
+            lines[index + 1] = f"{text.strip()}: {lines[index + 1].strip()}"  # "[00:00:19] VOICE-OVER" over its turn:
+            continue                                                        # the label opens the turn
         if text.strip() or index not in cues:  # a subtitle's cue line alone: its text is on the lines under it
             kept.append(text)
     return kept
@@ -501,7 +559,7 @@ def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tupl
     stamped = lines is not plain
     if (article := _forwarded(lines, found)) is not lines:  # a mail: the article in it, without the sender's words
         lines = _without_sign_off(article, found)
-    lines = database_cover(lines, found)
+    lines = database_cover(database_app(lines, found), found)
     lines = _working_document(_newsletter_head(lines, found), found)
     if warc:
         lines = _page_title(lines, found)
@@ -512,6 +570,8 @@ def read_plain(text: str, path: str, warc: dict[str, str] | None = None) -> tupl
     body = _HYPHEN_BREAK.sub("", "\n\n".join(paragraphs)).strip()
     if found.stamp is None and "sent" in found.extra:
         found.when(found.extra["sent"])
+    if found.source is None and found.extra.get("note"):  # "zie het stuk uit de PZC hieronder": the paper it came from
+        found.offer(source=note_paper(found.extra["note"]))
     if not body and found.title and start <= 2:  # a one-paragraph file: the "title" was the body
         body, found.title = text.strip(), None
     return body, found

@@ -29,7 +29,11 @@ _LENGTH = re.compile(r"(?P<key>duur|lengte|speelduur|duration)\s*:?\s*(?P<clock>
 _WHO = r"(?:\s*\([^()\n]{2,60}\))?"
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:van|de|der|den|ter|ten|het|'t|la|le|du|von)\s+)*[A-ZÀ-Ý][\w'’.-]*){0,3}"
 _NUMBERED = r"(?i:spreker|speaker)[ _]?\d{1,2}"
-_ROLE = re.compile(rf"(?P<label>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:[ _-](?:[A-ZÀ-Ý'’.-]+|\d{{1,2}})){{0,3}}|{_NUMBERED}){_WHO}):\s+(?=\S)")
+# (a name in capitals may have the speaker's organisation after a comma: "INGE PEETERS, DE LIJN LIMBURG")
+_CAPITALS = rf"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:[ _-](?:[A-ZÀ-Ý'’.-]+|\d{{1,2}})){{0,3}}(?:,\s*[A-ZÀ-Ý][A-ZÀ-Ý'’.&-]*(?:\s+[A-ZÀ-Ý'’.&-]+){{0,4}})?|{_NUMBERED}){_WHO}"
+_ROLE = re.compile(rf"(?P<label>{_CAPITALS}):\s+(?=\S)")
+# A speaker's label in capitals alone on its line, after the time code that opens the turn: "[00:00:19] VOICE-OVER".
+_LABEL_ALONE = re.compile(rf"\s*{_CAPITALS}\s*")
 _NAMED = re.compile(rf"(?P<label>{_NAME}{_WHO}):\s+(?=\S)")
 _SPEAKER_LINE = re.compile(rf"(?P<label>{_NUMBERED}|{_NAME})\s+\[?(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}}\]?\s*")
 # The header lines that say a text is a broadcast's transcript: "Transcriptie: Whisper", "Zender: RTV Utrecht",
@@ -50,15 +54,29 @@ _CUE_LINE = re.compile(r"\s*[\[(][^\[\]()\n]{2,60}[\])]\s*")
 _CUE = re.compile(rf"\s*\[(?:{_CUE_WORDS})\b[^\[\]\n]{{0,40}}\]", re.I)
 
 
+# The item's place in the rundown before its subject, the headline: "Item 3/9: Sneltrambus ...", "Fragment 2 van 5 - ...".
+_ITEM_HEADLINE = re.compile(rf"(?P<item>{_ITEM.pattern})\s*(?::|\s[-–—|])\s+(?P<headline>\S.{{9,200}})", re.I)
+
+
 def rundown_part(part: str, found: Found) -> bool:
     """A part of a broadcast item's header: its place in the bulletin ("Item 3/6") or its length ("duur 1'42\""),
-    kept in extra as "item" and under the length's word; False where `part` is neither."""
+    kept in extra as "item" and under the length's word, or the place before the item's subject ("Item 3/9: Sneltrambus
+    haalt ..."), which is the headline; False where `part` is none of these."""
     item, length = _ITEM.fullmatch(part.strip()), _LENGTH.fullmatch(part.strip())
+    headline = _ITEM_HEADLINE.fullmatch(part.strip())
+    if headline and not rundown_part(headline["headline"], Found()):
+        item = headline
+        found.title = found.title or headline["headline"].strip()
     if item:
-        found.extra.setdefault("item", re.sub(r"\s+", "", item["at"]))
+        found.extra.setdefault("item", re.sub(r"\s*(?:/|van|of)\s*", "/", item["at"]))  # "3 van 9" is "3/9"
     elif length:
         found.extra.setdefault(length["key"].lower(), length["clock"])
     return bool(item or length)
+
+
+def label_alone(line: str) -> bool:
+    """Whether `line` is nothing but a speaker's label in capitals ("VOICE-OVER", "REIZIGER (STUDENT)")."""
+    return bool(_LABEL_ALONE.fullmatch(line)) and not _NO_SPEAKER.fullmatch(line.strip())
 
 
 def declared(lines: list[str]) -> bool:

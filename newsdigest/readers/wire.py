@@ -100,6 +100,49 @@ def header_line(line: str, found: Found, other_part: Callable[[str, Found], bool
     return marked
 
 
+# What an agency's masthead line says besides its name: the service and its language desk ("BELGA NEWS AGENCY -
+# NEDERLANDSTALIGE DIENST", "ANP Nieuwsdienst", "Agence Belga", "Persbureau Novum", "Reuters Nederland").
+_SERVICE = re.compile(r"(?:(?:nederlandstalige|franstalige|duitstalige|engelstalige|dutch|french|german|english|"
+                      r"binnenlandse|buitenlandse|internationale|regionale|economische|financi[eë]le)\s+)?"
+                      r"(?:news\s*agency|press\s*agency|nieuwsagentschap|persagentschap|persbureau|agence|agency|nieuwsdienst"
+                      r"|nieuwsservice|news\s*service|newswire|wire|nieuws|news|dienst|service|redactie|desk|newsroom"
+                      r"|nederland|belgi[eë]|vlaanderen|nl|be)", re.I)
+_MASTHEAD_SPLIT = re.compile(r"\s+[|–—-]\s+|\s{2,}|\t")
+# A desk or section beside the masthead as the wire names it: "Binnenland", "Verkeer & Vervoer", "Economie/Beurs".
+_DESK_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s*(?:&|/|,|\s)\s*[\w'’-]+){0,3}")
+
+
+def masthead(line: str, found: Found, agency: Callable[[str], str | None],
+             other_part: Callable[[str, Found], bool]) -> bool:
+    """An agency's masthead line above a story, its name with the service's words ("BELGA NEWS AGENCY - NEDERLANDSTALIGE
+    DIENST", "ANP Nieuwsdienst | Binnenland | Verkeer & Vervoer", "Agence Belga"): the agency is the source, the
+    service goes to extra "service", the desks beside it to the tags, any part `other_part` reads (a date) where it
+    says. False (and `found` untouched) where the line is none, so a headline that opens with an agency's name is
+    never taken for one."""
+    parts = [part for part in _MASTHEAD_SPLIT.split(line.strip()) if part]
+    words = parts[0].split() if parts else []
+    span = next(((start, end) for start in range(len(words)) for end in range(min(len(words), start + 3), start, -1)
+                 if agency(" ".join(words[start:end]))), None)  # "Associated Press" is two words
+    if span is None or len(parts[0]) > 60:
+        return False
+    start, end = span
+    service = " ".join(words[:start] + words[end:])
+    if not service or not re.fullmatch(rf"{_SERVICE.pattern}(?:\s+{_SERVICE.pattern})*", service, re.I):
+        return False
+    scratch = copy.deepcopy(found)
+    for part in parts[1:]:
+        if re.fullmatch(rf"{_SERVICE.pattern}(?:\s+{_SERVICE.pattern})*", part, re.I):
+            service = f"{service} - {part}"
+        elif not other_part(part, scratch):
+            if not _DESK_NAME.fullmatch(part) or len(part) > 40:
+                return False
+            scratch.tag(part)
+    scratch.offer(source=agency(" ".join(words[start:end])))
+    scratch.extra.setdefault("service", service)
+    found.__dict__.update(scratch.__dict__)
+    return True
+
+
 def slug_line(line: str, found: Found) -> bool:
     """The slug line under a wire story's header ("LIER-BEGIJNHOF"): kept in extra as "slug"; only where a header
     gave the story's number, so a headline is never taken for one."""
