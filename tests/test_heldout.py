@@ -73,7 +73,15 @@ and fixtext3), each with invented test articles of its own, so both are tuned on
 field. Their thresholds leave one miss below that (45/46 and 44/45).
 heldout20 (a representative everyday mix) and heldout21 (a Flemish-Dutch research desk's week) were written blind
 while those fixes were made and measured once on the readers with all of them (6c169a4): heldout20 91.3% / 87.0% /
-91.3% / 84.8%, heldout21 86.0% / 90.7% / 86.0% / 88.4% (BLIND_MEASUREMENT.txt).
+91.3% / 84.8%, heldout21 86.0% / 90.7% / 86.0% / 88.4% (BLIND_MEASUREMENT.txt). Their misses were then fixed by
+family on fixweb (a page's header lines, MHTML saves, table-layout sites, Google Alerts), fixrec (NewsAPI.ai, Apify,
+Notion dates) and fixtext4 (wire mastheads, press-database app copies, newsletters, transcripts, forwards' papers,
+glued bylines), each with invented test articles of its own: both read 100% on every field (tuned on, no longer
+blind; thresholds with one miss of margin).
+heldout22 (a new user's first folder) and heldout23 (a media-studies project), three quarters everyday, were written
+blind while those fixes were made and measured once on the final readers of stop 19 (504ad0f): heldout22 95.6% /
+97.8% / 97.8% / 97.8%, heldout23 97.8% / 100% / 95.7% / 97.8% (BLIND_MEASUREMENT.txt): both reach the 95% aim on
+every field. Nothing was fixed for them: they stay blind, and their thresholds are the aim itself, 0.95.
 """
 
 import sys
@@ -90,7 +98,8 @@ LEAST = {"heldout": 0.95, "heldout2": 0.97, "heldout3": 0.97, "heldout4": 0.97, 
          "heldout14": 0.97, "heldout15": 0.97,
          "heldout16": 0.97, "heldout17": 0.97,
          "heldout18": 0.97, "heldout19": 0.97,
-         "heldout20": 0.84, "heldout21": 0.86}
+         "heldout20": 0.97, "heldout21": 0.97,
+         "heldout22": 0.95, "heldout23": 0.95}
 
 
 def test_every_set_is_scored():
