@@ -1,8 +1,8 @@
 """Articles in: files, folders, standard input, http(s) URLs, lists of URLs and feeds.
 
 Formats: plain text in the Dutch news layout, Markdown and text with front matter, web pages (also saved
-as one MHTML file), JSON and JSON lines records, RSS and Atom feeds, LexisNexis and Mediargus exports (newsdigest/readers/,
-one module per format).
+as one MHTML file), JSON and JSON lines records, RSS and Atom feeds, LexisNexis and Mediargus exports
+(newsdigest/readers/, one module per format).
 Reading never raises for one bad input: it yields a Failure with a one-line message and goes on.
 """
 
@@ -42,7 +42,8 @@ EXTRACTED = _HTML_SUFFIXES | _MHTML_SUFFIXES | _MARKDOWN_SUFFIXES | _JSON_SUFFIX
 _URL = re.compile(r"^https?://\S+$", re.I)
 _CONTENT_KINDS = {"text/html": ".html", "application/xhtml+xml": ".html", "application/json": ".json",
                   "application/ld+json": ".json", "application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl",
-                  "multipart/related": ".mhtml", "application/x-mimearchive": ".mhtml", "text/markdown": ".md", "text/x-markdown": ".md", "text/plain": ".txt",
+                  "multipart/related": ".mhtml", "application/x-mimearchive": ".mhtml", "text/markdown": ".md",
+                  "text/x-markdown": ".md", "text/plain": ".txt",
                   "application/rss+xml": ".rss", "application/atom+xml": ".atom", "application/rdf+xml": ".rss",
                   "application/xml": ".xml", "text/xml": ".xml"}
 
