@@ -1846,22 +1846,13 @@ def test_a_pages_date_is_the_datetime_of_the_time_under_its_headline_never_a_tea
     ("bold-intro-in-body.html", "In de binnenstad van Nijmegen is het vanaf 1 juni verboden om lachgas",
      "De gemeente neemt de maatregel na klachten"),
     # a lead in plain type that the text goes on from: the text opens with a shell noun that sums it up
-    # ("De maatregel ...", "Het besluit ...", "The move ..."), so it is no summary beside a text that stands alone
+    # ("De maatregel ...", "Het besluit ...", "The move ...")
     ("plain-lead-shell-noun-maatregel.html", "Vanaf april gaan de containerparken in negen Limburgse gemeenten",
      "De maatregel moet jaarlijks"),
     ("plain-intro-shell-noun-besluit.html", "Wie bij de IJsselhallen in Zwolle parkeert, moet vanaf 1 juli betalen.",
      "Het besluit volgt op jarenlange klachten"),
     ("plain-standfirst-shell-noun-english.html", "Amsterdam will allow no more than 100 sea cruise ships",
      "The move halves the number"),
-])
-def test_a_bold_intro_above_the_text_is_its_first_paragraph_and_never_lost(name, intro, second):
-    """The bold intro of Dutch and Flemish papers is the story's own opening, not a summary beside it."""
-    paragraphs = only(load_articles([LAYOUTS / name])).body.split("\n\n")
-    assert paragraphs[0].startswith(intro) and paragraphs[1].startswith(second)
-    assert sum(intro in paragraph for paragraph in paragraphs) == 1
-
-
-@pytest.mark.parametrize(("name", "lead", "text"), [
     # a standfirst in plain type above a text that stands alone: the author's own words, translated with the rest
     ("plain-standfirst-above-standalone-text.html", "Boeren die willen stoppen, vinden geen koper meer voor hun grond.",
      "Op een winderige ochtend in maart"),
@@ -1871,11 +1862,12 @@ def test_a_bold_intro_above_the_text_is_its_first_paragraph_and_never_lost(name,
     ("excerpt-block-above-text-block.html", "De gemeente Zwolle sluit de ondergrondse fietsenstalling bij het station",
      "Reizigers moeten hun fiets voorlopig kwijt"),
 ])
-def test_a_standfirst_in_plain_type_opens_the_body_and_is_never_lost(name, lead, text):
-    """A plain lead above the text is the story's first paragraph; leaving it out drops text."""
+def test_a_lead_above_the_text_is_its_first_paragraph_and_never_lost(name, intro, second):
+    """The bold intro of Dutch and Flemish papers, and a standfirst in plain type, is the story's own opening:
+    leaving it out drops text."""
     paragraphs = only(load_articles([LAYOUTS / name])).body.split("\n\n")
-    assert paragraphs[0].startswith(lead) and paragraphs[1].startswith(text)
-    assert sum(lead in paragraph for paragraph in paragraphs) == 1
+    assert paragraphs[0].startswith(intro) and paragraphs[1].startswith(second)
+    assert sum(intro in paragraph for paragraph in paragraphs) == 1
 
 
 @pytest.mark.parametrize(("byline", "source"), [("Door: NU.nl", "NU.nl"), ("Door: ANP/NU.nl", "ANP"),
