@@ -378,10 +378,17 @@ def edition_paper(name: str) -> str | None:
     return "AD" if _AD_EDITION.fullmatch(name.strip()) else None
 
 
+def host_stem(host: str) -> str | None:
+    """The name part of a web address, in lower case ("www.standaard.be" -> "standaard", "nieuws.vtm.be" -> "vtm"),
+    or None for a host without one."""
+    parts = host.lower().removeprefix("www.").split(".")
+    return parts[-2] if len(parts) >= 2 else None
+
+
 def outlet_for_host(host: str) -> str | None:
     """The outlet behind a web address ("www.standaard.be" -> "De Standaard"), or None."""
-    parts = host.lower().removeprefix("www.").split(".")
-    return _DOMAINS.get(parts[-2]) if len(parts) >= 2 else None
+    stem = host_stem(host)
+    return _DOMAINS.get(stem) if stem is not None else None
 
 
 # The clocks Dutch and Flemish newsrooms date their news by; the outlets and agencies above are Dutch but for these.
@@ -412,8 +419,7 @@ def name_for_host(host: str, texts: list[str]) -> str | None:
     Dordrecht"), a headline's tail (" | DTV Nieuws"), a site-name field or a logo. A run of up to five words
     whose letters are the host's ("rtvdordrecht.nl"), written otherwise than the bare host; None where no text
     spells it, for a name's capitals and spaces are never guessed from a host."""
-    parts = host.lower().removeprefix("www.").split(".")
-    stem = re.sub(r"[\W_]+", "", parts[-2]) if len(parts) >= 2 else ""
+    stem = re.sub(r"[\W_]+", "", host_stem(host) or "")
     for text in texts if stem else ():
         words = [word.strip(_QUOTES + ".,:;!?()[]|–—-") for word in text.split()]
         for start, end in ((start, end) for start in range(len(words)) for end in range(start + 1, start + 6)):

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from ..metadata import (HOST, agency, byline, credit, metadata_line, name_for_host, outlet, outlet_for_host,
-                        parse_source, parse_timestamp)
+from ..metadata import (HOST, agency, byline, credit, host_stem, metadata_line, name_for_host, outlet,
+                        outlet_for_host, parse_source, parse_timestamp)
 from .article import Article, Found
 from .fields import list_of, squashed, text_of
 from .layout import clean_body, header_line, offer_byline, read_header, same_text, title_and_tags
@@ -66,14 +66,14 @@ def parse_html(text: str, path: str, url: str | None = None) -> Article:
         _source_line(tree, found)
     if found.url is None and url:
         found.url = url
-    if found.source and found.url and _is_handle(found.source, urlparse(found.url).hostname or ""):
-        found.source = urlparse(found.url).hostname  # then named as the page or the outlet table spells it
+    host = (urlparse(found.url).hostname or "") if found.url else ""
+    if found.source and host and _is_handle(found.source, host):
+        found.source = host  # then named as the page or the outlet table spells it
     if tree is not None and (found.source is None or HOST.fullmatch(found.source)):
         found.source = _site_name(tree, found.source, found.title) or found.source
     if found.source and HOST.fullmatch(found.source):  # a <title> suffix "| gva.be": the outlet behind it
         found.source = outlet_for_host(found.source) or found.source
     if found.source is None and found.url:
-        host = urlparse(found.url).hostname or ""
         found.offer(source=outlet_for_host(host) or host.removeprefix("www."))
     if found.title and found.source:  # "Oldambt Actueel :: <headline>": the site's name is no part of the headline
         found.title = re.sub(rf"^{re.escape(found.source)}\s*(?:[|–—-]|::)\s+(?=\S)", "", found.title)
@@ -155,8 +155,7 @@ def _named_site(tree: Any, title: str | None) -> str | None:
     """The part of the page's <title> that is not the headline (before or after it, a site name's length) where the
     site's logo (its alt text's first part) or its copyright line gives the same name: a small site without
     og:site_name, whose <title> may open with its name."""
-    titles = tree.xpath("//title")
-    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", " ".join(titles[0].text_content().split())) if titles else []
+    parts = _title_parts(tree)
     names = [part for part in parts if not (title and same_text(part, title)) and len(part.split()) <= 3 and len(part) <= 30]
     if not title or len(parts) < 2 or not names:
         return None
@@ -172,15 +171,19 @@ def _named_site(tree: Any, title: str | None) -> str | None:
 def _is_handle(name: str, host: str) -> bool:
     """Whether `name` is the host's stem with at most a capital put in front ("Rtvoost" for rtvoost.nl), as
     trafilatura makes a site name of a Twitter handle ("@rtvoost"): a handle, not the name the site gives itself."""
-    parts = host.lower().removeprefix("www.").split(".")
-    return len(parts) >= 2 and name in (parts[-2], parts[-2].capitalize())
+    stem = host_stem(host)
+    return stem is not None and name in (stem, stem.capitalize())
+
+
+def _title_parts(tree: Any) -> list[str]:
+    """The parts of the page's <title> ("Maastricht zet ... - 1Limburg", "Oldambt Actueel :: ...")."""
+    titles = tree.xpath("//title")
+    return re.split(r"\s+[|–—-]\s+|\s+::\s+", " ".join(titles[0].text_content().split()) if titles else "")
 
 
 def _title_site(tree: Any) -> str | None:
     """The site name in the <title> suffix ("Maastricht zet ... - 1Limburg"), or None."""
-    titles = tree.xpath("//title")
-    text = " ".join(titles[0].text_content().split()) if titles else ""
-    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", text)
+    parts = _title_parts(tree)
     if len(parts) < 2:
         return None
     site = parts[-1].strip()
