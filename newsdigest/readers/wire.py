@@ -15,6 +15,7 @@ import copy
 import re
 from collections.abc import Callable
 
+from ..metadata import MONTHS
 from .article import Found
 
 # The letters of a story's number name the agency whose wire it is.
@@ -30,8 +31,7 @@ _TELEX = re.compile(r"(?P<id>[A-Z]{2,7}\d{3,5})\s+(?P<prio>[1-6])\s+(?P<desk>[A-
 # The time a telex was filed, as the date-time group that closes it: "AFP 181407 GMT SEP 25", "181407Z SEP 2025".
 _FILED = re.compile(r"(?:(?P<service>[A-Za-z]{2,7})\s+)?(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})\s*(?P<zone>GMT|UTC|Z)?"
                     r"\s+(?P<month>[A-Za-z]{3})\.?\s+(?P<year>\d{4}|\d{2})", re.I)
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "mrt": 3, "apr": 4, "may": 5, "mei": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-           "oct": 10, "okt": 10, "nov": 11, "dec": 12}
+_MONTHS = MONTHS | {"mar": 3}  # a telex writes months the English way; "mar" is no month in running text
 # The parts of a header line, set apart by runs of spaces, tabs or bars; with single spaces, the story's number, the
 # desk in capitals and the time ("ANP-20250602-0218 BINNENLAND 02-06-2025 09:31").
 _PARTS = re.compile(r"\s{2,}|\t|\s+\|\s+")
