@@ -19,6 +19,7 @@ from translate.errors import InputError
 
 from ..metadata import agency, byline, name_for_host, outlet, outlet_for_host
 from .article import Article, Failure, Found
+from .fields import without_own_site
 from .layout import clean_body
 
 log = logging.getLogger("newsdigest")
@@ -159,7 +160,7 @@ def _entry_article(entry: Any, name: str, channel: str | None, read_page: PageRe
     found.offer(title=" ".join(_text(entry.get("title", ""))) or None, url=link, author=author.strip() or None,
                 source=publisher(source.get("title"), source.get("href")) or channel)
     if found.title and found.source:  # Google's: "<headline> - Leeuwarder Courant"
-        found.title = _without_source_tail(found.title, found.source)
+        found.title = without_own_site(found.title, found)
     _entry_stamp(entry, found)
     found.tag(*(tag.get("term") or tag.get("label") for tag in entry.get("tags", []) if tag.get("term") or
                 tag.get("label")))
@@ -186,15 +187,6 @@ def _entry_article(entry: Any, name: str, channel: str | None, read_page: PageRe
     if not body:
         raise InputError(f"{name}: the feed entry has no text" + ("" if read_page else " (pages are not fetched)"))
     return found.article(name, body, "feed")
-
-
-def _without_source_tail(title: str, source: str) -> str:
-    """`title` without a last part naming the entry's own source, as aggregators append it ("... - NU.nl")."""
-    head, separator, tail = title.rpartition(" - ") if " - " in title else title.rpartition(" | ")
-    named = tail.strip()
-    if separator and head.strip() and (named.lower() == source.lower() or outlet(named) == source):
-        return head.strip()
-    return title
 
 
 def _merge(page: Article, found: Found, name: str) -> Article:

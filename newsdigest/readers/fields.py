@@ -74,7 +74,7 @@ _WRAPPERS = ("data", "attributes", "meta", "metadata", "article", "item", "post"
              *_SCHEMA_WRAPPERS)
 # Keys that only steer a static site generator: kept in extra, never read as text.
 # The source and the address go before the title: a title's " - NRC" tail names the outlet only where no
-# field does, and a tail that names the record's own site goes (see _without_own_site).
+# field does, and a tail that names the record's own site goes (see without_own_site).
 _ROLES = {"source": SOURCE, "author": AUTHOR, "url": URL, "title": TITLE, "date": DATE}
 
 
@@ -291,17 +291,17 @@ def _take(role: str, value: Any, found: Found) -> bool:
     if role == "url" and text and not text.lower().startswith(("http://", "https://", "www.")):
         return False  # a site-relative permalink ("/2023/06/21/park/") is no address: it stays in extra
     if text and role == "title":
-        text = _without_own_site(title_and_tags(text, found), found)  # "LIVE. ...", "... - NRC": labels to tags,
+        text = without_own_site(title_and_tags(text, found), found)  # "LIVE. ...", "... - NRC": labels to tags,
         # site tails off
     if text:
         found.offer(**{role: text})
     return bool(text)
 
 
-def _without_own_site(title: str, found: Found) -> str:
-    """`title` without a tail that names the record's own site, slogan and all, which aggregators (NewsAPI)
-    keep: "... - 1Limburg | Nieuws en sport uit Limburg" from 1limburg.nl, "... - VPRO 3 voor 12" from
-    3voor12.vpro.nl. A tail naming anything else is the headline's ("... - Poing")."""
+def without_own_site(title: str, found: Found) -> str:
+    """`title` without a tail that names the record's own site, slogan and all, which aggregators (NewsAPI, Google
+    Alerts and Google News feeds) keep: "... - 1Limburg | Nieuws en sport uit Limburg" from 1limburg.nl, "... - VPRO
+    3 voor 12" from 3voor12.vpro.nl. A tail naming anything else is the headline's ("... - Poing")."""
     names = [found.source or ""]
     if found.url:
         names.append(urlparse(found.url).hostname or "")
